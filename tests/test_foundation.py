@@ -1,0 +1,116 @@
+"""The built corpus in data/: valid, consistent between JSONL and Parquet, spans re-slice; the CLI contract."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsclaims.build import ARTICLES_JSONL, ARTICLES_PARQUET
+from newsclaims.schema import load_schema, record_arrow_schema
+from newsclaims.validate import _spans, record_problems
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsclaims", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def jsonl_records(root):
+    with open(root / "data" / ARTICLES_JSONL, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def test_every_seed_has_a_record(root, jsonl_records):
+    stems = sorted(p.stem for p in (root / "seeds").glob("*.txt"))
+    assert [r["id"] for r in jsonl_records] == stems
+
+
+def test_every_record_validates(jsonl_records):
+    for record in jsonl_records:
+        assert record_problems(record) == []
+
+
+def test_record_text_is_the_file_unchanged(root, jsonl_records):
+    for record in jsonl_records:
+        data = (root / record["source"]["path"]).read_bytes()
+        assert record["text"] == data.decode("utf-8-sig")
+        assert record["source"]["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_every_span_reslices(jsonl_records):
+    n = 0
+    for record in jsonl_records:
+        for pointer, span in _spans(record):
+            assert record["text"][span["start"]:span["end"]] == span["text"], pointer
+            n += 1
+    assert n > 0
+
+
+def test_parquet_holds_the_jsonl_records(root, jsonl_records):
+    table = pq.read_table(root / "data" / ARTICLES_PARQUET)
+    assert table.schema.equals(record_arrow_schema(), check_metadata=False)
+    assert table.to_pylist() == jsonl_records
+
+
+def test_arrow_schema_follows_json_schema():
+    schema = load_schema()
+    assert record_arrow_schema().names == list(schema["properties"])
+
+
+def test_build_check_passes_on_committed_data(root):
+    result = cli("build", "--check", "--jobs", "1", cwd=root)
+    assert result.returncode == 0, result.stderr
+
+
+def test_build_check_fails_on_stale_data(root, tmp_path):
+    shutil.copytree(root / "seeds", tmp_path / "seeds")
+    shutil.copytree(root / "data", tmp_path / "data")
+    path = tmp_path / "data" / ARTICLES_JSONL
+    path.write_text(path.read_text(encoding="utf-8").replace("Tashkent", "Tashkend", 1), encoding="utf-8")
+    result = cli("build", "--check", "--jobs", "1", "--seeds", str(tmp_path / "seeds"), "--out", str(tmp_path / "data"))
+    assert result.returncode == 1
+    assert "stale" in result.stderr and ARTICLES_JSONL in result.stderr
+
+
+def test_validate_passes_on_data(root):
+    result = cli("validate", str(root / "data"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_validate_locates_a_corruption(root, tmp_path, jsonl_records):
+    bad = dict(jsonl_records[0], dateline=None)
+    bad["quotes"] = [dict(q) for q in bad["quotes"]] or bad["quotes"]
+    bad["actors"] = [dict(a) for a in bad["actors"]]
+    bad["actors"][0] = dict(bad["actors"][0], mentions=[{"text": "nope", "start": 0, "end": 4}])
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(jsonl_records[0]) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    result = cli("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path.as_posix()}:2: /actors/0/mentions/0/text:" in result.stdout
+
+
+def test_validate_refuses_zero_records(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = cli("validate", str(empty))
+    assert result.returncode == 1
+    assert "no records" in result.stderr
+
+
+def test_convert_goes_on_after_a_bad_article(tmp_path, root):
+    shutil.copy(root / "seeds" / "000_fdf2c5db0e68fe77.txt", tmp_path / "good.txt")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8 \xff")
+    (tmp_path / "SOURCE.txt").write_text("not an article", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = cli("convert", str(tmp_path), "--out", str(out), "--jobs", "1")
+    assert result.returncode == 1
+    assert "bad.txt: not valid UTF-8 at byte 0" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["good"]
