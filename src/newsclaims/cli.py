@@ -88,6 +88,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run one evaluation module (``newsclaims.evaluate.<what>``) and print its report."""
+    import importlib
+
+    module = importlib.import_module(f"newsclaims.evaluate.{args.what}")
+    result = module.evaluate(args.gold, model=args.model, limit=args.limit)
+    print(result.format())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclaims", description="Turn news articles into a validated corpus of who said what, where and when.")
     parser.add_argument("--version", action="version", version=f"newsclaims {__version__}")
@@ -114,6 +124,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check JSONL or Parquet records against the schema and the semantic rules")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("eval", help="measure extraction quality against gold data")
+    evals = p.add_subparsers(dest="what", required=True, metavar="WHAT")
+    for what, help_text, gold_help in (
+        ("datelines", "place / agency / date accuracy and false datelines", "gold JSONL (e.g. ../shared/eval/datelines.jsonl)"),
+        ("attributions", "quotes and claims against PolNeAR (brat)", "PolNeAR split folder (e.g. ../shared/eval/polnear/dev)"),
+        ("coref", "pronoun resolution against GAP", "GAP TSV (e.g. ../shared/eval/gap/gap-development.tsv)"),
+    ):
+        e = evals.add_parser(what, help=help_text)
+        e.add_argument("--gold", required=True, help=gold_help)
+        e.add_argument("--model", default=None, help="spaCy model to load")
+        e.add_argument("--limit", type=int, default=None, help="evaluate only the first N items")
+        e.set_defaults(func=cmd_eval)
     return parser
 
 

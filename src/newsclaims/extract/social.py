@@ -1,0 +1,50 @@
+"""Embedded social-media posts: the signature line that closes a post pasted into an article.
+
+Twitter/X embeds end with ``— Name (@handle) Month D, YYYY`` and often carry a
+``pic.twitter.com/…`` or ``https://t.co/…`` link at the end of the post text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+SIGNATURE = re.compile(
+    r"^[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\n(@]{1,80}?)[ \t]*\((?P<handle>@\w{1,50})\)[ \t]*"
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"[ \t]+\d{1,2},[ \t]*\d{4})[ \t]*$",
+    re.MULTILINE,
+)
+LINK = re.compile(r"(?:https?://)?(?:pic\.twitter\.com|t\.co|x\.com|twitter\.com)/\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    start: int
+    end: int
+    name: str
+    name_start: int
+    name_end: int
+    handle: str
+    handle_start: int
+    handle_end: int
+    date: str  # ISO YYYY-MM-DD
+    date_text: str
+
+
+def find_signatures(text: str) -> list[Signature]:
+    """Every post signature in ``text``, in order (dates parsed to ISO)."""
+    found = []
+    for m in SIGNATURE.finditer(text):
+        try:
+            date = datetime.strptime(" ".join(m.group("date").replace(",", ", ").split()), "%B %d, %Y").date().isoformat()
+        except ValueError:
+            continue
+        found.append(Signature(
+            start=m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+            end=m.end(), name=m.group("name").strip(), name_start=m.start("name"),
+            name_end=m.start("name") + len(m.group("name").rstrip()), handle=m.group("handle"),
+            handle_start=m.start("handle"), handle_end=m.end("handle"), date=date, date_text=m.group("date"),
+        ))
+    return found
