@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsclaims.export import atomic_write, jsonl_bytes, parquet_bytes
+from newsclaims.export import jsonl_bytes, parquet_bytes, write_tree
 from newsclaims.ingest import iter_article_paths
 from newsclaims.pipeline import convert
-from newsclaims.validate import Located, Problem, record_problems
+from newsclaims.validate import Located, Problem, load_policy, record_problems
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ def convert_seeds(seeds: Path, *, root: Path, jobs: int = 1, model: str | None =
                   progress: bool = False) -> tuple[list[dict], list[str]]:
     records: list[dict] = []
     errors: list[str] = []
+    policy = load_policy(root)
     paths = list(iter_article_paths([seeds]))
     outcomes = convert(paths, root=root, jobs=jobs, model=model)
     if progress:
@@ -60,9 +61,11 @@ def convert_seeds(seeds: Path, *, root: Path, jobs: int = 1, model: str | None =
             errors.append(str(outcome.error))
             continue
         record = outcome.record.to_dict()
-        problems = record_problems(record)
-        if problems:
-            errors.extend(str(Located(outcome.path, "1", p)) for p in problems)
+        problems = [Located(outcome.path, "1", p, policy.level(p.rule)) for p in record_problems(record)]
+        for warning in (p for p in problems if p.level != "error"):
+            log.warning("%s", warning)
+        if any(p.level == "error" for p in problems):
+            errors.extend(str(p) for p in problems if p.level == "error")
             continue
         records.append(record)
     records.sort(key=lambda r: r["id"])
@@ -87,6 +90,5 @@ def build(seeds: Path, out: Path, *, check: bool = False, jobs: int = 1, model: 
         return result
     if errors and not records:
         return result
-    for rel, data in sorted(result.files.items()):
-        atomic_write(out / rel, data)
+    write_tree(out, result.files)
     return result
