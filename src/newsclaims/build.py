@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsclaims.export import atomic_write, jsonl_bytes, parquet_bytes
+from newsclaims.hf.tables import flattened_table_files
 from newsclaims.ingest import iter_article_paths
 from newsclaims.pipeline import convert
 from newsclaims.validate import Located, Problem, record_problems
@@ -35,7 +36,8 @@ class BuildResult:
 
 
 # Extra artefacts derived from the records (card, flattened tables, report...): name → function.
-ARTEFACTS: list[Callable[[list[dict]], dict[str, bytes]]] = []
+# The flattened tables (data/quotes, data/claims, data/actors) come from newsclaims.hf.tables.
+ARTEFACTS: list[Callable[[list[dict]], dict[str, bytes]]] = [flattened_table_files]
 
 
 def build_outputs(records: list[dict]) -> dict[str, bytes]:
