@@ -105,6 +105,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """Write a review page per record named by an article id or a path."""
+    from newsclaims.review.page import write_pages
+    from newsclaims.review.sources import resolve
+
+    out, written, failures = Path(args.out), 0, 0
+    for target in args.targets:
+        for found in resolve(target, data=Path(args.data), model=args.model):
+            if found.error:
+                print(f"error: {found.what}: {found.error}", file=sys.stderr)
+                failures += 1
+                continue
+            for path in write_pages([found.record], out):
+                print(path)
+                written += 1
+    print(f"{written} pages written to {out}, {failures} errors", file=sys.stderr)
+    return 1 if failures or not written else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclaims", description="Turn news articles into a validated corpus of who said what, where and when.")
     parser.add_argument("--version", action="version", version=f"newsclaims {__version__}")
@@ -132,6 +151,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check JSONL or Parquet records against the schema and the semantic rules")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("show", help="write a review page (HTML) per article: its text with the extractions drawn on it")
+    p.add_argument("targets", nargs="+", metavar="ID_OR_PATH",
+                   help="an article id of the corpus, a .jsonl/.parquet file of records, or a .txt article (converted on the fly)")
+    p.add_argument("--out", default="review", help="folder for the pages (default: review)")
+    p.add_argument("--data", default="data", help="corpus folder to look ids up in (default: data)")
+    p.add_argument("--model", default=None, help="spaCy model for .txt articles")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("eval", help="measure extraction quality against gold data")
     evals = p.add_subparsers(dest="what", required=True, metavar="WHAT")
