@@ -41,9 +41,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"{out} is stale: {', '.join(result.stale)} differ from what the code builds now; "
                   f"run `newsclaims build` and commit {out}", file=sys.stderr)
             return 1
-        print(f"{out} is up to date ({len(result.files)} files)")
+        print(f"{out} is up to date ({len(result.files)} files, and {', '.join(result.documents)})")
     else:
-        print(f"wrote {len(result.files)} files to {out}")
+        print(f"wrote {len(result.files)} files to {out}, and {', '.join(result.documents)}")
     return 0 if result.ok else 1
 
 
