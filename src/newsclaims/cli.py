@@ -48,29 +48,36 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    from contextlib import ExitStack
+
+    from tqdm import tqdm
+
     from newsclaims.errors import ArticleError
-    from newsclaims.export import atomic_write, dumps_record
+    from newsclaims.export import record_writer
     from newsclaims.ingest import iter_article_paths
     from newsclaims.pipeline import convert
 
-    paths, failures = [], 0
+    paths, failures, written = [], 0, 0
     for raw in args.paths:
         try:
             paths.extend(iter_article_paths([raw]))
         except ArticleError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failures += 1
-    lines: list[str] = []
-    from tqdm import tqdm
-
-    for outcome in tqdm(convert(paths, jobs=args.jobs, model=args.model), total=len(paths), unit="article", disable=None):
-        if outcome.error:
-            print(f"error: {outcome.error}", file=sys.stderr)
-            failures += 1
-        else:
-            lines.append(dumps_record(outcome.record.to_dict()) + "\n")
-    atomic_write(Path(args.out), "".join(lines).encode("utf-8"))
-    print(f"{len(lines)} records written to {args.out}, {failures} errors", file=sys.stderr)
+    outs = [Path(out) for out in args.out]
+    with ExitStack() as stack:  # records stream to every output; each is renamed into place at the end
+        writers = [stack.enter_context(record_writer(out)) for out in outs]
+        outcomes = convert(paths, jobs=args.jobs, model=args.model)
+        for outcome in tqdm(outcomes, total=len(paths), unit="article", disable=None):
+            if outcome.error:
+                tqdm.write(f"error: {outcome.error}", file=sys.stderr)
+                failures += 1
+                continue
+            record = outcome.record.to_dict()
+            for writer in writers:
+                writer.write(record)
+            written += 1
+    print(f"{written} records written to {', '.join(map(str, outs))}, {failures} errors", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -146,9 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
     with_model(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("convert", help="convert .txt articles (files or folders) to one JSONL file")
+    p = sub.add_parser("convert", help="convert .txt articles (files or folders) to JSONL and/or Parquet, streaming")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--out", required=True, metavar="FILE.jsonl")
+    p.add_argument("--out", required=True, action="append", metavar="FILE",
+                   help="output file, .jsonl or .parquet by its suffix; repeat to write both in one run")
     with_model(p)
     p.set_defaults(func=cmd_convert)
 
