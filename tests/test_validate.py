@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsclaims.cli import main
-from newsclaims.validate import RULES, Policy, date_problem, load_policy, record_problems, validate_paths
+from newsclaims.validate import RULES, Policy, date_problem, is_clean, load_policy, record_problems, validate_paths
 
 SEED = "000_fdf2c5db0e68fe77"
 
@@ -102,6 +102,7 @@ def run_validate(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_builder_corpus_is_valid(corpus, tmp_path, seed_text, capsys):
+    assert all(is_clean(r) for r in corpus)
     path = write_corpus(tmp_path, corpus, seed_text)
     code, out, err = run_validate(capsys, str(path), "--root", str(tmp_path))
     assert code == 0, out + err
@@ -299,6 +300,9 @@ def test_mutation_is_rejected(name, mutate, rule, fragment, options, corpus, see
     assert "Traceback" not in out + err
     report = json.loads(out)
     assert not report["ok"]
+    # the fast path does not let a corrupted record through
+    if rule not in {"json", "sha256-file", "unique-record-id", "duplicate-article", "license"}:
+        assert not all(isinstance(r, dict) and is_clean(r) for r in corpus)
     rules = {p["rule"] for p in report["problems"]}
     assert rules == {rule}, report["problems"]
     messages = [p["message"] for p in report["problems"] if p["rule"] == rule]
