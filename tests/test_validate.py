@@ -256,7 +256,7 @@ MUTATIONS = [
     ("mention-text", _set("actors/1/mentions/0/text", "Aliyev"), "span-text", "span text 'Aliyev' != text", ()),
     ("mention-two-actors", _do(_mention_twice), "mention-owner", "also belongs to actor 'aliyev'", ()),
     ("quote-speaker", _set("quotes/0/speaker", "nobody"), "speaker-ref", "speaker 'nobody' is not an actor id", ()),
-    ("quote-source", _do(_foreign_source), "source-mention", "is not a mention of the speaker 'kakar'", ()),
+    ("quote-source", _do(_foreign_source), "source-mention", "is not a mention of the speaker 'kakar'", ("--strict",)),
     ("quote-cue-text", _set("quotes/0/cue/text", "says"), "span-text", "span text 'says' != text", ()),
     ("quote-reversed", _do(_reverse_quote), "span-range", "is not before its end", ()),
     ("quote-kind", _set("quotes/0/kind", "verbatim"), "schema", "'verbatim' is not one of ['direct', 'partial', 'social_post']", ()),
@@ -358,12 +358,21 @@ def test_github_format(corpus, seed_text, tmp_path, capsys):
 
 
 def test_warn_makes_a_rule_a_warning(corpus, seed_text, tmp_path, capsys):
+    corpus[0]["actors"][1]["country_code"] = "QQ"
+    path = write_corpus(tmp_path, corpus, seed_text)
+    code, out, err = run_validate(capsys, str(path), "--root", str(tmp_path), "--warn", "country")
+    assert code == 0
+    assert ": warning: 'QQ' is not an ISO 3166-1" in out
+    assert "0 errors, 1 warnings" in err
+    code, out, err = run_validate(capsys, str(path), "--root", str(tmp_path), "--strict")
+    assert code == 1 and "1 errors, 0 warnings" in err
+
+
+def test_source_mention_is_a_warning_by_default(corpus, seed_text, tmp_path, capsys):
     _foreign_source(corpus[0], corpus)
     path = write_corpus(tmp_path, corpus, seed_text)
-    code, out, err = run_validate(capsys, str(path), "--root", str(tmp_path), "--warn", "source-mention")
-    assert code == 0
-    assert ": warning: source [" in out
-    assert "0 errors, 1 warnings" in err
+    code, out, err = run_validate(capsys, str(path), "--root", str(tmp_path))
+    assert code == 0 and ": warning: source [" in out
 
 
 def test_parquet_rows_are_located(corpus, tmp_path, capsys):
