@@ -41,36 +41,43 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"{out} is stale: {', '.join(result.stale)} differ from what the code builds now; "
                   f"run `newsclaims build` and commit {out}", file=sys.stderr)
             return 1
-        print(f"{out} is up to date ({len(result.files)} files)")
+        print(f"{out} is up to date ({len(result.files)} files, and {', '.join(result.documents)})")
     else:
-        print(f"wrote {len(result.files)} files to {out}")
+        print(f"wrote {len(result.files)} files to {out}, and {', '.join(result.documents)}")
     return 0 if result.ok else 1
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    from contextlib import ExitStack
+
+    from tqdm import tqdm
+
     from newsclaims.errors import ArticleError
-    from newsclaims.export import atomic_write, dumps_record
+    from newsclaims.export import record_writer
     from newsclaims.ingest import iter_article_paths
     from newsclaims.pipeline import convert
 
-    paths, failures = [], 0
+    paths, failures, written = [], 0, 0
     for raw in args.paths:
         try:
             paths.extend(iter_article_paths([raw]))
         except ArticleError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failures += 1
-    lines: list[str] = []
-    from tqdm import tqdm
-
-    for outcome in tqdm(convert(paths, jobs=args.jobs, model=args.model), total=len(paths), unit="article", disable=None):
-        if outcome.error:
-            print(f"error: {outcome.error}", file=sys.stderr)
-            failures += 1
-        else:
-            lines.append(dumps_record(outcome.record.to_dict()) + "\n")
-    atomic_write(Path(args.out), "".join(lines).encode("utf-8"))
-    print(f"{len(lines)} records written to {args.out}, {failures} errors", file=sys.stderr)
+    outs = [Path(out) for out in args.out]
+    with ExitStack() as stack:  # records stream to every output; each is renamed into place at the end
+        writers = [stack.enter_context(record_writer(out)) for out in outs]
+        outcomes = convert(paths, jobs=args.jobs, model=args.model)
+        for outcome in tqdm(outcomes, total=len(paths), unit="article", disable=None):
+            if outcome.error:
+                tqdm.write(f"error: {outcome.error}", file=sys.stderr)
+                failures += 1
+                continue
+            record = outcome.record.to_dict()
+            for writer in writers:
+                writer.write(record)
+            written += 1
+    print(f"{written} records written to {', '.join(map(str, outs))}, {failures} errors", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -98,6 +105,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    """Write a review page per record named by an article id or a path."""
+    from newsclaims.review.page import write_pages
+    from newsclaims.review.sources import resolve
+
+    out, written, failures = Path(args.out), 0, 0
+    for target in args.targets:
+        for found in resolve(target, data=Path(args.data), model=args.model):
+            if found.error:
+                print(f"error: {found.what}: {found.error}", file=sys.stderr)
+                failures += 1
+                continue
+            for path in write_pages([found.record], out):
+                print(path)
+                written += 1
+    print(f"{written} pages written to {out}, {failures} errors", file=sys.stderr)
+    return 1 if failures or not written else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclaims", description="Turn news articles into a validated corpus of who said what, where and when.")
     parser.add_argument("--version", action="version", version=f"newsclaims {__version__}")
@@ -115,15 +141,24 @@ def build_parser() -> argparse.ArgumentParser:
     with_model(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("convert", help="convert .txt articles (files or folders) to one JSONL file")
+    p = sub.add_parser("convert", help="convert .txt articles (files or folders) to JSONL and/or Parquet, streaming")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--out", required=True, metavar="FILE.jsonl")
+    p.add_argument("--out", required=True, action="append", metavar="FILE",
+                   help="output file, .jsonl or .parquet by its suffix; repeat to write both in one run")
     with_model(p)
     p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("validate", help="check JSONL or Parquet records against the schema and the semantic rules")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("show", help="write a review page (HTML) per article: its text with the extractions drawn on it")
+    p.add_argument("targets", nargs="+", metavar="ID_OR_PATH",
+                   help="an article id of the corpus, a .jsonl/.parquet file of records, or a .txt article (converted on the fly)")
+    p.add_argument("--out", default="review", help="folder for the pages (default: review)")
+    p.add_argument("--data", default="data", help="corpus folder to look ids up in (default: data)")
+    p.add_argument("--model", default=None, help="spaCy model for .txt articles")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("eval", help="measure extraction quality against gold data")
     evals = p.add_subparsers(dest="what", required=True, metavar="WHAT")
