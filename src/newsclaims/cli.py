@@ -82,16 +82,28 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from newsclaims.validate import validate_paths
+    import json
 
-    report = validate_paths(args.paths)
-    for problem in report.problems:
-        print(problem)
+    from newsclaims.validate import RULES, load_policy, validate_paths
+
+    policy = load_policy(Path(args.paths[0]).parent if args.paths else None,
+                         license=args.license_policy, licenses=tuple(args.allow_license) or None,
+                         root=Path(args.root) if args.root else None,
+                         warn=frozenset(args.warn) if args.warn else None)
+    report = validate_paths(args.paths, policy)
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            print(problem.github() if args.format == "github" else problem)
     if report.records == 0:
-        print(f"no records read from {' '.join(args.paths)}: nothing was validated", file=sys.stderr)
+        message = f"no records read from {' '.join(args.paths)}: nothing was validated"
+        print(f"::error title=newsclaims validate::{message}" if args.format == "github" else message, file=sys.stderr)
         return 1
-    counts = ", ".join(f"{rule}: {n}" for rule, n in sorted(report.by_rule().items()))
-    print(f"{report.records} records, {len(report.problems)} problems" + (f" ({counts})" if counts else ""), file=sys.stderr)
+    print(f"{report.records} records in {report.files} files: {len(report.errors)} errors, "
+          f"{len(report.warnings)} warnings (licence policy: {policy.license})", file=sys.stderr)
+    for rule, n in sorted(report.by_rule().items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {n:6d}  {rule:18s} {policy.level(rule):8s} {RULES.get(rule, '')}", file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -150,6 +162,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check JSONL or Parquet records against the schema and the semantic rules")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="text: file:line: /pointer: message; json: one report object; github: Actions annotations")
+    p.add_argument("--license-policy", choices=("ignore", "present", "known", "allowlist"), default=None,
+                   help="licence rule (default: [tool.newsclaims.validate] license-policy in pyproject.toml, else 'present')")
+    p.add_argument("--allow-license", action="append", default=[], metavar="LICENSE",
+                   help="a licence the 'allowlist' policy accepts (repeatable)")
+    p.add_argument("--warn", action="append", default=[], metavar="RULE",
+                   help="report this rule as a warning that does not fail (repeatable; default: [tool.newsclaims.validate] warn)")
+    p.add_argument("--root", default=None,
+                   help="folder that source.path is relative to, for the sha256 check (default: the project folder)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("show", help="write a review page (HTML) per article: its text with the extractions drawn on it")
