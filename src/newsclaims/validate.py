@@ -326,6 +326,30 @@ def _is_int(x: Any) -> bool:
     return type(x) is int
 
 
+def iter_spans(record: dict) -> Iterator[tuple[str, dict]]:
+    """Every span-like object of a record (dateline, place, mentions, quotes, claims, their
+    sources and cues) with its JSON pointer."""
+    dl = record.get("dateline")
+    if isinstance(dl, dict):
+        yield "/dateline", dl
+        if isinstance(dl.get("place"), dict):
+            yield "/dateline/place", dl["place"]
+    for i, actor in enumerate(record.get("actors") or []):
+        for j, m in enumerate(actor.get("mentions") or [] if isinstance(actor, dict) else []):
+            yield f"/actors/{i}/mentions/{j}", m
+    for key in ("quotes", "claims"):
+        for i, item in enumerate(record.get(key) or []):
+            if not isinstance(item, dict):
+                continue
+            yield f"/{key}/{i}", item
+            for part in ("source", "cue"):
+                if isinstance(item.get(part), dict):
+                    yield f"/{key}/{i}/{part}", item[part]
+
+
+_spans = iter_spans  # the name the first tests used
+
+
 class _SemanticCheck:
     """One pass over a record for the semantic rules.
 
