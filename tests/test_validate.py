@@ -482,3 +482,40 @@ def test_record_problems_never_raise_on_garbage():
                     {"text": "abc", "dateline": {"start": 0, "end": 2.5, "text": "ab", "place": {"start": "a"}}}):
         problems = record_problems(garbage)
         assert problems and all(p.rule in RULES for p in problems)
+
+
+def test_contributing_lists_every_rule(root):
+    guide = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = [rule for rule in RULES if f"| `{rule}` |" not in guide]
+    assert missing == [], f"CONTRIBUTING.md does not describe: {missing}"
+
+
+# --- the fast path agrees with the full one ----------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SPAN_PATHS = [("dateline",), ("dateline", "place"), ("actors", 0, "mentions", 2), ("actors", 2, "mentions", 0),
+               ("quotes", 0), ("quotes", 0, "source"), ("quotes", 0, "cue"), ("claims", 0), ("claims", 0, "cue")]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.sampled_from(_SPAN_PATHS), field=st.sampled_from(["start", "end", "text"]),
+       delta=st.integers(-3, 3), value=st.sampled_from([None, "", "x", 0, 10**6, 1.0, -1, True]), use_delta=st.booleans())
+def test_fast_path_agrees_with_full_path(seed_text, where, field, delta, value, use_delta):
+    record = build_record(seed_text)
+    target = record
+    for key in where:
+        target = target[key]
+    if use_delta and field != "text":
+        target[field] = target[field] + delta
+    else:
+        target[field] = value
+    full = schema_problems_and_semantic(record)
+    assert is_clean(record) == (full == []), full
+
+
+def schema_problems_and_semantic(record):
+    from newsclaims.validate import schema_problems, semantic_problems
+
+    return schema_problems(record) + semantic_problems(record)
