@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install corpus test check lock clean
+.PHONY: install corpus test check lock clean browser
 
 install: $(STAMP)
 
@@ -17,8 +17,18 @@ $(STAMP): pyproject.toml requirements.lock
 corpus: $(STAMP)
 	$(BIN)/newsclaims build
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# The review pages are tested in headless Chromium (tests/test_browser.py). Install Debian's
+# chromium + chromium-driver when missing and we can (root with apt); otherwise the test skips.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium and chromium-driver for the browser test"; \
+		(timeout 900 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq chromium chromium-driver >/dev/null) \
+			|| echo "note: could not install chromium; the browser test will be skipped"; \
+	else echo "note: chromium/chromedriver not found and cannot be installed here; the browser test will be skipped"; fi
 
 check: $(STAMP)
 	$(BIN)/newsclaims build --check
