@@ -70,7 +70,7 @@ def test_flattened_rows_are_the_items_with_their_article(root, records, config):
         if "speaker" in item:
             names = {a["id"]: a["name"] for a in record["actors"]}
             assert row["speaker_name"] == names.get(item["speaker"])
-    assert len({table.key(row) for row in rows}) == len(rows)
+    assert len({table.row_key(row) for row in rows}) == len(rows)
 
 
 def test_flattening_keeps_nulls_for_articles_without_dateline(records):

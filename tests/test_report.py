@@ -30,7 +30,9 @@ def test_overview_counts():
                dated("a2", date="--11-09", agencies=("AP",), country="PE"),
                dated("a3", published="1989-01-02"),
                dated("a4", country=None, speaker_name="Bob Smith")]
-    ov = overview(records)
+    from newsclaims.validate import Policy
+
+    ov = overview(records, policy=Policy(license="ignore"))
     assert ov.records == 4 and ov.valid == 4
     assert ov.agencies == Counter({"AP": 2, "Reuters": 1, "(no agency)": 2})
     assert ov.countries["Peru (PE)"] == 2 and ov.countries["(country unknown)"] == 2
@@ -53,10 +55,17 @@ def test_report_is_self_contained_deterministic_and_escaped():
     assert len(ids) == len(set(ids)), "ids must be unique across the inline charts"
 
 
-def test_invalid_records_and_unreadable_lines_are_counted():
-    good, bad = dated("good"), dated("bad")
+def test_invalid_records_warnings_and_unreadable_lines_are_counted():
+    from newsclaims.validate import Policy
+
+    good, bad, warned = dated("good"), dated("bad"), dated("warned")
     bad["quotes"][0]["speaker"] = "nobody"
-    html = render_report([good, bad], unreadable=["x.jsonl:3: not a JSON object"])
+    warned["claims"][0]["source"] = {k: warned["quotes"][0][k] for k in ("text", "start", "end")}
+    policy = Policy(license="ignore", warn=frozenset({"source-mention"}))
+    ov = overview([good, bad, warned], policy=policy)
+    assert (ov.valid, ov.warned) == (2, 1)
+    assert ov.problems_by_rule[("source-mention", "warning")] == 1 and ov.problems_by_rule[("speaker-ref", "error")] == 1
+    html = render_report([good, bad], unreadable=["x.jsonl:3: not a JSON object"], policy=policy)
     assert "1/2" in html and "speaker-ref" in html and "x.jsonl:3: not a JSON object" in html
 
 

@@ -1,7 +1,9 @@
 """Building the corpus: every seed converted, validated and written to ``data/``.
 
-``build_outputs`` computes every file of ``data/`` in memory (relative path → bytes); ``build``
-either writes them atomically or, with ``check``, compares them with what is on disk.
+``build_outputs`` computes every file of ``data/`` in memory (relative path → bytes), and
+``build_documents`` the files of the dataset's root folder (the parent of ``data/``) that follow
+the records: the dataset card ``README.md`` and the loading script. ``build`` either writes them
+atomically (``data/`` as a whole, see :func:`newsclaims.export.write_tree`) or, with ``check``, compares them with what is on disk.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsclaims.export import atomic_write, jsonl_bytes, parquet_bytes
+from newsclaims.export import atomic_write, jsonl_bytes, parquet_bytes, safe_relpath, write_tree
+from newsclaims.hf.card import render_card
+from newsclaims.hf.loader import SCRIPT_NAME, render_loader
 from newsclaims.hf.tables import flattened_table_files
 from newsclaims.ingest import iter_article_paths
 from newsclaims.pipeline import convert
 from newsclaims.review.report import report_files
-from newsclaims.validate import Located, Problem, record_problems
+from newsclaims.validate import Located, Problem, load_policy, record_problems
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +32,8 @@ ARTICLES_PARQUET = "articles/train-00000-of-00001.parquet"
 class BuildResult:
     records: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # located article errors and invalid records
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # relative to the output folder (data/)
+    documents: dict[str, bytes] = field(default_factory=dict)  # relative to its parent (the dataset root)
     stale: list[str] = field(default_factory=list)  # with check: files that differ from data/
 
     @property
@@ -49,10 +54,28 @@ def build_outputs(records: list[dict]) -> dict[str, bytes]:
     return files
 
 
+# Files of the dataset root whose content follows the records: name → function(records, current
+# text or None when the file is missing) → new text. The card keeps its hand-written parts.
+DOCUMENTS: dict[str, Callable[[list[dict], str | None], str]] = {
+    "README.md": render_card,
+    SCRIPT_NAME: render_loader,
+}
+
+
+def build_documents(records: list[dict], dataset_root: Path) -> dict[str, bytes]:
+    documents = {}
+    for name, render in DOCUMENTS.items():
+        path = dataset_root / name
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        documents[name] = render(records, current).encode("utf-8")
+    return documents
+
+
 def convert_seeds(seeds: Path, *, root: Path, jobs: int = 1, model: str | None = None,
                   progress: bool = False) -> tuple[list[dict], list[str]]:
     records: list[dict] = []
     errors: list[str] = []
+    policy = load_policy(root)
     paths = list(iter_article_paths([seeds]))
     outcomes = convert(paths, root=root, jobs=jobs, model=model)
     if progress:
@@ -64,9 +87,11 @@ def convert_seeds(seeds: Path, *, root: Path, jobs: int = 1, model: str | None =
             errors.append(str(outcome.error))
             continue
         record = outcome.record.to_dict()
-        problems = record_problems(record)
-        if problems:
-            errors.extend(str(Located(outcome.path, "1", p)) for p in problems)
+        problems = [Located(outcome.path, "1", p, policy.level(p.rule)) for p in record_problems(record)]
+        for warning in (p for p in problems if p.level != "error"):
+            log.warning("%s", warning)
+        if any(p.level == "error" for p in problems):
+            errors.extend(str(p) for p in problems if p.level == "error")
             continue
         records.append(record)
     records.sort(key=lambda r: r["id"])
@@ -82,15 +107,20 @@ def build(seeds: Path, out: Path, *, check: bool = False, jobs: int = 1, model: 
           root: Path | None = None, progress: bool = False) -> BuildResult:
     root = root or seeds.resolve().parent
     records, errors = convert_seeds(seeds, root=root, jobs=jobs, model=model, progress=progress)
-    result = BuildResult(records=records, errors=errors, files=build_outputs(records))
+    result = BuildResult(records=records, errors=errors, files=build_outputs(records),
+                         documents=build_documents(records, out.parent))
+    targets = {out / rel: data for rel, data in sorted(result.files.items())}
+    targets.update({out.parent / name: data for name, data in sorted(result.documents.items())})
     if check:
-        for rel, data in sorted(result.files.items()):
-            target = out / rel
+        for target, data in targets.items():
             if not target.exists() or target.read_bytes() != data:
-                result.stale.append(rel)
+                result.stale.append(str(target.relative_to(out)) if target.is_relative_to(out) else str(target))
         return result
     if errors and not records:
         return result
-    for rel, data in sorted(result.files.items()):
-        atomic_write(out / rel, data)
+    # data/ is swapped in whole (a build killed at any point leaves the previous data/ intact),
+    # then the documents beside it, each atomically.
+    write_tree(out, result.files)
+    for name, data in sorted(result.documents.items()):
+        atomic_write(out.parent / safe_relpath(name), data)
     return result

@@ -43,7 +43,10 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     rows: Callable[[list[dict]], Iterator[dict]]
-    key: Callable[[dict], str]  # unique row key (used by the loading script and in tests)
+    key: tuple[str, ...]  # columns whose values make a unique row key
+
+    def row_key(self, row: dict) -> str:
+        return "/".join(str(row[name]) for name in self.key)
 
     def arrow_schema(self) -> pa.Schema:
         root = load_schema()
@@ -141,13 +144,13 @@ def tables() -> dict[str, Table]:
     """Every configuration of the dataset, the default (``articles``) first."""
     return {
         "articles": Table("articles", "One row per article: its text, provenance, dateline, actors, quotes and claims.",
-                          tuple(_record_columns()), lambda records: iter(records), lambda row: row["id"]),
+                          tuple(_record_columns()), lambda records: iter(records), ("id",)),
         "quotes": Table("quotes", "One row per quote (direct, partial, social post), with its article's id and dateline.",
-                        tuple(_item_columns("quote")), _item_rows("quotes"), lambda row: f"{row['article_id']}/{row['id']}"),
+                        tuple(_item_columns("quote")), _item_rows("quotes"), ("article_id", "id")),
         "claims": Table("claims", "One row per claim (indirect speech, stance, according-to), with its article's id and dateline.",
-                        tuple(_item_columns("claim")), _item_rows("claims"), lambda row: f"{row['article_id']}/{row['id']}"),
+                        tuple(_item_columns("claim")), _item_rows("claims"), ("article_id", "id")),
         "actors": Table("actors", "One row per actor (person, organisation, country, place, group), with its article's id and dateline.",
-                        tuple(_item_columns("actor")), _item_rows("actors"), lambda row: f"{row['article_id']}/{row['id']}"),
+                        tuple(_item_columns("actor")), _item_rows("actors"), ("article_id", "id")),
     }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 INK, MUTED, GRID = "#1f2328", "#656d76", "#d0d7de"
-BLUE, ORANGE, GREEN, RED = "#4e79a7", "#f28e2b", "#59a14f", "#e15759"
+BLUE, ORANGE, GREEN, RED, YELLOW = "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#d4a72c"
 WIDTH = 6.6  # inches
 RC = {
     "svg.fonttype": "none", "svg.image_inline": True, "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"],
@@ -138,15 +138,16 @@ def timeline(name: str, points: Sequence[tuple[date, str]], *, groups: Sequence[
         return _svg(fig, name)
 
 
-def status_bar(name: str, valid: int, invalid: int, unreadable: int = 0) -> str:
-    """One stacked bar: valid, invalid and unreadable records."""
+def status_bar(name: str, valid: int, warned: int, invalid: int, unreadable: int = 0) -> str:
+    """One stacked bar: valid records, valid ones with warnings, invalid and unreadable ones."""
     import matplotlib
 
     with matplotlib.rc_context(RC):
         fig = _figure(1.3, width=9)
         ax = fig.add_subplot()
         left = 0
-        for label, value, colour in (("valid", valid, GREEN), ("invalid", invalid, RED), ("unreadable", unreadable, MUTED)):
+        parts = (("valid", valid, GREEN), ("valid with warnings", warned, YELLOW), ("invalid", invalid, RED), ("unreadable", unreadable, MUTED))
+        for label, value, colour in parts:
             if value:
                 ax.barh([0], [value], left=left, color=colour, height=0.6, label=f"{label} ({value})")
                 ax.annotate(str(value), (left + value / 2, 0), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
@@ -155,7 +156,7 @@ def status_bar(name: str, valid: int, invalid: int, unreadable: int = 0) -> str:
         ax.set_xlim(0, max(left, 1))
         ax.set_xlabel("records")
         ax.spines["left"].set_visible(False)
-        fig.legend(loc="outside upper center", ncols=3, frameon=False)
+        fig.legend(loc="outside upper center", ncols=4, frameon=False)
         return _svg(fig, name)
 
 

@@ -38,7 +38,8 @@ class Row:
     actors: int
     quotes: int
     claims: int
-    problems: int
+    problems: int  # errors under the validation policy
+    warnings: int
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ class Overview:
     partial_dates: int = 0
     undated: int = 0
     speakers: dict[str, list[int]] = field(default_factory=dict)  # name → [quotes, claims]
-    problems_by_rule: Counter = field(default_factory=Counter)
+    problems_by_rule: Counter = field(default_factory=Counter)  # (rule, "error" | "warning") → count
     unreadable: list[str] = field(default_factory=list)
 
     @property
@@ -61,7 +62,12 @@ class Overview:
 
     @property
     def valid(self) -> int:
+        """Records without errors (they may have warnings)."""
         return sum(1 for r in self.rows if not r.problems)
+
+    @property
+    def warned(self) -> int:
+        return sum(1 for r in self.rows if not r.problems and r.warnings)
 
     def total(self, what: str) -> int:
         return sum(getattr(r, what) for r in self.rows)
@@ -86,9 +92,11 @@ def _date(record: dict) -> tuple[str | None, str]:
     return None, ""
 
 
-def overview(records: Iterable[dict], *, unreadable: Iterable[str] = ()) -> Overview:
-    from newsclaims.validate import record_problems
+def overview(records: Iterable[dict], *, unreadable: Iterable[str] = (), policy=None) -> Overview:
+    """The report's numbers; validity follows ``policy`` (default: the project's validation policy)."""
+    from newsclaims.validate import load_policy, record_problems
 
+    policy = policy or load_policy()
     ov = Overview(unreadable=list(unreadable))
     for record in records:
         dl = record.get("dateline") or {}
@@ -113,12 +121,14 @@ def overview(records: Iterable[dict], *, unreadable: Iterable[str] = ()) -> Over
                 speaker = actors.get(item.get("speaker"))
                 if speaker:
                     ov.speakers.setdefault(speaker.get("name") or speaker.get("id"), [0, 0])[column] += 1
-        problems = record_problems(record)
-        ov.problems_by_rule.update(p.rule for p in problems)
+        levels = [(p.rule, policy.level(p.rule)) for p in record_problems(record, policy)]
+        ov.problems_by_rule.update(levels)
         ov.rows.append(Row(id=str(record.get("id")), group=_group(record), place=place.get("name") or place.get("text") or "",
                            country=code, agencies=", ".join(agencies), date=when, date_kind=kind,
                            actors=len(record.get("actors") or []), quotes=len(record.get("quotes") or []),
-                           claims=len(record.get("claims") or []), problems=len(problems)))
+                           claims=len(record.get("claims") or []),
+                           problems=sum(1 for _, level in levels if level == "error"),
+                           warnings=sum(1 for _, level in levels if level != "error")))
     ov.rows.sort(key=lambda r: r.id)
     return ov
 
@@ -149,17 +159,17 @@ def plots(ov: Overview) -> dict[str, str | None]:
     top = sorted(ov.speakers.items(), key=lambda kv: (-sum(kv[1]), kv[0]))[:TOP]
     out["speakers"] = charts.stacked_barh("speakers", [k for k, _ in top], {"quotes": [v[0] for _, v in top], "claims": [v[1] for _, v in top]},
                                           (charts.BLUE, charts.ORANGE), xlabel="quotes and claims attributed") if top else None
-    out["status"] = charts.status_bar("status", ov.valid, ov.records - ov.valid, len(ov.unreadable))
+    out["status"] = charts.status_bar("status", ov.valid - ov.warned, ov.warned, ov.records - ov.valid, len(ov.unreadable))
     return out
 
 
 def render_report(records: Iterable[dict], *, unreadable: Iterable[str] = (), title: str = "newsclaims corpus",
-                  pages: str | None = None) -> str:
+                  pages: str | None = None, policy=None) -> str:
     """The report page; with ``pages``, article ids link to ``{pages}{id}.html``."""
-    ov = overview(records, unreadable=unreadable)
+    ov = overview(records, unreadable=unreadable, policy=policy)
     return environment().get_template("report.html").render(
         ov=ov, title=title, plots=plots(ov), pages=pages, css=read_asset("report.css"),
-        rules=sorted(ov.problems_by_rule.items(), key=lambda kv: (-kv[1], kv[0])),
+        rules=[(rule, level, n) for (rule, level), n in sorted(ov.problems_by_rule.items(), key=lambda kv: (-kv[1], kv[0]))],
         with_dateline=sum(1 for r in ov.rows if r.place or r.agencies),
     )
 
