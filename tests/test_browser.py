@@ -162,8 +162,10 @@ def test_report_in_chromium(browser, seed_record, tmp_path, shots):
     from newsclaims.review.report import render_report
 
     path = tmp_path / "report.html"
-    path.write_text(render_report([seed_record, long_record(3)]), encoding="utf-8")
+    dated = long_record(3)
+    dated["source"]["published"] = "2023-11-10"
+    path.write_text(render_report([seed_record, dated]), encoding="utf-8")
     browser.get(path.as_uri())
     sizes = browser.execute_script("return Array.from(document.querySelectorAll('svg.chart-svg'), s => s.getBoundingClientRect().width)")
-    assert len(sizes) == 5 and all(w > 200 for w in sizes), sizes  # no dated article here: no timeline
+    assert len(sizes) == 6 and all(w > 200 for w in sizes), sizes
     assert browser.save_screenshot(str(shots / "report.png"))
