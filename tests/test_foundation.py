@@ -32,9 +32,12 @@ def test_every_seed_has_a_record(root, jsonl_records):
     assert [r["id"] for r in jsonl_records] == stems
 
 
-def test_every_record_validates(jsonl_records):
+def test_every_record_validates(root, jsonl_records):
+    from newsclaims.validate import load_policy
+
+    policy = load_policy(root)  # rules the project reports as warnings do not fail
     for record in jsonl_records:
-        assert record_problems(record) == []
+        assert [p for p in record_problems(record) if policy.level(p.rule) == "error"] == []
 
 
 def test_record_text_is_the_file_unchanged(root, jsonl_records):

@@ -3,7 +3,7 @@
 ``build_outputs`` computes every file of ``data/`` in memory (relative path → bytes), and
 ``build_documents`` the files of the dataset's root folder (the parent of ``data/``) that follow
 the records: the dataset card ``README.md`` and the loading script. ``build`` either writes them
-atomically or, with ``check``, compares them with what is on disk.
+atomically (``data/`` as a whole, see :func:`newsclaims.export.write_tree`) or, with ``check``, compares them with what is on disk.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsclaims.export import atomic_write, jsonl_bytes, parquet_bytes
+from newsclaims.export import atomic_write, jsonl_bytes, parquet_bytes, safe_relpath, write_tree
 from newsclaims.hf.card import render_card
 from newsclaims.hf.loader import SCRIPT_NAME, render_loader
 from newsclaims.hf.tables import flattened_table_files
 from newsclaims.ingest import iter_article_paths
 from newsclaims.pipeline import convert
-from newsclaims.validate import Located, Problem, record_problems
+from newsclaims.validate import Located, Problem, load_policy, record_problems
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,7 @@ def convert_seeds(seeds: Path, *, root: Path, jobs: int = 1, model: str | None =
                   progress: bool = False) -> tuple[list[dict], list[str]]:
     records: list[dict] = []
     errors: list[str] = []
+    policy = load_policy(root)
     paths = list(iter_article_paths([seeds]))
     outcomes = convert(paths, root=root, jobs=jobs, model=model)
     if progress:
@@ -84,9 +85,11 @@ def convert_seeds(seeds: Path, *, root: Path, jobs: int = 1, model: str | None =
             errors.append(str(outcome.error))
             continue
         record = outcome.record.to_dict()
-        problems = record_problems(record)
-        if problems:
-            errors.extend(str(Located(outcome.path, "1", p)) for p in problems)
+        problems = [Located(outcome.path, "1", p, policy.level(p.rule)) for p in record_problems(record)]
+        for warning in (p for p in problems if p.level != "error"):
+            log.warning("%s", warning)
+        if any(p.level == "error" for p in problems):
+            errors.extend(str(p) for p in problems if p.level == "error")
             continue
         records.append(record)
     records.sort(key=lambda r: r["id"])
@@ -113,6 +116,9 @@ def build(seeds: Path, out: Path, *, check: bool = False, jobs: int = 1, model: 
         return result
     if errors and not records:
         return result
-    for target, data in targets.items():
-        atomic_write(target, data)
+    # data/ is swapped in whole (a build killed at any point leaves the previous data/ intact),
+    # then the documents beside it, each atomically.
+    write_tree(out, result.files)
+    for name, data in sorted(result.documents.items()):
+        atomic_write(out.parent / safe_relpath(name), data)
     return result

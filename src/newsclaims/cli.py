@@ -48,43 +48,62 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    from contextlib import ExitStack
+
+    from tqdm import tqdm
+
     from newsclaims.errors import ArticleError
-    from newsclaims.export import atomic_write, dumps_record
+    from newsclaims.export import record_writer
     from newsclaims.ingest import iter_article_paths
     from newsclaims.pipeline import convert
 
-    paths, failures = [], 0
+    paths, failures, written = [], 0, 0
     for raw in args.paths:
         try:
             paths.extend(iter_article_paths([raw]))
         except ArticleError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failures += 1
-    lines: list[str] = []
-    from tqdm import tqdm
-
-    for outcome in tqdm(convert(paths, jobs=args.jobs, model=args.model), total=len(paths), unit="article", disable=None):
-        if outcome.error:
-            print(f"error: {outcome.error}", file=sys.stderr)
-            failures += 1
-        else:
-            lines.append(dumps_record(outcome.record.to_dict()) + "\n")
-    atomic_write(Path(args.out), "".join(lines).encode("utf-8"))
-    print(f"{len(lines)} records written to {args.out}, {failures} errors", file=sys.stderr)
+    outs = [Path(out) for out in args.out]
+    with ExitStack() as stack:  # records stream to every output; each is renamed into place at the end
+        writers = [stack.enter_context(record_writer(out)) for out in outs]
+        outcomes = convert(paths, jobs=args.jobs, model=args.model)
+        for outcome in tqdm(outcomes, total=len(paths), unit="article", disable=None):
+            if outcome.error:
+                tqdm.write(f"error: {outcome.error}", file=sys.stderr)
+                failures += 1
+                continue
+            record = outcome.record.to_dict()
+            for writer in writers:
+                writer.write(record)
+            written += 1
+    print(f"{written} records written to {', '.join(map(str, outs))}, {failures} errors", file=sys.stderr)
     return 1 if failures else 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from newsclaims.validate import validate_paths
+    import json
 
-    report = validate_paths(args.paths)
-    for problem in report.problems:
-        print(problem)
+    from newsclaims.validate import RULES, load_policy, validate_paths
+
+    policy = load_policy(Path(args.paths[0]).parent if args.paths else None,
+                         license=args.license_policy, licenses=tuple(args.allow_license) or None,
+                         root=Path(args.root) if args.root else None,
+                         warn=frozenset(args.warn) if args.warn else None)
+    report = validate_paths(args.paths, policy)
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            print(problem.github() if args.format == "github" else problem)
     if report.records == 0:
-        print(f"no records read from {' '.join(args.paths)}: nothing was validated", file=sys.stderr)
+        message = f"no records read from {' '.join(args.paths)}: nothing was validated"
+        print(f"::error title=newsclaims validate::{message}" if args.format == "github" else message, file=sys.stderr)
         return 1
-    counts = ", ".join(f"{rule}: {n}" for rule, n in sorted(report.by_rule().items()))
-    print(f"{report.records} records, {len(report.problems)} problems" + (f" ({counts})" if counts else ""), file=sys.stderr)
+    print(f"{report.records} records in {report.files} files: {len(report.errors)} errors, "
+          f"{len(report.warnings)} warnings (licence policy: {policy.license})", file=sys.stderr)
+    for rule, n in sorted(report.by_rule().items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {n:6d}  {rule:18s} {policy.level(rule):8s} {RULES.get(rule, '')}", file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -154,14 +173,25 @@ def build_parser() -> argparse.ArgumentParser:
     with_model(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("convert", help="convert .txt articles (files or folders) to one JSONL file")
+    p = sub.add_parser("convert", help="convert .txt articles (files or folders) to JSONL and/or Parquet, streaming")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--out", required=True, metavar="FILE.jsonl")
+    p.add_argument("--out", required=True, action="append", metavar="FILE",
+                   help="output file, .jsonl or .parquet by its suffix; repeat to write both in one run")
     with_model(p)
     p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("validate", help="check JSONL or Parquet records against the schema and the semantic rules")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="text: file:line: /pointer: message; json: one report object; github: Actions annotations")
+    p.add_argument("--license-policy", choices=("ignore", "present", "known", "allowlist"), default=None,
+                   help="licence rule (default: [tool.newsclaims.validate] license-policy in pyproject.toml, else 'present')")
+    p.add_argument("--allow-license", action="append", default=[], metavar="LICENSE",
+                   help="a licence the 'allowlist' policy accepts (repeatable)")
+    p.add_argument("--warn", action="append", default=[], metavar="RULE",
+                   help="report this rule as a warning that does not fail (repeatable; default: [tool.newsclaims.validate] warn)")
+    p.add_argument("--root", default=None,
+                   help="folder that source.path is relative to, for the sha256 check (default: the project folder)")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("show", help="write a review page (HTML) per article: its text with the extractions drawn on it")

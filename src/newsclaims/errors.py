@@ -15,6 +15,9 @@ class ArticleError(NewsclaimsError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):  # picklable, so that worker processes can send it back
+        return type(self), (self.path, self.reason)
+
 
 class ModelNotFound(NewsclaimsError):
     """The configured spaCy model is not installed."""

@@ -8,9 +8,12 @@ process or several; a bad article never stops the batch.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
+from typing import TypeVar
 
 from newsclaims.errors import ArticleError
 from newsclaims.extract.actors import extract_actors
@@ -22,6 +25,10 @@ from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp, prepare_text
 from newsclaims.record import Record
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+CHUNK_SIZE = 16  # articles per nlp.pipe batch and per task sent to a worker
+IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, few enough to stay small
 
 
 @dataclass(slots=True)
@@ -51,20 +58,25 @@ def parse(nlp, records: list[Record], *, batch_size: int = 32) -> Iterator[tuple
 
 
 def convert_records(records: list[Record], *, model: str | None = None) -> list[Outcome]:
-    """Annotate already-read records; an extraction failure becomes that article's error."""
+    """Annotate already-read records; an extraction failure becomes that article's error.
+
+    The batch is parsed inside a spaCy memory zone: the strings its Docs add to the vocabulary are
+    freed afterwards, so a long run's memory stays flat however many new words it meets.
+    """
     nlp = load_nlp(model)
     outcomes = []
-    for record, doc in parse(nlp, records):
-        try:
-            outcomes.append(Outcome(record.source.path, record=annotate(record, doc)))
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the batch
-            log.debug("extraction failed for %s", record.source.path, exc_info=True)
-            outcomes.append(Outcome(record.source.path, error=ArticleError(record.source.path, f"extraction failed: {type(exc).__name__}: {exc}")))
+    with nlp.memory_zone():
+        for record, doc in parse(nlp, records):
+            try:
+                outcomes.append(Outcome(record.source.path, record=annotate(record, doc)))
+            except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the batch
+                log.debug("extraction failed for %s", record.source.path, exc_info=True)
+                outcomes.append(Outcome(record.source.path, error=ArticleError(record.source.path, f"extraction failed: {type(exc).__name__}: {exc}")))
     return outcomes
 
 
-def _convert_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[Outcome]:
-    paths, root, model = args
+def convert_chunk(paths: list[Path], *, root: Path | None = None, model: str | None = None) -> list[Outcome]:
+    """Read and convert one chunk of article files, in order; unreadable files become errors."""
     read: list[Outcome] = []
     for path in paths:
         try:
@@ -76,23 +88,47 @@ def _convert_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[Out
     return [next(converted) if o.record is not None else o for o in read]
 
 
-def _chunks(items: list[Path], size: int) -> Iterator[list[Path]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def _convert_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[Outcome]:
+    paths, root, model = args
+    return convert_chunk(paths, root=root, model=model)
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last one shorter), read lazily from ``items``."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def convert(paths: Iterable[Path], *, root: Path | None = None, model: str | None = None,
-            jobs: int = 1, chunk_size: int = 16) -> Iterator[Outcome]:
-    """Convert article files to outcomes, in input order, with ``jobs`` processes."""
-    paths = list(paths)
-    chunks = [(chunk, root, model) for chunk in _chunks(paths, chunk_size)]
-    if jobs <= 1 or len(chunks) <= 1:
-        for args in chunks:
-            yield from _convert_chunk(args)
+            jobs: int = 1, chunk_size: int = CHUNK_SIZE) -> Iterator[Outcome]:
+    """Convert article files to outcomes, streamed in input order, with ``jobs`` processes.
+
+    ``paths`` is read lazily and cut into chunks of ``chunk_size`` articles; each chunk is one
+    ``nlp.pipe`` batch, in this process (``jobs=1``) or in a worker process. The chunks are the
+    same whatever ``jobs`` is, and outcomes come back in input order, so the output does not
+    depend on the number of processes. At most ``IN_FLIGHT_PER_JOB * jobs`` chunks are in flight
+    at once: memory stays flat however many articles there are.
+    """
+    chunks = chunked(paths, chunk_size)
+    head = list(islice(chunks, 2))
+    if jobs <= 1 or len(head) <= 1:  # one chunk is not worth starting worker processes for
+        for chunk in chain(head, chunks):
+            yield from convert_chunk(chunk, root=root, model=model)
         return
     import multiprocessing as mp
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(processes=jobs) as pool:
-        for outcomes in pool.imap(_convert_chunk, chunks):
-            yield from outcomes
+    # spawn: workers do not inherit the parent's threads (progress bars) or a half-loaded model.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+        pending: deque[Future] = deque()
+        try:
+            for chunk in chain(head, chunks):
+                pending.append(pool.submit(_convert_chunk, (chunk, root, model)))
+                if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:  # stopped early (error, or the consumer closed the generator)
+                future.cancel()

@@ -1,20 +1,150 @@
 """Validation of records: the JSON Schema plus the semantic rules no schema can say.
 
-Every problem is located (``file:line: /json/pointer: message``); all are collected; a run that
+Every problem is located (``file:line: /json/pointer: message``, ``file:row N: …`` for Parquet),
+named by its rule (see :data:`RULES`), and collected: nothing stops at the first error. A run that
 read no record does not pass.
+
+Speed: the schema is checked with the Rust-backed ``jsonschema_rs`` (a few µs per record); only a
+record that fails it goes through the pure-Python ``jsonschema`` to get one located message per
+error. The semantic rules are plain loops over the spans of a record.
+
+Corpus rules (unique record ids, one article never twice) hold across every file of one format
+that is validated together: ``data/`` holds the same records as JSONL and as Parquet, so ids are
+compared among the JSONL files and, separately, among the Parquet files.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from newsclaims import SCHEMA_VERSION
+from newsclaims.errors import NewsclaimsError
 from newsclaims.schema import RECORD_SCHEMA, SIDECAR_SCHEMA, load_schema
+
+SUPPORTED_SCHEMA_VERSIONS = (SCHEMA_VERSION,)
+
+#: Every rule a problem can be reported under, with what it checks.
+RULES: dict[str, str] = {
+    "read": "the file can be read (exists, is JSONL or Parquet)",
+    "json": "each JSONL line is one strict JSON value (no NaN, no trailing garbage)",
+    "schema": "the record follows schema/record.schema.json",
+    "schema-version": "schema_version is one this newsclaims supports",
+    "integer": "offsets are JSON integers (not 3.0)",
+    "span-range": "0 <= start < end <= len(text) for every span",
+    "span-text": "a span's text equals text[start:end]",
+    "place-in-dateline": "the dateline place lies inside the dateline span",
+    "empty-text": "the article text is not blank",
+    "date": "dates are real calendar dates (YYYY-MM-DD, or --MM-DD without a year)",
+    "country": "country codes are ISO 3166-1 alpha-2 codes",
+    "unique-id": "actor, quote and claim ids are unique within a record",
+    "speaker-ref": "a quote's or claim's speaker is an actor id of the record",
+    "source-mention": "a quote's or claim's source span is a mention of its speaker",
+    "actor-mentions": "every actor has at least one mention",
+    "mention-owner": "a mention span belongs to one actor only",
+    "social-post": "only social posts carry platform, handle and link",
+    "source-path": "source.path is a relative POSIX path",
+    "sha256-text": "source.sha256 is the SHA-256 of the text (with or without a UTF-8 BOM)",
+    "sha256-file": "source.sha256 matches the article file when that file is present",
+    "license": "the licence satisfies the configured policy",
+    "unique-record-id": "record ids are unique across the corpus",
+    "duplicate-article": "one article (same sha256) is in the corpus once",
+}
+
+LICENSE_POLICIES = {
+    "ignore": "no licence check",
+    "present": "source.license is set (any non-blank value, 'unknown' included)",
+    "known": "source.license is set and is not a placeholder such as 'unknown'",
+    "allowlist": "source.license is one of the configured licences",
+}
+UNKNOWN_LICENSES = frozenset({"unknown", "unspecified", "none", "n/a", "na", "tbd", "?", "noassertion"})
+DEFAULT_LICENSE_POLICY = "present"
+
+_DATE = re.compile(r"^(\d{4}|-)-(\d{2})-(\d{2})")
+_BOM = b"\xef\xbb\xbf"
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ConfigError(NewsclaimsError):
+    """The validation configuration (``[tool.newsclaims.validate]`` or options) is invalid."""
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Corpus policies: what a dataset repository requires beyond the schema.
+
+    ``license``: one of :data:`LICENSE_POLICIES`; ``licenses``: the allowed values for
+    ``allowlist``; ``root``: the folder ``source.path`` is relative to (for the sha256-file check;
+    ``None``: the project folder around the validated file, else the working folder); ``warn``:
+    rules reported as warnings, which do not fail validation.
+    """
+
+    license: str = DEFAULT_LICENSE_POLICY
+    licenses: tuple[str, ...] = ()
+    root: Path | None = None
+    check_files: bool = True
+    warn: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if self.license not in LICENSE_POLICIES:
+            raise ConfigError(f"unknown licence policy {self.license!r}; choose one of {', '.join(LICENSE_POLICIES)}")
+        if self.license == "allowlist" and not self.licenses:
+            raise ConfigError("licence policy 'allowlist' needs the allowed licences (licenses = [...] or --allow-license)")
+        unknown = sorted(set(self.warn) - set(RULES))
+        if unknown:
+            raise ConfigError(f"unknown rule(s) to warn about: {', '.join(unknown)}; rules are {', '.join(RULES)}")
+
+    def level(self, rule: str) -> str:
+        return "warning" if rule in self.warn else "error"
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_policy(start: Path | None = None, **overrides: Any) -> Policy:
+    """The policy of ``[tool.newsclaims.validate]`` in the nearest pyproject.toml, then ``overrides``.
+
+    Keys: ``license-policy`` (ignore | present | known | allowlist), ``licenses`` (list of
+    strings), ``warn`` (rules reported as warnings instead of errors).
+    """
+    import tomllib
+
+    values: dict[str, Any] = {}
+    pyproject = find_pyproject((start or Path.cwd()).resolve())
+    if pyproject is not None:
+        try:
+            with open(pyproject, "rb") as fh:
+                table = tomllib.load(fh).get("tool", {}).get("newsclaims", {}).get("validate", {})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{pyproject}: cannot read [tool.newsclaims.validate]: {exc}") from None
+        unknown = set(table) - {"license-policy", "licenses", "warn"}
+        if unknown:
+            raise ConfigError(f"{pyproject}: unknown key(s) in [tool.newsclaims.validate]: {', '.join(sorted(unknown))}")
+        if "license-policy" in table:
+            values["license"] = table["license-policy"]
+        if "licenses" in table:
+            values["licenses"] = tuple(table["licenses"])
+        for key in ("licenses", "warn"):
+            if key in table and (not isinstance(table[key], list) or not all(isinstance(x, str) for x in table[key])):
+                raise ConfigError(f"{pyproject}: [tool.newsclaims.validate] {key} must be a list of strings")
+        if "warn" in table:
+            values["warn"] = frozenset(table["warn"])
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Policy(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,23 +161,69 @@ class Located:
     file: str
     where: str  # "12" (JSONL line) or "row 3" (Parquet row)
     problem: Problem
+    level: str = "error"  # or "warning"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.where}: {self.problem.pointer or '/'}: {self.problem.message}"
+        level = "warning: " if self.level == "warning" else ""
+        return f"{self.file}:{self.where}: {self.problem.pointer or '/'}: {level}{self.problem.message}"
+
+    @property
+    def line(self) -> int | None:
+        return int(self.where) if self.where.isdigit() else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"file": self.file}
+        if self.line is not None:
+            out["line"] = self.line
+        else:
+            out["row"] = int(self.where.split()[-1]) if self.where.split()[-1].isdigit() else self.where
+        out.update(pointer=self.problem.pointer or "/", rule=self.problem.rule, level=self.level, message=self.problem.message)
+        return out
+
+    def github(self) -> str:
+        """A GitHub Actions annotation (``::error file=…,line=…,title=…::message``)."""
+        def esc(s: str, prop: bool = False) -> str:
+            s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return s.replace(":", "%3A").replace(",", "%2C") if prop else s
+
+        props = f"file={esc(self.file, True)}"
+        if self.line is not None:
+            props += f",line={self.line}"
+        where = "" if self.line is not None else f"{self.where}: "
+        return f"::{self.level} {props},title={esc('newsclaims ' + self.problem.rule, True)}::{esc(where + (self.problem.pointer or '/') + ': ' + self.problem.message)}"
 
 
 @dataclass(slots=True)
 class Report:
     records: int = 0
+    files: int = 0
     problems: list[Located] = field(default_factory=list)
 
     @property
+    def errors(self) -> list[Located]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Located]:
+        return [p for p in self.problems if p.level != "error"]
+
+    @property
     def ok(self) -> bool:
-        return self.records > 0 and not self.problems
+        return self.records > 0 and not self.errors
 
     def by_rule(self) -> Counter:
         return Counter(p.problem.rule for p in self.problems)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok, "files": self.files, "records": self.records,
+            "errors": len(self.errors), "warnings": len(self.warnings),
+            "problems": [p.to_dict() for p in self.problems],
+            "summary": dict(sorted(self.by_rule().items())),
+        }
+
+
+# --- the schema ------------------------------------------------------------------------------
 
 @lru_cache(maxsize=None)
 def _validator(name: str):
@@ -58,18 +234,93 @@ def _validator(name: str):
     return Draft202012Validator(schema)
 
 
+@lru_cache(maxsize=None)
+def _fast_validator(name: str):
+    import jsonschema_rs
+
+    return jsonschema_rs.Draft202012Validator(load_schema(name))
+
+
 def _pointer(path: Iterable[Any]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
+def _leaves(error) -> Iterator[Any]:
+    """The errors under a ``oneOf [null, X]``: those of X, not "is not of type 'null'"."""
+    if not error.context:
+        yield error
+        return
+    inner = [c for c in error.context if not (c.validator == "type" and c.validator_value == "null" and not c.relative_path)]
+    if not inner:
+        yield error
+        return
+    for sub in inner:
+        yield from _leaves(sub)
+
+
+def _short(message: str, limit: int = 300) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
 def schema_problems(obj: Any, name: str = RECORD_SCHEMA) -> list[Problem]:
-    errors = sorted(_validator(name).iter_errors(obj), key=lambda e: list(map(str, e.absolute_path)))
-    return [Problem(_pointer(e.absolute_path), e.message, "schema") for e in errors]
+    if _fast_validator(name).is_valid(obj):
+        return []
+    problems = []
+    for error in _validator(name).iter_errors(obj):
+        for leaf in _leaves(error):
+            path = list(leaf.absolute_path)
+            if name == RECORD_SCHEMA and path == ["schema_version"] and leaf.validator == "enum":
+                continue  # reported by the schema-version rule, with the supported versions
+            problems.append(Problem(_pointer(path), _short(leaf.message), "schema"))
+    problems.sort(key=lambda p: p.pointer)
+    return problems
 
 
 def sidecar_problems(meta: Any) -> list[str]:
     """Schema problems of a provenance sidecar, as readable strings."""
-    return [f"{p.pointer or '/'}: {p.message}" for p in schema_problems(meta, SIDECAR_SCHEMA)]
+    problems = [f"{p.pointer or '/'}: {p.message}" for p in schema_problems(meta, SIDECAR_SCHEMA)]
+    if isinstance(meta, dict) and isinstance(meta.get("published"), str):
+        message = date_problem(meta["published"])
+        if message:
+            problems.append(f"/published: {message}")
+    return problems
+
+
+# --- semantic rules --------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes (pycountry), plus XK (Kosovo), user-assigned but used by GeoNames."""
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+
+
+def date_problem(value: str) -> str | None:
+    """Why ``value`` is not a real calendar date (YYYY-MM-DD[Thh:mm…] or --MM-DD), or None."""
+    m = _DATE.match(value)
+    if not m:
+        return None  # the schema pattern reports the form
+    year, month, day = m.groups()
+    month_i, day_i = int(month), int(day)
+    if not 1 <= month_i <= 12:
+        return f"{value!r} is not a real date: month {month} does not exist"
+    last = calendar.monthrange(2000 if year == "-" else int(year), month_i)[1]
+    if year != "-" and int(year) == 0:
+        return f"{value!r} is not a real date: year 0000 does not exist"
+    if not 1 <= day_i <= last:
+        where = calendar.month_name[month_i] + ("" if year == "-" else f" {year}")
+        return f"{value!r} is not a real date: {where} has {last} days"
+    if len(value) > 10:
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            return f"{value!r} is not a valid ISO 8601 date-time"
+    return None
+
+
+def _is_int(x: Any) -> bool:
+    return type(x) is int
 
 
 def _spans(record: dict) -> Iterator[tuple[str, dict]]:
@@ -79,53 +330,221 @@ def _spans(record: dict) -> Iterator[tuple[str, dict]]:
         yield "/dateline", dl
         if isinstance(dl.get("place"), dict):
             yield "/dateline/place", dl["place"]
-    for i, actor in enumerate(record.get("actors") or []):
-        for j, m in enumerate(actor.get("mentions") or []):
-            yield f"/actors/{i}/mentions/{j}", m
+    actors = record.get("actors")
+    if isinstance(actors, list):
+        for i, actor in enumerate(actors):
+            mentions = actor.get("mentions") if isinstance(actor, dict) else None
+            if isinstance(mentions, list):
+                for j, m in enumerate(mentions):
+                    if isinstance(m, dict):
+                        yield f"/actors/{i}/mentions/{j}", m
     for key in ("quotes", "claims"):
-        for i, item in enumerate(record.get(key) or []):
+        items = record.get(key)
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
             yield f"/{key}/{i}", item
             for part in ("source", "cue"):
-                if isinstance(item.get(part), dict):
-                    yield f"/{key}/{i}/{part}", item[part]
+                sub = item.get(part)
+                if isinstance(sub, dict):
+                    yield f"/{key}/{i}/{part}", sub
+
+
+def _span_problems(record: dict, text: str, problems: list[Problem]) -> None:
+    n = len(text)
+    for ptr, span in _spans(record):
+        start, end = span.get("start"), span.get("end")
+        if not (_is_int(start) and _is_int(end)):
+            for key, value in (("start", start), ("end", end)):
+                if isinstance(value, float) and value.is_integer():
+                    problems.append(Problem(f"{ptr}/{key}", f"offset {value!r} must be a JSON integer (write {int(value)})", "integer"))
+            continue
+        if start < 0 or end < 0:
+            continue  # the schema's minimum reports it
+        if not start < end <= n:
+            if start >= end:
+                msg = f"span start {start} is not before its end {end}: spans are non-empty [start, end) ranges"
+            else:
+                msg = f"span [{start}, {end}) lies outside the text (length {n})"
+            problems.append(Problem(ptr, msg, "span-range"))
+        else:
+            got = span.get("text")
+            if isinstance(got, str) and text[start:end] != got:
+                problems.append(Problem(ptr + "/text", f"span text {_short(repr(got), 80)} != text[{start}:{end}] {_short(repr(text[start:end]), 80)}", "span-text"))
+
+
+def _dateline_problems(dl: dict, problems: list[Problem]) -> None:
+    place = dl.get("place")
+    if isinstance(place, dict):
+        cc = place.get("country_code")
+        if isinstance(cc, str) and len(cc) == 2 and cc.isupper() and cc not in country_codes():
+            problems.append(Problem("/dateline/place/country_code", f"{cc!r} is not an ISO 3166-1 alpha-2 country code", "country"))
+        ps, pe, ds, de = place.get("start"), place.get("end"), dl.get("start"), dl.get("end")
+        if all(map(_is_int, (ps, pe, ds, de))) and ps < pe and ds < de and not (ds <= ps and pe <= de):
+            problems.append(Problem("/dateline/place", f"place [{ps}, {pe}) is not inside the dateline [{ds}, {de})", "place-in-dateline"))
+    date = dl.get("date")
+    if isinstance(date, str):
+        message = date_problem(date)
+        if message:
+            problems.append(Problem("/dateline/date", message, "date"))
+
+
+def _actor_problems(actors: list, problems: list[Problem]) -> dict[str, set[tuple[int, int]]]:
+    """Actor rules; returns actor id → its mention offsets."""
+    mentions_of: dict[str, set[tuple[int, int]]] = {}
+    owner: dict[tuple[int, int], str] = {}
+    codes = None
+    for i, actor in enumerate(actors):
+        if not isinstance(actor, dict):
+            continue
+        aid = actor.get("id")
+        if isinstance(aid, str):
+            if aid in mentions_of:
+                problems.append(Problem(f"/actors/{i}/id", f"duplicate actor id {aid!r}", "unique-id"))
+        cc = actor.get("country_code")
+        if isinstance(cc, str) and len(cc) == 2 and cc.isupper():
+            codes = codes or country_codes()
+            if cc not in codes:
+                problems.append(Problem(f"/actors/{i}/country_code", f"{cc!r} is not an ISO 3166-1 alpha-2 country code", "country"))
+        mentions = actor.get("mentions")
+        if not isinstance(mentions, list):
+            continue
+        if not mentions:
+            problems.append(Problem(f"/actors/{i}/mentions", f"actor {aid!r} has no mention: an actor exists only through its mentions", "actor-mentions"))
+        spans = mentions_of.setdefault(aid, set()) if isinstance(aid, str) else set()
+        for j, m in enumerate(mentions):
+            if not isinstance(m, dict):
+                continue
+            key = (m.get("start"), m.get("end"))
+            if not (_is_int(key[0]) and _is_int(key[1])):
+                continue
+            spans.add(key)
+            other = owner.get(key)
+            if other is not None and other != aid:
+                problems.append(Problem(f"/actors/{i}/mentions/{j}", f"mention [{key[0]}, {key[1]}) also belongs to actor {other!r}: one mention names one actor", "mention-owner"))
+            else:
+                owner[key] = aid
+    return mentions_of
+
+
+def _attribution_problems(record: dict, mentions_of: dict[str, set[tuple[int, int]]] | None, problems: list[Problem]) -> None:
+    """Quote and claim rules; speakers are checked only when the actor list is readable."""
+    for key in ("quotes", "claims"):
+        items = record.get(key)
+        if not isinstance(items, list):
+            continue
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            iid = item.get("id")
+            if isinstance(iid, str):
+                if iid in seen:
+                    problems.append(Problem(f"/{key}/{i}/id", f"duplicate {key[:-1]} id {iid!r}", "unique-id"))
+                seen.add(iid)
+            speaker = item.get("speaker")
+            if isinstance(speaker, str) and mentions_of is not None:
+                if speaker not in mentions_of:
+                    problems.append(Problem(f"/{key}/{i}/speaker", f"speaker {speaker!r} is not an actor id of this record", "speaker-ref"))
+                else:
+                    src = item.get("source")
+                    if isinstance(src, dict) and (src.get("start"), src.get("end")) not in mentions_of[speaker]:
+                        problems.append(Problem(f"/{key}/{i}/source", f"source [{src.get('start')}, {src.get('end')}) is not a mention of the speaker {speaker!r}", "source-mention"))
+            if key == "quotes":
+                date = item.get("date")
+                if isinstance(date, str):
+                    message = date_problem(date)
+                    if message:
+                        problems.append(Problem(f"/quotes/{i}/date", message, "date"))
+                if item.get("kind") in ("direct", "partial"):
+                    for attr in ("platform", "handle", "link"):
+                        if item.get(attr) is not None:
+                            problems.append(Problem(f"/quotes/{i}/{attr}", f"a {item['kind']} quote has no {attr}: only social_post quotes do", "social-post"))
+
+
+def _source_problems(source: dict, text: str, problems: list[Problem]) -> None:
+    sha = source.get("sha256")
+    if isinstance(sha, str) and len(sha) == 64:
+        data = text.encode("utf-8", "surrogatepass")
+        if hashlib.sha256(data).hexdigest() != sha and hashlib.sha256(_BOM + data).hexdigest() != sha:
+            problems.append(Problem("/source/sha256", "source.sha256 is not the SHA-256 of the text: the text was edited after conversion; rebuild (newsclaims build)", "sha256-text"))
+    published = source.get("published")
+    if isinstance(published, str):
+        message = date_problem(published)
+        if message:
+            problems.append(Problem("/source/published", message, "date"))
+    path = source.get("path")
+    if isinstance(path, str) and (path.startswith("/") or "\\" in path or "\x00" in path or re.match(r"^[A-Za-z]:", path)):
+        problems.append(Problem("/source/path", f"source.path {_short(repr(path), 80)} must be a relative POSIX path (from the build root)", "source-path"))
 
 
 def semantic_problems(record: dict) -> list[Problem]:
-    """Rules beyond the schema: spans re-slice the text, references resolve, ids are unique."""
+    """Rules beyond the schema. Written for any input: a wrongly typed field is skipped here
+    (the schema reports it), never a crash."""
     problems: list[Problem] = []
+    version = record.get("schema_version")
+    if version not in SUPPORTED_SCHEMA_VERSIONS and "schema_version" in record:
+        problems.append(Problem("/schema_version", f"schema_version {version!r} is not supported by this newsclaims (supported: {', '.join(SUPPORTED_SCHEMA_VERSIONS)})", "schema-version"))
     text = record.get("text")
     if not isinstance(text, str):
         return problems
-    for ptr, span in _spans(record):
-        start, end = span.get("start"), span.get("end")
-        if not (isinstance(start, int) and isinstance(end, int)):
-            continue
-        if not 0 <= start < end <= len(text):
-            problems.append(Problem(ptr, f"span [{start}, {end}) is not a non-empty range inside the text (length {len(text)})", "span-range"))
-        elif text[start:end] != span.get("text"):
-            problems.append(Problem(ptr + "/text", f"span text {span.get('text')!r} != text[{start}:{end}] {text[start:end]!r}", "span-text"))
-    actor_ids = [a.get("id") for a in record.get("actors") or []]
-    for i, dup in enumerate(actor_ids):
-        if dup in actor_ids[:i]:
-            problems.append(Problem(f"/actors/{i}/id", f"duplicate actor id {dup!r}", "unique-id"))
-    known = set(actor_ids)
-    for key in ("quotes", "claims"):
-        ids = []
-        for i, item in enumerate(record.get(key) or []):
-            if item.get("id") in ids:
-                problems.append(Problem(f"/{key}/{i}/id", f"duplicate {key[:-1]} id {item.get('id')!r}", "unique-id"))
-            ids.append(item.get("id"))
-            speaker = item.get("speaker")
-            if speaker is not None and speaker not in known:
-                problems.append(Problem(f"/{key}/{i}/speaker", f"speaker {speaker!r} is not an actor id of this record", "speaker-ref"))
+    if not text.strip():
+        problems.append(Problem("/text", "the article text is empty or blank", "empty-text"))
+    _span_problems(record, text, problems)
+    dl = record.get("dateline")
+    if isinstance(dl, dict):
+        _dateline_problems(dl, problems)
+    actors = record.get("actors")
+    mentions_of = _actor_problems(actors, problems) if isinstance(actors, list) else None
+    _attribution_problems(record, mentions_of, problems)
+    source = record.get("source")
+    if isinstance(source, dict):
+        _source_problems(source, text, problems)
     return problems
 
 
-def record_problems(record: Any) -> list[Problem]:
+def license_problem(record: dict, policy: Policy) -> Problem | None:
+    if policy.license == "ignore":
+        return None
+    source = record.get("source")
+    value = source.get("license") if isinstance(source, dict) else None
+    if value is not None and not isinstance(value, str):
+        return None  # the schema reports it
+    if value is None or not value.strip():
+        return Problem("/source/license", f"no licence: the licence policy {policy.license!r} needs source.license (add \"license\" to the article's .meta.json sidecar)", "license")
+    if policy.license == "known" and value.strip().lower() in UNKNOWN_LICENSES:
+        return Problem("/source/license", f"licence {value!r} is a placeholder: the licence policy 'known' needs the actual licence", "license")
+    if policy.license == "allowlist" and value not in policy.licenses:
+        return Problem("/source/license", f"licence {value!r} is not allowed (allowed: {', '.join(policy.licenses)})", "license")
+    return None
+
+
+def record_problems(record: Any, policy: Policy | None = None) -> list[Problem]:
+    """Schema and semantic problems of one record; with a ``policy``, its licence rule too."""
     problems = schema_problems(record)
     if isinstance(record, dict):
         problems += semantic_problems(record)
+        if policy is not None:
+            lic = license_problem(record, policy)
+            if lic:
+                problems.append(lic)
     return problems
+
+
+# --- files and corpora -----------------------------------------------------------------------
+
+def _strict_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _loads(raw: bytes) -> Any:
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson is a dependency
+        return json.loads(raw, parse_constant=_strict_constant)
+    return orjson.loads(raw)
 
 
 def iter_file_records(path: Path) -> Iterator[tuple[str, Any, Problem | None]]:
@@ -135,58 +554,130 @@ def iter_file_records(path: Path) -> Iterator[tuple[str, Any, Problem | None]]:
 
         try:
             pf = pq.ParquetFile(path)
+            row = 0
+            for batch in pf.iter_batches(batch_size=1024):
+                for rec in batch.to_pylist():
+                    row += 1
+                    yield f"row {row}", rec, None
         except Exception as exc:  # noqa: BLE001 - any unreadable file is one located problem
-            yield "row 0", None, Problem("", f"unreadable Parquet: {exc}", "read")
-            return
-        row = 0
-        for batch in pf.iter_batches(batch_size=1024):
-            for rec in batch.to_pylist():
-                row += 1
-                yield f"row {row}", rec, None
+            yield "row 0", None, Problem("", f"unreadable Parquet: {type(exc).__name__}: {exc}", "read")
         return
-    with open(path, "rb") as fh:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield "0", None, Problem("", f"cannot read: {exc.strerror or exc}", "read")
+        return
+    with fh:
         for lineno, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
             try:
-                yield str(lineno), json.loads(raw), None
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield str(lineno), None, Problem("", f"not a JSON object: {exc}", "json")
+                yield str(lineno), _loads(raw), None
+            except ValueError as exc:  # json / orjson decode errors, invalid UTF-8
+                yield str(lineno), None, Problem("", f"not valid JSON: {exc}", "json")
+
+
+def _is_articles_table(path: Path) -> bool:
+    """Folders may hold derived tables (quotes, claims, actors); only article files are records."""
+    return not any(p in ("quotes", "claims", "actors") for p in path.parts[-3:-1])
 
 
 def iter_data_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in (".jsonl", ".parquet") and p.is_file() and _is_articles_table(p))
+            yield from sorted(
+                p for p in path.rglob("*")
+                if p.suffix in (".jsonl", ".parquet") and p.is_file() and _is_articles_table(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         else:
             yield path
 
 
-def _is_articles_table(path: Path) -> bool:
-    """Folders may hold derived tables (quotes, claims, actors); only article files are records."""
-    parts = path.parts
-    return not any(p in ("quotes", "claims", "actors") for p in parts[-3:-1])
+class _FileHashes:
+    """SHA-256 of the article files that ``source.path`` names, when they are present."""
+
+    def __init__(self, root: Path | None):
+        self.root = root
+        self.cache: dict[Path, str | None] = {}
+
+    def root_for(self, data_file: Path) -> Path:
+        if self.root is not None:
+            return self.root.resolve()
+        pyproject = find_pyproject(data_file.resolve().parent)
+        return pyproject.parent if pyproject else Path.cwd().resolve()
+
+    def sha256(self, root: Path, rel: str) -> tuple[Path, str | None] | None:
+        if not rel or rel.startswith("/") or "\x00" in rel:
+            return None
+        target = (root / PurePosixPath(rel)).resolve()
+        if root not in target.parents:
+            return None  # never read outside the root a record names
+        if target not in self.cache:
+            try:
+                self.cache[target] = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None
+            except OSError:
+                self.cache[target] = None
+        return target, self.cache[target]
 
 
-def validate_paths(paths: Iterable[str | Path]) -> Report:
+def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None) -> Report:
+    """Validate every record of the JSONL / Parquet files (folders: their article tables)."""
+    policy = policy or Policy()
     report = Report()
+    hashes = _FileHashes(policy.root)
+    # per format: record id -> first location; sha256 -> (first location, id)
+    ids: dict[str, dict[str, str]] = {}
+    shas: dict[str, dict[str, tuple[str, str]]] = {}
+
+    def add(shown: str, where: str, problem: Problem) -> None:
+        report.problems.append(Located(shown, where, problem, policy.level(problem.rule)))
+
     for path in iter_data_files(paths):
         shown = path.as_posix()
         if not path.exists():
-            report.problems.append(Located(shown, "0", Problem("", "no such file", "read")))
+            add(shown, "0", Problem("", "no such file or folder", "read"))
             continue
-        seen_ids: dict[str, str] = {}
+        if path.suffix not in (".jsonl", ".parquet"):
+            add(shown, "0", Problem("", "not a .jsonl or .parquet file", "read"))
+            continue
+        report.files += 1
+        root = hashes.root_for(path) if policy.check_files else None
+        seen_ids = ids.setdefault(path.suffix, {})
+        seen_shas = shas.setdefault(path.suffix, {})
         for where, record, read_problem in iter_file_records(path):
             if read_problem:
-                report.problems.append(Located(shown, where, read_problem))
+                add(shown, where, read_problem)
                 continue
             report.records += 1
-            for problem in record_problems(record):
-                report.problems.append(Located(shown, where, problem))
-            rid = record.get("id") if isinstance(record, dict) else None
+            for problem in record_problems(record, policy):
+                add(shown, where, problem)
+            if not isinstance(record, dict):
+                continue
+            here = f"{shown}:{where}"
+            rid = record.get("id")
             if isinstance(rid, str):
                 if rid in seen_ids:
-                    report.problems.append(Located(shown, where, Problem("/id", f"record id {rid!r} already used at line {seen_ids[rid]}", "unique-record-id")))
-                seen_ids.setdefault(rid, where)
+                    add(shown, where, Problem("/id", f"record id {rid!r} is already used at {seen_ids[rid]}", "unique-record-id"))
+                else:
+                    seen_ids[rid] = here
+            source = record.get("source")
+            if not isinstance(source, dict):
+                continue
+            sha = source.get("sha256")
+            if isinstance(sha, str):
+                if sha in seen_shas and seen_shas[sha][1] != rid:
+                    first, other = seen_shas[sha]
+                    add(shown, where, Problem("/source/sha256", f"the same article (sha256 {sha[:12]}…) is already in the corpus as {other!r} at {first}", "duplicate-article"))
+                else:
+                    seen_shas.setdefault(sha, (here, rid))
+            if root is not None and isinstance(source.get("path"), str) and isinstance(sha, str) and _SHA256.match(sha):
+                found = hashes.sha256(root, source["path"])
+                if found and found[1] is not None and found[1] != sha:
+                    add(shown, where, Problem(
+                        "/source/sha256",
+                        f"expected sha256 {sha[:12]}… (source.sha256), got {found[1][:12]}… from {source['path']}: "
+                        "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file"))
     return report
+

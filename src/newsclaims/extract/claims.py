@@ -1,33 +1,44 @@
-"""Claims: indirect speech — a reporting verb with a clausal complement (initial version)."""
+"""Claims: attributed statements that are not verbatim — indirect speech and stances.
+
+A claim is the content a cue governs in the parse — a clausal complement ("wrote … that ties were
+growing": *indirect*), an object or prepositional complement of a stance verb ("reaffirmed
+Pakistan's support for …", "welcomed the announcement …": *stance*), or the clause an "according to
+X" phrase hangs on (*according_to*) — unless that content is a quotation, which is a quote instead.
+"""
 
 from __future__ import annotations
 
 from newsclaims.extract.actors import actor_at
+from newsclaims.extract.quotes import attributions_of
 from newsclaims.nlp import original_text
 from newsclaims.record import Claim, Span
 
-CUE_LEMMAS = frozenset({"say", "tell", "write", "state", "claim", "view", "announce", "warn", "argue"})
+#: a content at least this much inside quote marks is a quote, not a claim
+QUOTED_SHARE = 0.8
+
+
+def _quoted_share(att) -> float:
+    start, end = att.content
+    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in att.quotes)
+    return covered / max(1, end - start)
 
 
 def extract_claims(doc, actors, quotes=()) -> list[Claim]:
+    """Every claim of ``doc`` in text order, ids ``c1``, ``c2`` …"""
     text = original_text(doc)
-    claims = []
-    for tok in doc:
-        if tok.lemma_ not in CUE_LEMMAS or tok.pos_ != "VERB":
+    claims: list[Claim] = []
+    for att in attributions_of(doc):
+        if att.content is None or att.cue is None or _quoted_share(att) >= QUOTED_SHARE:
             continue
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if comp is None or subj is None:
-            continue
-        toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp)]
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if any(q.start <= start < q.end for q in quotes):
-            continue
-        source = Span.of(text, subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
-        speaker = actor_at(actors, source.start, source.end)
+        start, end = att.content
+        source = Span.of(text, *att.source) if att.source else None
+        actor = actor_at(actors, *att.source) if att.source else None
         claims.append(Claim(
-            id=f"c{len(claims) + 1}", text=text[start:end], start=start, end=end, kind="indirect",
-            speaker=speaker.id if speaker else None, source=source,
-            cue=Span.of(text, tok.idx, tok.idx + len(tok)), method="rule:ccomp", confidence=0.5,
+            id="", text=text[start:end], start=start, end=end, kind=att.kind,
+            speaker=actor.id if actor else None, source=source, cue=Span.of(text, *att.cue_span),
+            method=f"rule:{att.cue.kind}-cue", confidence=0.7,
         ))
+    claims.sort(key=lambda c: (c.start, c.end))
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i}"
     return claims

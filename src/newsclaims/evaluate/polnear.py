@@ -1,0 +1,78 @@
+"""Reading PolNeAR attribution gold (brat standoff): articles with Source / Cue / Content relations.
+
+A split folder holds ``text/<article>.txt`` and ``attributions/<article>_<annotator>.ann``; when an
+article has several annotators the first file by name is used. Spans are code-point offsets into the
+text; a discontinuous span is a tuple of ``(start, end)`` parts. ``Discuss``/``Discard`` flags are
+skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsclaims.errors import NewsclaimsError
+
+Parts = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRelation:
+    content: Parts
+    cue: Parts = ()
+    source: Parts = ()
+
+
+@dataclass(slots=True)
+class GoldArticle:
+    name: str
+    text: str
+    relations: list[GoldRelation] = field(default_factory=list)
+
+
+def _parse_parts(spec: str) -> Parts:
+    return tuple((int(a), int(b)) for a, b in (p.split() for p in spec.split(";")))
+
+
+def read_ann(path: Path) -> list[GoldRelation]:
+    """The attribution relations of one brat ``.ann`` file (relations without content are dropped)."""
+    spans: dict[str, tuple[str, Parts]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_bytes().decode("utf-8").split("\n"):
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue  # continuation of a multi-line span text
+        if line.startswith("T"):
+            kind, _, spec = fields[1].partition(" ")
+            try:
+                spans[fields[0]] = (kind, _parse_parts(spec))
+            except ValueError as exc:
+                raise NewsclaimsError(f"{path}: bad span line {line[:60]!r}") from exc
+        elif line.startswith("E"):
+            relations.append(dict(arg.split(":", 1) for arg in fields[1].split()))
+    out = []
+    for rel in relations:
+        parts = {role: spans[tid][1] for role, tid in rel.items() if tid in spans}
+        if parts.get("Content"):
+            out.append(GoldRelation(parts["Content"], parts.get("Cue", ()), parts.get("Source", ())))
+    return out
+
+
+def read_split(folder: str | Path, *, limit: int | None = None) -> list[GoldArticle]:
+    """Every article of a PolNeAR split folder with its gold relations, sorted by name."""
+    folder = Path(folder)
+    texts, anns = folder / "text", folder / "attributions"
+    if not texts.is_dir() or not anns.is_dir():
+        raise NewsclaimsError(f"{folder}: not a PolNeAR split (expected text/ and attributions/ inside)")
+    first: dict[str, Path] = {}
+    for ann in sorted(anns.glob("*.ann")):
+        first.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    articles = []
+    for name in sorted(first)[:limit]:
+        text_path = texts / f"{name}.txt"
+        if not text_path.is_file():
+            raise NewsclaimsError(f"{first[name]}: no text file {text_path}")
+        articles.append(GoldArticle(name, text_path.read_bytes().decode("utf-8"), read_ann(first[name])))
+    if not articles:
+        raise NewsclaimsError(f"{folder}: no .ann files under attributions/")
+    return articles

@@ -1,0 +1,234 @@
+"""Attribution relations: find cues, then contents, then sources; quotes join their cue.
+
+The orchestration follows BBC R&D's Citron: cues (``cues.py``) → contents (``content.py``: clausal
+complements from the parse and quoted passages from the marks) → sources (``sources.py``) → speakers
+(``actors.actor_at``, done by the quote and claim stages). The parts join on the cue.
+
+A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
+of its sentence; otherwise to the cue that introduced it with a colon; otherwise, floating, to the
+previous speaker of its paragraph (or of the paragraph before, for a quote running on). A short
+quoted passage with no speaker is a scare quote or a title, not speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsclaims.extract.content import Quoted, find_quotes, paragraphs, trim
+from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, find_cues
+from newsclaims.extract.sources import source_of
+from newsclaims.nlp import original_text
+
+CACHE_KEY = "newsclaims.attributions"
+#: cues whose direct object is the addressee, not the content ("told reporters that …")
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "urge", "warn", "thank", "congratulate",
+                             "instruct", "order", "remind", "assure", "convince", "persuade", "accuse", "blame",
+                             "call", "criticize", "praise", "credit"})
+#: right dependents of a stance verb that end its content ("… and discussed", "; it said")
+STANCE_STOP_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "ccomp", "dobj", "obj"})
+#: a quoted passage shorter than this with no speaker is a scare quote or a title
+MIN_FLOATING_WORDS = 6
+#: how far (in characters, outside quotes) a speech cue may sit from the quote it introduces
+MAX_CUE_GAP = 120
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution relation, joined on its cue."""
+
+    cue: Cue | None
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None  # the clausal/nominal content (may contain quotes)
+    quotes: list[Quoted] = field(default_factory=list)
+    kind: str = "indirect"  # indirect | stance | according_to
+    floating: bool = False
+
+    @property
+    def cue_span(self) -> tuple[int, int] | None:
+        return (self.cue.start, self.cue.end) if self.cue is not None else None
+
+
+def _subtree_span(tokens, exclude: set[int], *, longest_run: bool = False) -> tuple[int, int] | None:
+    toks = sorted((t for t in tokens if t.i not in exclude), key=lambda t: t.i)
+    if longest_run and toks:
+        runs, run = [], [toks[0]]
+        for t in toks[1:]:
+            if t.i == run[-1].i + 1:
+                run.append(t)
+            else:
+                runs.append(run)
+                run = [t]
+        runs.append(run)
+        toks = max(runs, key=lambda r: sum(len(t) for t in r if not t.is_punct))
+    if not toks:
+        return None
+    # drop a leading complementizer ("that", "whether" stays: it carries meaning)
+    while toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
+        toks = toks[1:]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str]:
+    """The content span governed by ``cue`` and the claim kind it makes."""
+    head = cue.head
+    cue_ids = {t.i for t in cue.tokens}
+    if cue.kind == "according_to":
+        gov = head.head
+        if gov is head:
+            return None, "according_to"
+        exclude = {t.i for t in head.subtree}
+        return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to"
+    comps = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS]
+    if comps:
+        exclude = cue_ids
+        toks = [t for c in comps for t in c.subtree]
+        return _subtree_span(toks, exclude), ("stance" if cue.kind == "stance" else "indirect")
+    lemma = head.lemma_.lower()
+    if lemma not in ADDRESSEE_VERBS:
+        objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        if objs:
+            extra = [c for c in head.children if c.i > objs[0].i and c.dep_ not in STANCE_STOP_DEPS]
+            toks = [t for c in objs + extra for t in c.subtree]
+            return _subtree_span(toks, cue_ids), "stance"
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    for prep in preps:
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            return _subtree_span(list(pobj.subtree), cue_ids), "stance"
+    if head.dep_ == "parataxis" and head.head is not head:
+        exclude = {t.i for t in head.subtree}
+        return _subtree_span(list(head.head.subtree), exclude), "indirect"
+    return None, "indirect"
+
+
+def _inside(pos: int, quotes: list[Quoted]) -> bool:
+    return any(q.start <= pos < q.end for q in quotes)
+
+
+def _overlap(a: tuple[int, int], q: Quoted) -> int:
+    return max(0, min(a[1], q.inner_end) - max(a[0], q.inner_start))
+
+
+def _paragraph_of(pos: int, paras: list[tuple[int, int]]) -> int:
+    for i, (s, e) in enumerate(paras):
+        if s <= pos <= e:
+            return i
+    return -1
+
+
+def find_attributions(doc, *, exclude: list[tuple[int, int]] = ()) -> list[Attribution]:
+    """Every attribution relation of ``doc`` in text order (cached on the doc).
+
+    ``exclude`` lists character ranges that are not article prose (embedded post text and
+    signatures): no cue or quote is looked for there.
+    """
+    cached = doc.user_data.get(CACHE_KEY)
+    if cached is not None:
+        return cached
+    text = original_text(doc)
+    excluded = [tuple(r) for r in exclude]
+
+    def prose(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in excluded)
+
+    quotes = [q for q in find_quotes(text) if prose(q.start)]
+    paras = paragraphs(text)
+    attributions: list[Attribution] = []
+    by_cue: dict[int, Attribution] = {}
+    for cue in find_cues(doc):
+        if not prose(cue.start) or _inside(cue.start, quotes):
+            continue
+        content, kind = content_of(cue)
+        if content is not None:
+            content = trim(text, *content)
+            if content[1] <= content[0]:
+                content = None
+        att = Attribution(cue, source_of(cue), content, kind=kind)
+        by_cue[cue.head.i] = att
+        attributions.append(att)
+
+    # quotes join their cue
+    sents = list(doc.sents)
+    floating: list[Quoted] = []
+    for q in quotes:
+        owner = None
+        # 1. the cue whose content contains the quote
+        best = 0
+        for att in attributions:
+            if att.content is not None:
+                ov = _overlap(att.content, q)
+                if ov > best:
+                    owner, best = att, ov
+        # 2. the nearest speech cue of the quote's sentences, outside quotes
+        if owner is None:
+            owner = _sentence_cue(q, sents, attributions, quotes, text)
+        if owner is not None:
+            owner.quotes.append(q)
+        else:
+            floating.append(q)
+
+    # 3. colon introductions and floating quotes: the previous speaker of the paragraph
+    for q in floating:
+        owner = _previous_speaker(q, attributions, paras, text)
+        if owner is not None:
+            owner.quotes.append(q)
+        elif q.words(text) >= MIN_FLOATING_WORDS:
+            attributions.append(Attribution(None, None, None, [q], floating=True))
+
+    kept = [a for a in attributions if a.content is not None or a.quotes]
+    for a in kept:
+        a.quotes.sort(key=lambda q: q.start)
+    kept.sort(key=lambda a: min(([a.content[0]] if a.content else []) + [q.start for q in a.quotes]))
+    doc.user_data[CACHE_KEY] = kept
+    return kept
+
+
+def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: list[Quoted], text: str) -> Attribution | None:
+    lo = next((s.start_char for s in sents if s.start_char <= q.start < s.end_char), q.start)
+    hi = next((s.end_char for s in sents if s.start_char < q.end <= s.end_char), q.end)
+    best, best_gap = None, None
+    for att in attributions:
+        cue = att.cue
+        if cue is None or cue.kind not in ("speech", "according_to"):
+            continue
+        if not (lo <= cue.start < hi):
+            continue
+        if "\n" in text[min(cue.start, q.end):max(cue.start, q.start)]:
+            continue
+        gap = q.start - cue.end if cue.end <= q.start else cue.start - q.end
+        if gap < 0:
+            continue
+        # prefer a cue with no content of its own, then the nearest
+        score = gap + (0 if att.content is None else MAX_CUE_GAP)
+        if best_gap is None or score < best_gap:
+            best, best_gap = att, score
+    return best
+
+
+def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: str) -> Attribution | None:
+    p = _paragraph_of(q.start, paras)
+    if p < 0:
+        return None
+    para_start = paras[p][0]
+    before = [a for a in attributions if a.cue is not None and a.cue.end <= q.start]
+    # a cue introducing the quote with a colon, in this paragraph or closing the previous one
+    lead = text[para_start:q.start].rstrip()
+    if lead.endswith(":"):
+        cands = [a for a in before if a.cue.start >= para_start]
+        if cands:
+            return cands[-1]
+    if q.start == paras[p][0] + (len(text[paras[p][0]:paras[p][1]]) - len(text[paras[p][0]:paras[p][1]].lstrip())) and p > 0:
+        prev_text = text[paras[p - 1][0]:paras[p - 1][1]].rstrip()
+        cands = [a for a in before if a.cue.start >= paras[p - 1][0]]
+        if prev_text.endswith(":") and cands:
+            return cands[-1]
+        # a quote running on from the previous paragraph, or the next one by the same speaker
+        with_quotes = [a for a in cands if a.quotes and a.source is not None]
+        if with_quotes:
+            return with_quotes[-1]
+    same = [a for a in before if a.cue.start >= para_start and a.source is not None and a.cue.kind == "speech"]
+    if same:
+        return same[-1]
+    return None

@@ -1,0 +1,114 @@
+"""Contents: quoted passages found from quote marks, and clausal complements of cues.
+
+Quote marks handled: straight ``"…"``, curly ``“…”``, AP ````…''`` and curly single ``‘…’`` at the
+top level. Marks pair up within a paragraph; a paragraph that opens a quote and never closes it
+(the newspaper convention for a quote that runs over several paragraphs) yields a quote to the
+paragraph's end; a stray mark elsewhere is ignored locally, never spoiling the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN = ("“", "``", "„")
+CLOSE = ("”", "''")
+STRAIGHT = '"'
+_DOUBLE = re.compile(r"``|''|[“”„\"]")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?!\w)")
+EDGE_PUNCT = " \t\n\r\xa0,.;:—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A quoted passage: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    paragraph_start: bool
+
+    def words(self, text: str) -> int:
+        return len(text[self.inner_start:self.inner_end].split())
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line of ``text`` (a line is a paragraph in news copy)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _looks_closing(text: str, i: int, width: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _double_quotes(text: str, start: int, end: int) -> list[Quoted]:
+    found: list[Quoted] = []
+    opened: tuple[int, int] | None = None  # (position, mark width)
+    para_text = text[start:end]
+    lead = start + len(para_text) - len(para_text.lstrip())
+    for m in _DOUBLE.finditer(text, start, end):
+        mark, i, width = m.group(), m.start(), len(m.group())
+        if mark in OPEN or (mark == STRAIGHT and opened is None):
+            if mark == STRAIGHT and _looks_closing(text, i, width) and not (i == lead):
+                continue  # a stray closing mark (inches, a quote closed in an earlier paragraph)
+            opened = (i, width)  # a second opening mark restarts the quote: tolerate the stray one
+        elif opened is not None:
+            s, w = opened
+            if i > s + w:
+                found.append(Quoted(s, i + width, s + w, i, True, s == lead))
+            opened = None
+    if opened is not None:
+        s, w = opened
+        prior = text[start:s].rstrip()
+        if s == lead or prior.endswith((":", ",")):
+            inner_end = end
+            while inner_end > s + w and text[inner_end - 1].isspace():
+                inner_end -= 1
+            if inner_end > s + w:
+                found.append(Quoted(s, inner_end, s + w, inner_end, False, s == lead))
+    return found
+
+
+def _single_quotes(text: str, start: int, end: int, taken: list[Quoted]) -> list[Quoted]:
+    found = []
+    inside = [(q.start, q.end) for q in taken]
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text, start, end)]
+    for m in _SINGLE_OPEN.finditer(text, start, end):
+        s = m.start()
+        if any(a <= s < b for a, b in inside):
+            continue
+        e = next((c for c in closes if c > s + 1), None)
+        if e is None or any(a <= e < b for a, b in inside) or "“" in text[s:e] or '"' in text[s:e]:
+            continue
+        found.append(Quoted(s, e + 1, s + 1, e, True, False))
+        inside.append((s, e + 1))
+    return found
+
+
+def find_quotes(text: str) -> list[Quoted]:
+    """Every quoted passage of ``text``, in order."""
+    out: list[Quoted] = []
+    for start, end in paragraphs(text):
+        doubles = _double_quotes(text, start, end)
+        out.extend(doubles)
+        out.extend(_single_quotes(text, start, end, doubles))
+    return sorted(out, key=lambda q: q.start)
+
+
+def trim(text: str, start: int, end: int, *, keep_quotes: bool = True) -> tuple[int, int]:
+    """``[start, end)`` without surrounding spaces and edge punctuation (closing quote marks kept)."""
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return start, end

@@ -1,0 +1,95 @@
+"""The PolNeAR reader and the attribution scorer, on tiny synthetic brat data."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.errors import NewsclaimsError
+from newsclaims.evaluate.attributions import Item, merge_parts, normalise, polnear_span, score
+from newsclaims.evaluate.polnear import read_split
+
+TEXT = "“We won,” Ann said. Bob said that rain fell.\nIt is cold, Cy thinks."
+#       0123456789012345678901234567890123456789012345 6789012345678901234567
+
+ANN = (
+    "T1\tContent 0 9\t“We won,”\n"
+    "T2\tSource 10 13\tAnn\n"
+    "T3\tCue 14 18\tsaid\n"
+    "T4\tAttribution 14 18\tsaid\n"
+    "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n"
+    "T5\tContent 29 43\tthat rain fell\n"
+    "T6\tSource 20 23\tBob\n"
+    "T7\tCue 24 28\tsaid\n"
+    "E2\tAttribution:T7 Content:T5 Cue:T7 Source:T6\n"
+    "T8\tDiscard 45 56\tIt is cold,\n"
+    "T9\tContent 45 55;57 59\tIt is cold | Cy\n"
+    "E3\tContent:T9 Cue:T7\n"
+)
+
+
+@pytest.fixture
+def split(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a1.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "a1_ann1.ann").write_text(ANN, encoding="utf-8")
+    (tmp_path / "attributions" / "a1_ann2.ann").write_text("", encoding="utf-8")  # second annotator: ignored
+    return tmp_path
+
+
+def test_reader_takes_the_first_annotator(split):
+    (article,) = read_split(split)
+    assert article.name == "a1" and article.text == TEXT
+    assert [r.content for r in article.relations] == [((0, 9),), ((29, 43),), ((45, 55), (57, 59))]
+    assert article.relations[0].source == ((10, 13),) and article.relations[2].source == ()
+
+
+def test_reader_rejects_a_folder_that_is_not_a_split(tmp_path):
+    with pytest.raises(NewsclaimsError, match="not a PolNeAR split"):
+        read_split(tmp_path)
+
+
+def gold(split):
+    (article,) = read_split(split)
+    return article.text, [Item(r.content, r.cue, r.source, speech=True) for r in article.relations]
+
+
+def test_perfect_prediction_scores_one(split):
+    text, g = gold(split)
+    res = score([(text, g, g)]).scores()
+    assert res["F1@0.3"] == res["F1@0.8"] == res["F1 exact"] == 1.0
+    assert res["speaker acc"] == res["cue acc"] == 1.0
+
+
+def test_overlap_thresholds_and_exact(split):
+    text, g = gold(split)
+    # "that rain" covers 9 of 14 gold characters (>0.3, <0.8); "We won" without the marks is an exact match
+    pred = [Item(((0, 8),), ((14, 18),), ((10, 13),)), Item(((29, 38),), ((0, 1),), ((57, 59),))]
+    res = score([(text, g, pred)]).scores()
+    assert res["R@0.3"] == pytest.approx(2 / 3) and res["P@0.3"] == 1.0
+    assert res["R@0.8"] == pytest.approx(1 / 3)
+    assert res["R exact"] == pytest.approx(1 / 3) and res["P exact"] == pytest.approx(1 / 2)
+    assert res["speaker acc"] == 0.5 and res["cue acc"] == 0.5
+
+
+def test_unmatched_prediction_lowers_precision(split):
+    text, g = gold(split)
+    res = score([(text, g, [*g, Item(((60, 66),))])]).scores()
+    assert res["P@0.3"] == pytest.approx(3 / 4) and res["R@0.3"] == 1.0
+
+
+def test_speech_only_view_filters_both_sides(split):
+    text, g = gold(split)
+    g = [Item(x.content, x.cue, x.source, speech=(i == 0), direct=(i == 0)) for i, x in enumerate(g)]
+    result = score([(text, g, [g[0]])])
+    assert result.scores("speech")["F1@0.3"] == 1.0
+    assert result.scores("all")["R@0.3"] == pytest.approx(1 / 3)
+    assert result.scores("all")["direct-quote recall"] == 1.0
+    assert "speaker acc" in result.format()
+
+
+def test_normalise_and_conventions():
+    text = "He said that “the sky, is blue.” Yes."
+    assert normalise(text, ((13, 32),)) == "the sky, is blue"
+    assert polnear_span(text, 13, 32) == (8, 32)
+    assert merge_parts([(5, 9), (0, 3), (2, 6)]) == ((0, 9),)

@@ -1,0 +1,60 @@
+"""Claims: indirect speech, stances and "according to", with source and cue; the seed's claims."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def claims(rec) -> list[tuple[str, str, str, str]]:
+    return [(c["text"], c["kind"], c["source"]["text"] if c["source"] else None, c["cue"]["text"]) for c in rec["claims"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister said that the talks had failed.",
+     [("the talks had failed", "indirect", "The minister", "said")]),
+    ("Officials believe the dam will hold.",
+     [("the dam will hold", "indirect", "Officials", "believe")]),
+    ("President Aliyev welcomed the decision to open an embassy.",
+     [("the decision to open an embassy", "stance", "President Aliyev", "welcomed")]),
+    ("Prices will rise next year, according to the central bank.",
+     [("Prices will rise next year", "according_to", "the central bank", "according to")]),
+])
+def test_claim_content_source_cue(convert_text, text, expected):
+    assert claims(convert_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The river rose three metres overnight.",
+    "The two leaders reviewed the progress in bilateral relations.",
+])
+def test_no_cue_no_claim(convert_text, text):
+    assert convert_text(text)["claims"] == []
+
+
+def test_quoted_content_is_a_quote_not_a_claim(convert_text):
+    rec = convert_text('She said: “The talks have failed and we are going home.”')
+    assert rec["claims"] == []
+    assert [q["text"] for q in rec["quotes"]] == ["The talks have failed and we are going home."]
+
+
+def test_claim_spans_reslice(convert_text):
+    text = "He told reporters that the bridge was safe, but engineers warned that it could collapse."
+    rec = convert_text(text)
+    assert len(rec["claims"]) == 2
+    for c in rec["claims"]:
+        assert text[c["start"]:c["end"]] == c["text"]
+        assert text[c["cue"]["start"]:c["cue"]["end"]] == c["cue"]["text"]
+    assert [c["id"] for c in rec["claims"]] == ["c1", "c2"]
+
+
+def test_seed_reproduces_every_expected_claim(shared, convert_text):
+    expected = json.loads((shared / "examples" / "000_fdf2c5db0e68fe77.expected.json").read_text(encoding="utf-8"))
+    text = (shared / "seeds" / "000_fdf2c5db0e68fe77.txt").read_bytes().decode("utf-8")
+    got = {(c["start"], c["end"]): c for c in convert_text(text, id="000_fdf2c5db0e68fe77")["claims"]}
+    for want in expected["claims"]:
+        c = got.get((want["start"], want["end"]))
+        assert c is not None, f"missing claim {want['text']!r}"
+        for key in ("text", "kind", "source", "cue"):
+            assert c[key] == want[key], (want["text"], key)

@@ -1,0 +1,138 @@
+"""Quotes: quote-mark pairing (pure text), speakers and cues from the parse, embedded posts, the seed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsclaims.extract.content import find_quotes
+from newsclaims.extract.social import find_posts
+
+
+def inner(text: str) -> list[str]:
+    return [text[q.inner_start:q.inner_end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "we will win" today.', ["we will win"]),
+    ("He said “we will win” today.", ["we will win"]),
+    ("He said ``we will win'' today.", ["we will win"]),
+    ("It is ‘in their heads.’ Really.", ["in their heads."]),
+    ("Don’t panic, it’s fine.", []),  # apostrophes are not quote marks
+    ('“One,” he said. “Two.”', ["One,", "Two."]),
+    ('A 5\'10" man said nothing.', []),  # a stray closing mark (inches) is ignored
+    ('“Outer ‘inner’ outer,” she said.', ["Outer ‘inner’ outer,"]),
+])
+def test_quote_marks_pair(text, expected):
+    assert inner(text) == expected
+
+
+def test_multi_paragraph_quote_runs_to_the_paragraph_end():
+    text = "“First paragraph of the quote.\n“Second and last.”\nPlain prose."
+    assert inner(text) == ["First paragraph of the quote.", "Second and last."]
+    first = find_quotes(text)[0]
+    assert not first.closed and first.paragraph_start
+
+
+def test_unbalanced_mark_stays_local():
+    text = "He used a stray “ mark here.\nLater she said “all is well.”"
+    assert inner(text) == ["all is well."]
+
+
+def test_spans_reslice():
+    text = 'A ``b'' c “d” e "f" g ‘h’'
+    for q in find_quotes(text):
+        assert text[q.start] in "`“\"‘" and text[q.end - 1] in "'”\"’"
+        assert q.start < q.inner_start <= q.inner_end < q.end
+
+
+POST = ("PM wrote it.\nOur ties are growing. pic.twitter.com/AbC123\n"
+        "— Anwaar ul Haq Kakar (@anwaar_kakar) November 9, 2023\n")
+
+
+def test_post_body_signature_and_link():
+    (post,) = find_posts(POST)
+    assert POST[post.start:post.end] == "Our ties are growing."
+    assert (post.link, post.handle, post.date, post.platform) == ("pic.twitter.com/AbC123", "@anwaar_kakar", "2023-11-09", "X")
+    older = POST.replace("2023", "2019")
+    assert find_posts(older)[0].platform == "Twitter"
+
+
+def test_direct_quote_speaker_and_cue(convert_text):
+    rec = convert_text('“We will not back down,” Senator Jane Smith said on Monday.')
+    (q,) = rec["quotes"]
+    assert q["text"] == "We will not back down," and q["kind"] == "direct"
+    assert q["source"]["text"] == "Senator Jane Smith" and q["cue"]["text"] == "said"
+    assert q["speaker"] is not None
+
+
+def test_inverted_cue_and_split_quote(convert_text):
+    text = '“The economy is strong,” said John Brown, the minister. “Jobs are up.”'
+    rec = convert_text(text)
+    assert [q["text"] for q in rec["quotes"]] == ["The economy is strong,", "Jobs are up."]
+    assert {q["source"]["text"] for q in rec["quotes"]} == {"John Brown"}
+    assert {q["cue"]["text"] for q in rec["quotes"]} == {"said"}
+
+
+def test_floating_quote_takes_the_previous_speaker(convert_text):
+    text = ("Mary Jones told reporters the plan was sound.\n"
+            "“We have studied it for two years and we are sure of the numbers,” she said.\n"
+            "“Nobody has shown us a better one, and nobody will.”")
+    rec = convert_text(text)
+    last = rec["quotes"][-1]
+    assert last["text"].startswith("Nobody has shown")
+    assert last["cue"] is not None and last["cue"]["start"] == rec["quotes"][0]["cue"]["start"]
+
+
+def test_partial_quote(convert_text):
+    rec = convert_text("The minister called the deal “a historic step” for both countries, officials said.")
+    kinds = {q["text"]: q["kind"] for q in rec["quotes"]}
+    assert kinds == {"a historic step": "partial"}
+
+
+def test_scare_quotes_are_not_speech(convert_text):
+    rec = convert_text("The so-called “experts” met in a hall near the river on Friday.")
+    assert rec["quotes"] == []
+
+
+def test_quote_ids_in_text_order(convert_text):
+    rec = convert_text('“First,” he said. Then “second thing here,” she added.')
+    assert [q["id"] for q in rec["quotes"]] == [f"q{i}" for i in range(1, len(rec["quotes"]) + 1)]
+    assert [q["start"] for q in rec["quotes"]] == sorted(q["start"] for q in rec["quotes"])
+
+
+FIELDS = ("text", "start", "end", "kind", "source", "cue", "platform", "handle", "date", "link")
+
+
+@pytest.fixture(scope="module")
+def seed_pair(shared, convert_text):
+    expected = json.loads((shared / "examples" / "000_fdf2c5db0e68fe77.expected.json").read_text(encoding="utf-8"))
+    text = (shared / "seeds" / "000_fdf2c5db0e68fe77.txt").read_bytes().decode("utf-8")
+    return expected, convert_text(text, id="000_fdf2c5db0e68fe77")
+
+
+def test_seed_reproduces_every_expected_quote(seed_pair):
+    expected, record = seed_pair
+    got = {(q["start"], q["end"]): q for q in record["quotes"]}
+    for want in expected["quotes"]:
+        q = got.get((want["start"], want["end"]))
+        assert q is not None, f"missing quote {want['text']!r}"
+        for key in FIELDS:
+            if key in want:
+                assert q[key] == want[key], (want["text"], key)
+
+
+def test_seed_speakers_are_the_source_actors(seed_pair):
+    from newsclaims.extract.actors import actor_at
+    from newsclaims.record import Actor, Span
+
+    expected, record = seed_pair
+    actors = [Actor(a["id"], a["name"], a["type"], mentions=[Span(**m) for m in a["mentions"]]) for a in record["actors"]]
+    for item in record["quotes"] + record["claims"]:
+        if item["source"] is not None:
+            actor = actor_at(actors, item["source"]["start"], item["source"]["end"])
+            assert item["speaker"] == (actor.id if actor else None), item["text"]
+    handles = {h: a["id"] for a in record["actors"] for h in a["handles"]}
+    post = next(q for q in record["quotes"] if q["kind"] == "social_post")
+    assert post["speaker"] == handles.get("@anwaar_kakar", post["speaker"])
