@@ -123,15 +123,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     from newsclaims.review.sources import resolve
 
     out, written, failures = Path(args.out), 0, 0
-    for target in args.targets:
-        for found in resolve(target, data=Path(args.data), model=args.model):
-            if found.error:
-                print(f"error: {found.what}: {found.error}", file=sys.stderr)
-                failures += 1
-                continue
-            for path in write_pages([found.record], out):
-                print(path)
-                written += 1
+    for found in resolve(*args.targets, data=Path(args.data), model=args.model):
+        if found.error:
+            print(f"error: {found.what}: {found.error}", file=sys.stderr)
+            failures += 1
+            continue
+        for path in write_pages([found.record], out):
+            print(path)
+            written += 1
     print(f"{written} pages written to {out}, {failures} errors", file=sys.stderr)
     return 1 if failures or not written else 0
 
