@@ -326,3 +326,9 @@ def test_date_matches(gold, year_in_text, day, ok):
     from newsclaims.evaluate.datelines import date_matches
 
     assert date_matches(gold, year_in_text, _dl("X", day=day)) is ok
+
+
+def test_windows_line_ends(dateline_of):
+    dl = dateline_of("Council votes\r\nBy JANE ROE\r\nNEW YORK (AP)\r\n   The city council voted to raise fares.\r\n")
+    assert dl.text == "NEW YORK (AP)"
+    assert dl.agencies == ["AP"]

@@ -56,7 +56,7 @@ _LOOSE_CITY = r"[A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}?"
 _QUALIFIER = rf"(?:[ \t]*\([A-Z][\w'’. -]{{1,30}}\)|[ \t]*,[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _CREDIT = r"\((?P<credit>[^()\n]{1,60})\)"
 #: the separator ending a dateline (kept in its text); a line end when nothing follows on the line
-_SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=[ \t]|$)|-(?=[ \t]|$)|_(?=[ \t]|$))|[ \t]*$)"
+_SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=\s|$)|-(?=\s|$)|_(?=\s|$))|[ \t\r]*$)"
 
 _WIRE = re.compile(  # PLACE[, QUAL][, DATE] (CREDIT) SEP  — PTI often writes no separator: "(PTI) The …"
     rf"^[ \t]*(?P<place>{_CITY}{_QUALIFIER}{{0,2}})(?:[ \t]*,[ \t]*{_DATE})?[ \t]*,?[ \t]*{_CREDIT}"
@@ -485,7 +485,7 @@ def _end_of(m: re.Match, text: str) -> int:
     if sep.strip():
         return m.end("sep")
     end = m.start("sep")
-    while end > 0 and text[end - 1] in " \t":
+    while end > 0 and text[end - 1] in " \t\r":
         end -= 1
     return end
 
