@@ -63,4 +63,5 @@ def prepare_text(text: str) -> str:
 
 def original_text(doc) -> str:
     """The unchanged article text behind ``doc`` (``doc.text`` may be a truecased copy)."""
-    return doc.user_data.get(ORIGINAL_TEXT_KEY, doc.text)
+    text = doc.user_data.get(ORIGINAL_TEXT_KEY)
+    return doc.text if text is None else text  # doc.text is rebuilt from the tokens at each call

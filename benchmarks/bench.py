@@ -1,0 +1,407 @@
+"""Benchmark: newsclaims convert against raw spaCy, validation speed, memory and output sizes.
+
+On the same texts (the articles of ``../shared/corpus``, repeated to ``--articles``), in one run:
+
+* raw spaCy: read the files and run ``nlp.pipe`` with the same model, batch size and number of
+  processes, discarding the Docs (the floor newsclaims cannot go below);
+* ``newsclaims convert`` (the real command line, writing JSONL and Parquet);
+* their ratio (convert articles/s ÷ raw articles/s; the target is ≥ 0.8);
+* validation records/s (``newsclaims.validate.validate_paths`` on the converted JSONL);
+* peak RSS of each command (all its processes together, sampled) and its growth over the run;
+* JSONL and Parquet bytes (and their ratio on the unique articles alone, without repeats);
+* with ``--profile N``: the time of each layer (parse, truecasing, each extractor, export) on N
+  articles, and the hottest newsclaims functions.
+
+The machine is shared, so timings are noisy: the articles are cut into ``--blocks`` blocks and raw
+spaCy and convert alternate on each block (raw first on even blocks, convert first on odd ones),
+so that a burst of load from elsewhere hits both alike. Both are timed as whole commands
+(interpreter start and model load included) from the same fresh processes.
+
+Run from the project root (needs the ``bench`` extra, ``pip install -e '.[bench]'``)::
+
+    .venv/bin/python benchmarks/bench.py                       # 10,000 articles, all cores
+    .venv/bin/python benchmarks/bench.py --articles 1000 --jobs 1 --profile 200
+
+The table goes to stdout, the same numbers as JSON to ``--json`` (default
+``benchmarks/results/bench-<articles>-j<jobs>.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+BATCH_SIZE = 16  # the chunk size of newsclaims.pipeline: one nlp.pipe batch per chunk
+SAMPLE_EVERY_S = 0.25
+MIB = 1024 * 1024
+MIN_GROWTH_RUN_S = 60  # shorter runs are mostly start-up: no growth rate from them
+
+
+# --------------------------------------------------------------------------------------- inputs
+
+def corpus_articles(corpus: Path) -> list[Path]:
+    from newsclaims.ingest import iter_article_paths
+
+    paths = list(iter_article_paths([corpus]))
+    if not paths:
+        raise SystemExit(f"no articles under {corpus}")
+    return paths
+
+
+def materialise(sources: list[Path], n: int, blocks: int, workdir: Path) -> list[Path]:
+    """Write ``n`` article files into ``blocks`` folders: the corpus repeated in order.
+
+    Repeat ``r`` of an article gets a distinct file name and a last line ``(repeat r)``, so that
+    ids and checksums stay unique (a validator rightly rejects the same article twice).
+    """
+    folders = [workdir / f"block{b}" for b in range(blocks)]
+    for folder in folders:
+        folder.mkdir(parents=True)
+    per_block = -(-n // blocks)
+    texts = [p.read_bytes() for p in sources]
+    for i in range(n):
+        r, k = divmod(i, len(sources))
+        data = texts[k] if r == 0 else texts[k].rstrip() + f"\n\n(repeat {r})\n".encode()
+        name = f"{i:06d}_{sources[k].stem}.txt"
+        (folders[i // per_block] / name).write_bytes(data)
+    return folders
+
+
+# ------------------------------------------------------------------------------------ measuring
+
+class Sampler:
+    """Samples the summed RSS of a process and all its descendants until it ends (psutil)."""
+
+    def __init__(self, pid: int):
+        import psutil
+
+        self.proc = psutil.Process(pid)
+        self.samples: list[tuple[float, int, int]] = []  # (seconds, tree RSS, largest process RSS)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._t0 = time.perf_counter()
+        self._thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            rss = []
+            try:
+                for p in [self.proc, *self.proc.children(recursive=True)]:
+                    try:
+                        rss.append(p.memory_info().rss)
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                break
+            if rss:
+                self.samples.append((time.perf_counter() - self._t0, sum(rss), max(rss)))
+            self._stop.wait(SAMPLE_EVERY_S)
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join()
+        if not self.samples:
+            return {"peak_rss_mib": None, "peak_process_rss_mib": None, "growth_mib_per_1000": None}
+        return {
+            "peak_rss_mib": max(s[1] for s in self.samples) / MIB,
+            "peak_process_rss_mib": max(s[2] for s in self.samples) / MIB,
+            "samples": [(round(t, 2), round(tree / MIB, 1)) for t, tree, _ in self.samples],
+        }
+
+
+def run_measured(cmd: list[str], *, env: dict | None = None) -> dict:
+    """Run a command, timing it and sampling its memory; fail loudly if it fails."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    sampler = Sampler(proc.pid)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    mem = sampler.stop()
+    if proc.returncode not in (0, 1):  # convert exits 1 when some article was refused
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return {"wall_s": wall, "stdout": out, "stderr": err, **mem}
+
+
+def growth_per_1000(samples: list[tuple[float, float]], articles: int, wall: float) -> float | None:
+    """RSS growth (MiB per 1000 articles) over the steady part of a run (30 % to 90 % of its time).
+
+    Progress is taken as proportional to time (the throughput of a warm run is steady). None when
+    the run is too short for the start-up (model loading) to be behind it.
+    """
+    steady = [(t, m) for t, m in samples if 0.3 * wall <= t <= 0.9 * wall]
+    if wall < MIN_GROWTH_RUN_S or len(steady) < 10 or articles == 0:
+        return None
+    ts, ms = zip(*steady)
+    slope = statistics.linear_regression(ts, ms).slope  # MiB per second
+    return slope * wall / articles * 1000
+
+
+RAW_SPACY = """
+import json, sys, time
+from pathlib import Path
+from newsclaims.nlp import load_nlp
+folder, jobs, model = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] or None
+t0 = time.perf_counter()
+nlp = load_nlp(model)
+t1 = time.perf_counter()
+texts = (p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
+n = sum(1 for _ in nlp.pipe(texts, batch_size=int(sys.argv[4]), n_process=jobs))
+print(json.dumps({"articles": n, "load_s": t1 - t0, "pipe_s": time.perf_counter() - t1}))
+"""
+
+
+def raw_spacy(folder: Path, jobs: int, model: str | None) -> dict:
+    return run_measured([sys.executable, "-c", RAW_SPACY, str(folder), str(jobs), model or "", str(BATCH_SIZE)])
+
+
+def newsclaims_convert(folder: Path, out: Path, jobs: int, model: str | None) -> dict:
+    cmd = [sys.executable, "-m", "newsclaims", "convert", str(folder),
+           "--out", str(out.with_suffix(".jsonl")), "--out", str(out.with_suffix(".parquet")), "--jobs", str(jobs)]
+    if model:
+        cmd += ["--model", model]
+    return run_measured(cmd)
+
+
+def measure_validation(paths: list[Path]) -> dict:
+    from newsclaims.validate import validate_paths
+
+    validate_paths(paths[:1])  # load the schema and compile the validator outside the timing
+    t0 = time.perf_counter()
+    report = validate_paths(paths)
+    seconds = time.perf_counter() - t0
+    return {"records": report.records, "problems": len(report.problems), "seconds": seconds,
+            "records_per_s": report.records / seconds if seconds else None,
+            "problems_by_rule": dict(report.by_rule())}
+
+
+def unique_sizes(jsonl: Path, unique: int) -> dict:
+    """JSONL and Parquet bytes of the first ``unique`` records (one copy of the corpus)."""
+    from newsclaims.export import jsonl_bytes, parquet_bytes
+
+    with open(jsonl, encoding="utf-8") as fh:
+        records = [json.loads(line) for _, line in zip(range(unique), fh)]
+    j, p = len(jsonl_bytes(records)), len(parquet_bytes(records))
+    return {"records": len(records), "jsonl_bytes": j, "parquet_bytes": p, "parquet_over_jsonl": p / j if j else None}
+
+
+# ------------------------------------------------------------------------------------ profiling
+
+def profile_layers(sources: list[Path], n: int, model: str | None) -> dict:
+    """Time each layer of the pipeline on ``n`` articles in this process, and cProfile extraction."""
+    import cProfile
+    import pstats
+
+    from newsclaims import pipeline
+    from newsclaims.export import dumps_record, parquet_bytes
+    from newsclaims.ingest import read_article
+    from newsclaims.nlp import load_nlp, prepare_text
+
+    paths = [sources[i % len(sources)] for i in range(n)]
+    nlp = load_nlp(model)
+    times: dict[str, float] = {}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                times[name] = times.get(name, 0.0) + time.perf_counter() - t
+        return wrapper
+
+    t = time.perf_counter()
+    records = [read_article(p, root=ROOT) for p in paths]
+    times["read + provenance"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for r in records:
+        prepare_text(r.text)
+    times["truecasing check (prepare_text)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    with nlp.memory_zone():
+        docs = [doc for _, doc in pipeline.parse(nlp, records, batch_size=BATCH_SIZE)]
+        times["spaCy parse (incl. prepare_text)"] = time.perf_counter() - t
+        # every extraction function annotate() calls, found by name, so new stages are timed too
+        stages = {name: fn for name, fn in vars(pipeline).items()
+                  if callable(fn) and getattr(fn, "__module__", "").startswith("newsclaims.extract")}
+        originals = dict(stages)
+        try:
+            for name, fn in stages.items():
+                setattr(pipeline, name, timed(name, fn))
+            for record, doc in zip(records, docs):
+                pipeline.annotate(record, doc)
+        finally:
+            for name, fn in originals.items():
+                setattr(pipeline, name, fn)
+        profiler = cProfile.Profile()  # a second pass, under the profiler, for the hot spots
+        profiler.enable()
+        for record, doc in zip(records, docs):
+            pipeline.annotate(record, doc)
+        profiler.disable()
+    t = time.perf_counter()
+    dicts = [r.to_dict() for r in records]
+    times["to_dict"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for d in dicts:
+        dumps_record(d)
+    times["JSONL serialisation"] = time.perf_counter() - t
+    t = time.perf_counter()
+    parquet_bytes(dicts)
+    times["Parquet serialisation"] = time.perf_counter() - t
+    stats = pstats.Stats(profiler)
+    hot = []
+    for (file, line, func), (cc, nc, tt, ct, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if "newsclaims" in file:
+            hot.append({"function": f"{Path(file).parent.name}/{Path(file).name}:{line} {func}", "calls": nc,
+                        "tottime_s": tt, "cumtime_s": ct})
+    hot.sort(key=lambda h: -h["cumtime_s"])
+    return {"articles": n, "seconds": times, "hot": hot[:20],
+            "note": "hot spots from a second pass under cProfile, whose overhead inflates pure-Python code"}
+
+
+# -------------------------------------------------------------------------------------- report
+
+def table(rows: list[tuple[str, str]]) -> str:
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    default_jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=10_000, help="articles to convert (the corpus repeated; default 10000)")
+    ap.add_argument("--jobs", type=int, default=default_jobs, help=f"processes for both spaCy and convert (default: all cores, {default_jobs})")
+    ap.add_argument("--blocks", type=int, default=2, help="interleaved raw/convert blocks (default 2)")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt articles (default ../shared/corpus)")
+    ap.add_argument("--model", default=None, help="spaCy model (default: newsclaims' default)")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="also time each layer on N articles in-process")
+    ap.add_argument("--json", type=Path, default=None, help="where to write the JSON results")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the inputs and outputs in this folder")
+    args = ap.parse_args(argv)
+    if args.articles < args.blocks:
+        ap.error("--articles must be at least --blocks")
+    try:
+        import psutil  # noqa: F401
+    except ImportError:
+        ap.error("psutil is missing: pip install -e '.[bench]'")
+
+    sources = corpus_articles(args.corpus)
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="newsclaims-bench-"))
+    if args.keep and workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    result: dict = {"articles": args.articles, "jobs": args.jobs, "blocks": args.blocks,
+                    "corpus_articles": len(sources), "python": platform.python_version(),
+                    "cpus": os.cpu_count(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    try:
+        folders = materialise(sources, args.articles, args.blocks, workdir / "in")
+        out = workdir / "out"
+        out.mkdir()
+        runs = []
+        for b, folder in enumerate(folders):
+            n = sum(1 for _ in folder.glob("*.txt"))
+            order = ("raw", "convert") if b % 2 == 0 else ("convert", "raw")
+            block = {"block": b, "articles": n}
+            for what in order:
+                print(f"block {b + 1}/{len(folders)}: {what} on {n} articles ...", file=sys.stderr, flush=True)
+                if what == "raw":
+                    block["raw"] = raw_spacy(folder, args.jobs, args.model)
+                    block["raw"]["inner"] = json.loads(block["raw"].pop("stdout").strip().splitlines()[-1])
+                else:
+                    block["convert"] = newsclaims_convert(folder, out / f"block{b}", args.jobs, args.model)
+                    block["convert"].pop("stdout")
+                block[what].pop("stderr")
+                block[what]["articles_per_s"] = n / block[what]["wall_s"]
+                block[what]["growth_mib_per_1000"] = growth_per_1000(block[what]["samples"], n, block[what]["wall_s"])
+            runs.append(block)
+        result["blocks_detail"] = runs
+        raw_s = sum(b["raw"]["wall_s"] for b in runs)
+        conv_s = sum(b["convert"]["wall_s"] for b in runs)
+        jsonls = [out / f"block{b}.jsonl" for b in range(len(folders))]
+        parquets = [out / f"block{b}.parquet" for b in range(len(folders))]
+        converted = sum(1 for p in jsonls for _ in open(p, encoding="utf-8"))
+        result["raw_spacy"] = {"seconds": raw_s, "articles_per_s": args.articles / raw_s,
+                               "model_load_s": statistics.mean(b["raw"]["inner"]["load_s"] for b in runs)}
+        result["convert"] = {"seconds": conv_s, "articles_per_s": args.articles / conv_s, "records": converted}
+        result["convert_over_raw"] = result["convert"]["articles_per_s"] / result["raw_spacy"]["articles_per_s"]
+        result["validation"] = measure_validation(jsonls)
+        grow = [b["convert"]["growth_mib_per_1000"] for b in runs if b["convert"]["growth_mib_per_1000"] is not None]
+        peak = max(b["convert"]["peak_rss_mib"] for b in runs)
+        result["memory"] = {
+            "convert_peak_rss_mib": peak,
+            "convert_peak_process_rss_mib": max(b["convert"]["peak_process_rss_mib"] for b in runs),
+            "raw_spacy_peak_rss_mib": max(b["raw"]["peak_rss_mib"] for b in runs),
+            "convert_growth_mib_per_1000_articles": statistics.mean(grow) if grow else None,
+        }
+        if grow:
+            per_run = args.articles / len(folders)
+            result["memory"]["convert_peak_rss_mib_at_100000_estimate"] = peak + max(0.0, statistics.mean(grow)) * (100_000 - per_run) / 1000
+        jb, pb = sum(p.stat().st_size for p in jsonls), sum(p.stat().st_size for p in parquets)
+        result["sizes"] = {"jsonl_bytes": jb, "parquet_bytes": pb, "parquet_over_jsonl": pb / jb,
+                           "unique": unique_sizes(jsonls[0], min(len(sources), args.articles))}
+        if args.profile:
+            print(f"profiling the layers on {args.profile} articles ...", file=sys.stderr, flush=True)
+            result["profile"] = profile_layers(sources, args.profile, args.model)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    for block in result["blocks_detail"]:
+        for what in ("raw", "convert"):
+            block[what].pop("samples", None)
+    path = args.json or ROOT / "benchmarks" / "results" / f"bench-{args.articles}-j{args.jobs}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(report(result))
+    print(f"\nJSON: {path}")
+    return 0
+
+
+def report(r: dict) -> str:
+    mem, size, val = r["memory"], r["sizes"], r["validation"]
+    est = mem.get("convert_peak_rss_mib_at_100000_estimate")
+    growth = mem["convert_growth_mib_per_1000_articles"]
+    rows = [
+        ("articles (corpus repeated)", f"{r['articles']:,} ({r['corpus_articles']} unique), {r['blocks']} interleaved blocks"),
+        ("processes", str(r["jobs"])),
+        ("raw spaCy nlp.pipe", f"{r['raw_spacy']['articles_per_s']:.1f} articles/s ({r['raw_spacy']['seconds']:.0f} s)"),
+        ("newsclaims convert", f"{r['convert']['articles_per_s']:.1f} articles/s ({r['convert']['seconds']:.0f} s, {r['convert']['records']:,} records)"),
+        ("convert / raw spaCy", f"{r['convert_over_raw']:.2f}  (target >= 0.80)"),
+        ("validation", f"{val['records_per_s']:,.0f} records/s ({val['records']:,} records, {val['problems']} problems)  (target >= 50,000)"),
+        ("peak RSS convert (all processes)", f"{mem['convert_peak_rss_mib']:.0f} MiB (largest process {mem['convert_peak_process_rss_mib']:.0f} MiB)"),
+        ("peak RSS raw spaCy", f"{mem['raw_spacy_peak_rss_mib']:.0f} MiB"),
+        ("RSS growth, 2nd half of a run", "n/a (run too short)" if growth is None else f"{growth:+.1f} MiB per 1000 articles"),
+        ("peak RSS at 100,000 (extrapolated)", "n/a" if est is None else f"{est:.0f} MiB  (target < 1024)"),
+        ("JSONL bytes", f"{size['jsonl_bytes']:,}"),
+        ("Parquet bytes", f"{size['parquet_bytes']:,}  ({size['parquet_over_jsonl']:.2f} x JSONL; target <= 0.50)"),
+        ("Parquet / JSONL, unique articles", f"{size['unique']['parquet_over_jsonl']:.2f}  ({size['unique']['records']} records)"),
+    ]
+    text = table(rows)
+    if "profile" in r:
+        p = r["profile"]
+        total = sum(v for k, v in p["seconds"].items() if k != "truecasing check (prepare_text)")
+        lines = [f"\nlayers on {p['articles']} articles, one process ({p['note']}):"]
+        for k, v in p["seconds"].items():
+            lines.append(f"  {k:<34} {v:7.2f} s  {1000 * v / p['articles']:7.2f} ms/article  {100 * v / total:5.1f} %")
+        lines.append("hottest newsclaims functions (cumulative):")
+        for h in p["hot"][:12]:
+            lines.append(f"  {h['cumtime_s']:7.2f} s cum {h['tottime_s']:7.2f} s own {h['calls']:>8} calls  {h['function']}")
+        text += "\n".join(lines)
+    return text
+
+
+if __name__ == "__main__":
+    sys.exit(main())
