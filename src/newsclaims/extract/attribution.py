@@ -171,6 +171,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             if content[1] <= content[0]:
                 content, rule = None, "none"
         cls = "special" if cue.kind in SPECIAL_CUES else classes.get(cue_lemma(cue), "other")
+        if cls == "topic":
+            continue
         candidates.append(Attribution(cue, source_of(cue), content, kind=kind, rule=rule, lemma=cue_lemma(cue),
                                       cue_class=cls))
     attributions = _join_quotes(candidates, quotes, sents, paras, text)
