@@ -56,7 +56,7 @@ _LOOSE_CITY = r"[A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}?"
 _QUALIFIER = rf"(?:[ \t]*\([A-Z][\w'’. -]{{1,30}}\)|[ \t]*,[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _CREDIT = r"\((?P<credit>[^()\n]{1,60})\)"
 #: the separator ending a dateline (kept in its text); a line end when nothing follows on the line
-_SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=[ \t]|$)|-(?=[ \t]|$)|_(?=[ \t]|$))|[ \t]*$)"
+_SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=\s|$)|-(?=\s|$)|_(?=\s|$))|[ \t\r]*$)"
 
 _WIRE = re.compile(  # PLACE[, QUAL][, DATE] (CREDIT) SEP  — PTI often writes no separator: "(PTI) The …"
     rf"^[ \t]*(?P<place>{_CITY}{_QUALIFIER}{{0,2}})(?:[ \t]*,[ \t]*{_DATE})?[ \t]*,?[ \t]*{_CREDIT}"
@@ -76,6 +76,10 @@ _REUTER_SIGNOFF = re.compile(r"\n[ \t]*REUTERS?\b[.\s]*(?:&#3;)?\s*\Z", re.IGNOR
 _DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY = re.compile(rf"\b(?:(?P<prep>on|last|this|late|early)[ \t]+)?(?P<day>{_DAY_NAME})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s+[\"'“‘(\[]?[A-Z])|\n[ \t]*\n")
+#: a photo caption before the story ("… (Photo: PTI)", "… Photo: A. Name/Mint") is not its body
+_CAPTION_END = re.compile(r"(?:\([^()\n]{0,40}\b(?:photo|image|picture|file)s?\b[^()\n]{0,60}\)"
+                          r"|\b(?:Photo|Image|Picture|Photograph)(?:[ \t]+credit)?[ \t]*:[^\n]{1,60})[ \t.]*$",
+                          re.IGNORECASE)
 _SPLIT_CREDITS = re.compile(r"[ \t]*(?:/|;|,|&|\band\b|\|)[ \t]*")
 
 #: how far into the article a dateline may start (wire headers can be long; a dateline is never deep)
@@ -481,7 +485,7 @@ def _end_of(m: re.Match, text: str) -> int:
     if sep.strip():
         return m.end("sep")
     end = m.start("sep")
-    while end > 0 and text[end - 1] in " \t":
+    while end > 0 and text[end - 1] in " \t\r":
         end -= 1
     return end
 
@@ -495,6 +499,8 @@ def _looks_like_headline(rest: str) -> bool:
 
 
 def _wire(text: str, line: int, caps: bool) -> Found | None:
+    """``PLACE[, DATE] (CREDIT) SEP``: a date or a known agency makes it; a credit line such as
+    ``(Staff Reporter)`` needs a known city; an unknown credit also a separator and the wire's capitals."""
     m = _WIRE.match(text, line)
     if not m:
         return None
@@ -502,11 +508,16 @@ def _wire(text: str, line: int, caps: bool) -> Found | None:
     if not _words_ok(place, limit=8):
         return None
     credits = canonical_credits(credit)
-    known = all(canonical_agency(c) or _is_credit(c) for c in credits) and bool(credits)
-    if m.group("bare") is not None and not (known and (m.group("date") or resolve_place(place).known)):
-        return None
+    agencies = bool(credits) and all(canonical_agency(c) for c in credits)
+    credit_line = bool(credits) and all(_is_credit(c) for c in credits)
     has_sep = bool((m.group("sep") or "").strip())
-    if not (m.group("date") or known or (has_sep and resolve_place(place).known and (caps or place.isupper()))):
+    if m.group("date") or agencies:
+        ok = m.group("bare") is None or resolve_place(place).known or bool(m.group("date"))
+    elif credit_line:
+        ok = resolve_place(place).known and (has_sep or caps or place.isupper())
+    else:
+        ok = has_sep and resolve_place(place).known and (caps or place.isupper())
+    if not ok:
         return None
     return Found(m.start("place"), _end_of(m, text), (m.start("place"), m.end("place")), credits, m.group("date"), "wire")
 
@@ -602,7 +613,7 @@ def find_dateline(text: str) -> Found | None:
             found = _place_only(text, line, caps, in_body=in_body)
             if found:
                 return found
-        if len(content) >= BODY_LINE_CHARS or text.startswith("   ", line):
+        if (len(content) >= BODY_LINE_CHARS or text.startswith("   ", line)) and not _CAPTION_END.search(content):
             in_body = True
     return None
 
