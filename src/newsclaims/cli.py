@@ -90,7 +90,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                          license=args.license_policy, licenses=tuple(args.allow_license) or None,
                          root=Path(args.root) if args.root else None,
                          warn=frozenset() if args.strict else frozenset(args.warn) if args.warn else None)
-    report = validate_paths(args.paths, policy)
+    report = validate_paths(args.paths, policy, jobs=args.jobs)
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -210,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warn", action="append", default=[], metavar="RULE",
                    help="report this rule as a warning that does not fail (repeatable; default: [tool.newsclaims.validate] warn)")
     p.add_argument("--strict", action="store_true", help="every rule is an error (no warnings)")
+    p.add_argument("--jobs", "-j", type=int, default=_default_jobs(), help="processes for large JSONL files (default: all cores)")
     p.add_argument("--root", default=None,
                    help="folder that source.path is relative to, for the sha256 check (default: the project folder)")
     p.set_defaults(func=cmd_validate)
