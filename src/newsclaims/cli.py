@@ -56,7 +56,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from newsclaims.export import record_writer
     from newsclaims.ingest import iter_article_paths
     from newsclaims.pipeline import convert
+    from newsclaims.validate import Located, load_policy, record_problems
 
+    policy = load_policy()
     paths, failures, written = [], 0, 0
     for raw in args.paths:
         try:
@@ -74,6 +76,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
                 failures += 1
                 continue
             record = outcome.record.to_dict()
+            invalid = [p for p in record_problems(record) if policy.level(p.rule) == "error"]
+            if invalid:  # never write a record that does not validate
+                for problem in invalid:
+                    tqdm.write(f"error: {Located(outcome.path, '1', problem)}", file=sys.stderr)
+                failures += 1
+                continue
             for writer in writers:
                 writer.write(record)
             written += 1
