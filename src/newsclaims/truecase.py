@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"(?:[.!?:]|--)[\"'”’)\]]*\s+$|\n\s*\n\s*$")
 _BRACKET_START = re.compile(r"(?:^|--|\]|\n)\s*\[[^\]\n]{1,40}\]\s+$")  # "-- [TEXT] THE ...": a new sentence
 _INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_AFTER_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}\s+$")  # "U.S. advisers": not a sentence end
 _VOWELS = set("aeiouy")
 BIG_CITY = 100_000
 
@@ -184,7 +185,8 @@ def truecase(text: str) -> str:
             for j in range(start, end):
                 up = text[j].upper()
                 out[j] = up if len(up) == 1 else out[j]
-        elif (capital[i] or start == 0 or not before or _SENTENCE_END.search(before) or before.endswith("\n")
+        elif (capital[i] or start == 0 or not before or before.endswith("\n")
+              or (_SENTENCE_END.search(before) and not _AFTER_INITIALS.search(text[max(0, start - 12):start]))
               or _BRACKET_START.search(text[max(0, start - 50):start])):
             up = out[start].upper()
             out[start] = up if len(up) == 1 else out[start]
