@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from html.parser import HTMLParser
 
 VOID = {"meta", "link", "br", "hr", "img", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
@@ -83,7 +84,7 @@ def span(text: str, start: int, end: int) -> dict:
 def make_record(text: str, *, rid: str = "t", actors=(), quotes=(), claims=(), dateline=None) -> dict:
     """A minimal schema-shaped record built in memory."""
     return {"id": rid, "schema_version": "1.0", "text": text, "language": "en",
-            "source": {"path": f"{rid}.txt", "sha256": "0" * 64, "url": None, "publisher": None, "license": None, "published": None},
+            "source": {"path": f"{rid}.txt", "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "url": None, "publisher": None, "license": None, "published": None},
             "dateline": dateline, "actors": list(actors), "quotes": list(quotes), "claims": list(claims)}
 
 

@@ -156,3 +156,16 @@ def test_corpus_articles_in_chromium(browser, shared, convert_text, tmp_path, sh
         open_page(browser, record, tmp_path)
         check_spans(browser, record)
         assert browser.save_screenshot(str(shots / f"{path.stem}.png"))
+
+
+def test_report_in_chromium(browser, seed_record, tmp_path, shots):
+    from newsclaims.review.report import render_report
+
+    path = tmp_path / "report.html"
+    dated = long_record(3)
+    dated["source"]["published"] = "2023-11-10"
+    path.write_text(render_report([seed_record, dated]), encoding="utf-8")
+    browser.get(path.as_uri())
+    sizes = browser.execute_script("return Array.from(document.querySelectorAll('svg.chart-svg'), s => s.getBoundingClientRect().width)")
+    assert len(sizes) == 6 and all(w > 200 for w in sizes), sizes
+    assert browser.save_screenshot(str(shots / "report.png"))

@@ -82,6 +82,14 @@ STYLES = [
      "Calcutta:", "Calcutta", "Kolkata", "IN", [], None),
     ("FRANKFURT West Germany (AP)\n   The central bank kept its rates unchanged.",
      "FRANKFURT West Germany (AP)", "FRANKFURT West Germany", "Frankfurt am Main", "DE", ["AP"], None),
+    ("New Delhi, Apr 27 (PTI) The government said it would extend the scheme to all districts.",
+     "New Delhi, Apr 27 (PTI)", "New Delhi", "New Delhi", "IN", ["PTI"], "--04-27"),
+    ("Written by A. Writer | Vadodara | Updated: April 28, 2018 10:27:48 am\nThe police arrested two men.",
+     "Written by A. Writer | Vadodara | Updated: April 28, 2018", "Vadodara", "Vadodara", "IN", [], "2018-04-28"),
+    ("STOCKS CLOSE HIGHER\nWEST BERLIN, March 19 - Shares closed higher on the bourse.\n Reuter\n",
+     "WEST BERLIN, March 19 -", "WEST BERLIN", "Berlin", "DE", ["Reuters"], "--03-19"),
+    ("Talks resume\nCOLOMBO, Dec 6 , 2005\nThe new army chief called for talks with the rebels.",
+     "COLOMBO, Dec 6 , 2005", "COLOMBO", "Colombo", "LK", [], "2005-12-06"),
 ]
 
 
@@ -137,6 +145,8 @@ NOT_DATELINES = [
     "The other big worry is that the company reported capital expenditure far higher than expected, analysts"
     " said, and investors were not pleased.\n\nMumbai: On a consolidated basis, profit rose 10 percent.",
     "Ah, friends once more: the senator endorses the candidate, who says he is honoured.",
+    "TOKYO - STOCKS CLOSE HIGHER ON EXPORT HOPES\nShares closed higher on hopes for exports, dealers said.",
+    "DOC-0001\n\nTuesday, December 3, 1991\n\nOne of the president's sons has informed the chief of staff.",
 ]
 
 

@@ -19,6 +19,7 @@ from newsclaims.hf.loader import SCRIPT_NAME, render_loader
 from newsclaims.hf.tables import flattened_table_files
 from newsclaims.ingest import iter_article_paths
 from newsclaims.pipeline import convert
+from newsclaims.review.report import report_files
 from newsclaims.validate import Located, Problem, load_policy, record_problems
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,9 @@ class BuildResult:
 
 
 # Extra artefacts derived from the records (card, flattened tables, report...): name → function.
-# The flattened tables (data/quotes, data/claims, data/actors) come from newsclaims.hf.tables.
-ARTEFACTS: list[Callable[[list[dict]], dict[str, bytes]]] = [flattened_table_files]
+# The flattened tables (data/quotes, data/claims, data/actors) come from newsclaims.hf.tables,
+# the corpus report (data/report.html) from newsclaims.review.report.
+ARTEFACTS: list[Callable[[list[dict]], dict[str, bytes]]] = [flattened_table_files, report_files]
 
 
 def build_outputs(records: list[dict]) -> dict[str, bytes]:

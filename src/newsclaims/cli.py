@@ -156,6 +156,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 1 if failures or not written else 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the corpus overview page (and, with --pages, a review page per article)."""
+    from newsclaims.export import atomic_write
+    from newsclaims.review.page import write_pages
+    from newsclaims.review.report import REPORT_FILE, read_corpus, render_report
+
+    records, unreadable = read_corpus([Path(p) for p in args.data])
+    for problem in unreadable:
+        print(f"error: {problem}", file=sys.stderr)
+    out = Path(args.out)
+    target = out / REPORT_FILE
+    atomic_write(target, render_report(records, unreadable=unreadable, pages="" if args.pages else None).encode("utf-8"))
+    if args.pages:
+        write_pages(records, out)
+    print(target)
+    print(f"report of {len(records)} records written to {target}" + (f" with {len(records)} article pages" if args.pages else "")
+          + (f", {len(unreadable)} unreadable" if unreadable else ""), file=sys.stderr)
+    return 1 if unreadable or not records else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclaims", description="Turn news articles into a validated corpus of who said what, where and when.")
     parser.add_argument("--version", action="version", version=f"newsclaims {__version__}")
@@ -210,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="corpus folder to look ids up in (default: data)")
     p.add_argument("--model", default=None, help="spaCy model for .txt articles")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("report", help="write the corpus overview page (HTML with charts)")
+    p.add_argument("data", nargs="*", default=["data"], metavar="PATH",
+                   help="corpus folders or .jsonl/.parquet files (default: data)")
+    p.add_argument("--out", default="review", help="folder for report.html (default: review)")
+    p.add_argument("--pages", action="store_true", help="also write a review page per article, linked from the table")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("eval", help="measure extraction quality against gold data")
     evals = p.add_subparsers(dest="what", required=True, metavar="WHAT")

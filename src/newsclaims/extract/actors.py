@@ -1,46 +1,558 @@
-"""Actors: entities recognised by spaCy NER, one actor per distinct name (initial version)."""
+"""Actors: who is in the article, one actor per entity, merged across all of its mentions.
+
+The algorithm, in order:
+
+1. recognise named mentions (:mod:`newsclaims.extract.entities`: spaCy NER corrected by gazetteers,
+   titles joined to person names, countries and demonyms resolved to ISO codes);
+2. add the dateline's place and the names and handles of embedded post signatures
+   (:func:`newsclaims.extract.social.find_signatures`);
+3. merge mentions into entities: a country by its code; a person by name tokens (variant spellings
+   "Anwaar-ul-Haq" / "Anwaar ul Haq" compare equal; a surname or first name alone joins the latest
+   full name that has it); an organisation by name, bracketed acronym or initials ("ECO");
+4. find the names again where the model missed them (a surname, an acronym: "AZAL flights");
+5. descriptions that name a role ("Azerbaijan's president", "the prime minister") and handles
+   written after a title ("President @presidentaz") join the one person who holds that title;
+6. third-person pronouns join the person they refer to (:mod:`newsclaims.extract.coref`);
+7. each entity becomes an :class:`Actor` with a stable id (a slug of the surname, acronym or name).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from newsclaims.extract import coref
+from newsclaims.extract.entities import (
+    NameMention,
+    _title_run,
+    country_code,
+    country_name,
+    demonym_country,
+    first_name_gender,
+    gendered_nouns,
+    initials,
+    name_tokens,
+    recognise,
+    title_key,
+    titles,
+)
+from newsclaims.extract.social import find_signatures
 from newsclaims.nlp import original_text
 from newsclaims.record import Actor, Span
 
-LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "LOC": "place", "NORP": "group", "FAC": "place"}
+TYPE_PRIORITY = {"person": 0, "organization": 1, "group": 2, "country": 3, "place": 4}
+_HANDLE = re.compile(r"(?<![\w@])@\w{1,50}")
+_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def actor_id(name: str, taken: set[str]) -> str:
-    """A stable slug for ``name``, unique among ``taken``."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+@dataclass(slots=True)
+class Entity:
+    """An actor being assembled: its names, attributes and mention spans."""
+
+    type: str
+    names: list[str] = field(default_factory=list)  # in order of appearance
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    genders: list[str] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+    spans: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) → how found
+    name_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _ in self.spans) if self.spans else 0
+
+    @property
+    def canonical(self) -> str:
+        proper = [n for n in self.names if not (n.isupper() and n.isalpha() and len(n) <= 8)] or self.names
+        return max(proper, key=lambda n: (len(name_tokens(n)), len(n))) if proper else ""
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return name_tokens(self.canonical)
+
+    @property
+    def gender(self) -> str | None:
+        if not self.genders:
+            return None
+        m, f = self.genders.count("m"), self.genders.count("f")
+        return "m" if m > f else "f" if f > m else None
+
+    @property
+    def country(self) -> str | None:
+        return max(set(self.countries), key=lambda c: (self.countries.count(c), -self.countries.index(c))) if self.countries else None
+
+    def add(self, m: NameMention, *, name: bool = True) -> None:
+        if name and m.name and m.name not in self.names:
+            self.names.append(m.name)
+        if m.alias and m.alias not in self.aliases:
+            self.aliases.append(m.alias)
+        for t in m.titles:
+            if t not in self.titles:
+                self.titles.append(t)
+        if m.country_code and not (m.type == "person" and m.country_code is None):
+            self.countries.append(m.country_code)
+        if m.gender:
+            self.genders.append(m.gender)
+        self.spans.setdefault((m.start, m.end), m.via)
+        if name:
+            self.name_spans.append((m.name_start, m.name_end))
 
 
-def extract_actors(doc, *, dateline=None) -> list[Actor]:
-    """One actor per distinct entity name, with every mention's span."""
-    text = original_text(doc)
-    by_name: dict[str, Actor] = {}
-    taken: set[str] = set()
-    for ent in doc.ents:
-        kind = LABEL_TYPES.get(ent.label_)
-        if not kind:
+def _slug(s: str) -> str:
+    return _SLUG.sub("_", s.lower()).strip("_")
+
+
+# --- merging ------------------------------------------------------------------------------------
+
+class Merger:
+    """Assigns each name mention to an entity (creating entities as names first appear)."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple, int] = {}
+        self.last_seen: dict[int, int] = {}
+
+    def _new(self, m: NameMention, key: tuple | None) -> int:
+        self.entities.append(Entity(type=m.type))
+        idx = len(self.entities) - 1
+        if key is not None:
+            self.by_key[key] = idx
+        return idx
+
+    def _persons(self):
+        return [(i, e) for i, e in enumerate(self.entities) if e.type == "person"]
+
+    def find_person(self, toks: tuple[str, ...], *, before: int | None = None) -> int | None:
+        """The person a name refers to: same tokens; else a surname or first name alone."""
+        if not toks:
+            return None
+        people = self._persons()
+        for i, e in people:
+            if e.tokens == toks or any(name_tokens(n) == toks for n in e.names):
+                return i
+        recent = sorted(people, key=lambda ie: -self.last_seen.get(ie[0], -1))
+        if len(toks) == 1:
+            t = toks[0]
+            for test in (lambda et: len(et) > 1 and et[-1] == t, lambda et: len(et) > 1 and et[0] == t,
+                         lambda et: t in et[1:-1] and len(t) > 2):
+                for i, e in recent:
+                    if test(e.tokens):
+                        return i
+            return None
+        for i, e in recent:
+            et = e.tokens
+            if len(et) == 1 and et[0] == toks[-1]:
+                return i  # the surname came first, now the full name
+            if len(et) > 1 and et[-1] == toks[-1] and (et[0] == toks[0] or et[0][0] == toks[0][0] and (len(et[0]) <= 2 or len(toks[0]) <= 2)):
+                return i  # "George W. Bush" / "George Bush", "J. Smith" / "John Smith"
+        return None
+
+    def find_org(self, m: NameMention) -> int | None:
+        toks = name_tokens(m.name)
+        for i, e in enumerate(self.entities):
+            if e.type not in ("organization", "group", "place"):
+                continue
+            if e.tokens == toks or any(name_tokens(n) == toks for n in e.names):
+                return i
+            if m.name in e.aliases or (m.alias and (m.alias in e.aliases or m.alias in e.names)):
+                return i
+            if m.name.isupper() and len(m.name) >= 2 and e.type == "organization" and any(initials(n) == m.name for n in e.names):
+                return i
+        return None
+
+    def add(self, m: NameMention) -> int:
+        if m.type == "country":
+            key = ("country", m.country_code)
+            idx = self.by_key.get(key)
+            if idx is None:
+                idx = self._new(m, key)
+        elif m.type == "person":
+            toks = name_tokens(m.name)
+            idx = self.find_person(toks)
+            if idx is None:
+                idx = self._new(m, None)
+        else:
+            idx = self.find_org(m)
+            if idx is None and len(name_tokens(m.name)) == 1 and m.type in ("organization", "place"):
+                idx = self.find_person(name_tokens(m.name))  # a surname the model took for a place
+            if idx is None:
+                key = (m.type, name_tokens(m.name))
+                idx = self.by_key.get(key)
+            if idx is None:
+                idx = self._new(m, (m.type, name_tokens(m.name)))
+        self.entities[idx].add(m)
+        self.last_seen[idx] = m.start
+        return idx
+
+
+# --- the extraction -----------------------------------------------------------------------------
+
+def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in taken)
+
+
+def _drop_title_parts(named: list[NameMention]) -> list[NameMention]:
+    """Organisations the model found inside a person's title ("Indian External Affairs" in
+    "Indian External Affairs Minister Subrahmanyam Jaishankar") are part of the title."""
+    titled = [(m.start, m.name_start) for m in named if m.type == "person" and m.start < m.name_start]
+    return [m for m in named if m.type in ("person", "country") or not any(s <= m.start < ns for s, ns in titled)]
+
+
+def _dateline_mention(dateline, text: str) -> NameMention | None:
+    place = getattr(dateline, "place", None) if dateline else None
+    if not place or place.start is None or place.end is None or place.end <= place.start:
+        return None
+    name = place.name or text[place.start:place.end]
+    code = place.country_code or None
+    if country_code(name):
+        c = country_code(name)
+        return NameMention(place.start, place.end, place.start, place.end, "country", country_name(c), country_code=c, via="dateline")
+    return NameMention(place.start, place.end, place.start, place.end, "place", name, country_code=code, via="dateline")
+
+
+def _signature_mentions(text: str) -> list[tuple[NameMention, str, tuple[int, int]]]:
+    out = []
+    for sig in find_signatures(text):
+        m = NameMention(sig.name_start, sig.name_end, sig.name_start, sig.name_end, "person", sig.name, via="signature")
+        toks = name_tokens(sig.name)
+        if len(toks) > 1:
+            m.gender = first_name_gender(toks[0].capitalize())
+        out.append((m, sig.handle, (sig.handle_start, sig.handle_end)))
+    return out
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _rematch(doc, text: str, merger: Merger, taken: list[tuple[int, int]]) -> None:
+    """Names the model missed: surnames of persons, acronyms and names of organisations."""
+    cased = doc.text
+    forms: dict[str, int] = {}
+    surnames: dict[str, set[int]] = {}
+    acronyms: dict[str, int] = {}
+    for i, e in enumerate(merger.entities):
+        if e.type == "person":
+            toks = e.canonical.split()
+            if len(toks) > 1 and len(toks[-1]) > 2 and toks[-1][0].isupper():
+                surnames.setdefault(toks[-1], set()).add(i)
+            for n in e.names:
+                if len(n) > 2:
+                    forms.setdefault(n, i)
+        elif e.type in ("organization", "group"):
+            for n in e.names + e.aliases:
+                if len(n) >= 2 and n[0].isupper():
+                    forms.setdefault(n, i)
+            for n in e.names:
+                acr = initials(n)
+                if len(acr) >= 3 and len(name_tokens(n)) >= 3:
+                    acronyms[acr] = i
+                    forms.setdefault(acr, i)
+    for s, ids in surnames.items():
+        if len(ids) == 1:
+            forms.setdefault(s, next(iter(ids)))
+    if not forms:
+        return
+    pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])")
+    for match in pattern.finditer(cased):
+        s, e = match.span()
+        if _covered(taken, s, e):
             continue
-        name = text[ent.start_char:ent.end_char]
-        actor = by_name.get(name)
-        if actor is None:
-            actor = by_name[name] = Actor(id=actor_id(name, taken), name=name, type=kind)
-        actor.mentions.append(Span.of(text, ent.start_char, ent.end_char))
-    return sorted(by_name.values(), key=lambda a: a.mentions[0].start)
+        idx = forms[match.group(0)]
+        ent = merger.entities[idx]
+        if acronyms.get(match.group(0)) == idx and match.group(0) not in ent.aliases:
+            ent.aliases.append(match.group(0))  # "ECO" for the Economic Cooperation Organization
+        start = s
+        tok = _token_at(doc, s)
+        titles_found: list[str] = []
+        if ent.type == "person" and tok is not None:
+            first, titles_found, country, gender = _title_run(doc, tok.i, tok.sent.start)
+            if titles_found:
+                start = doc[first].idx
+                if country:
+                    ent.countries.append(country)
+                if gender:
+                    ent.genders.append(gender)
+        for t in titles_found:
+            if t not in ent.titles:
+                ent.titles.append(t)
+        ent.spans.setdefault((start, e), "alias")
+        taken.append((start, e))
+
+
+def _title_heads() -> set[str]:
+    return {t.split()[-1] for t, (_, kind) in titles().items() if kind == "head"}
+
+
+def _holders(merger: Merger, head: str, country: str | None) -> list[int]:
+    """Persons with a title ending in ``head``; of those, the ones of ``country`` when it is given
+    (one whose country is stated wins over one whose country is unknown)."""
+    found = []
+    for i, e in enumerate(merger.entities):
+        if e.type != "person":
+            continue
+        if not any(title_key(t.split()[-1]) == head for t in e.titles):
+            continue
+        if country and e.country and e.country != country:
+            continue
+        found.append(i)
+    if country:
+        stated = [i for i in found if merger.entities[i].country == country]
+        if len(stated) == 1:
+            return stated
+    return found
+
+
+def _roles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country_at: dict[int, str]) -> None:
+    """Descriptions naming a role: "Azerbaijan's president", "the president of Azerbaijan",
+    "the Pakistani prime minister", "the prime minister" → the one person holding that title."""
+    heads = _title_heads()
+    for tok in doc:
+        head = title_key(tok.text)
+        if head not in heads or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _covered(taken, tok.idx, tok.idx + len(tok)):
+            continue
+        country = None
+        left = tok.i
+        for child in tok.children:
+            if child.dep_ == "poss" and child.i in country_at:
+                first = child.left_edge
+                while first.i < child.i and first.dep_ == "det":
+                    first = doc[first.i + 1]
+                country, left = country_at[child.i], min(left, first.i)
+            elif child.dep_ in ("amod", "compound") and (c := demonym_country(child.text)):
+                country, left = c, min(left, child.i)
+            elif child.dep_ == "compound" and title_key(child.text) in {w for t in titles() for w in t.split()}:
+                left = min(left, child.i)
+        right = tok.i
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs and objs[0].i in country_at:
+                    country, right = country_at[objs[0].i], objs[0].right_edge.i
+                elif objs:
+                    right = -1  # "the president of the company": not a country's office
+        if right < 0:
+            continue
+        det = [c for c in tok.children if c.dep_ == "det"]
+        if country is None and not (det and det[0].lower_ == "the"):
+            continue
+        if tok.text[:1].isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # "President Aliyev": a titled name, handled by recognition
+        holders = _holders(merger, head, country)
+        if len(holders) != 1:
+            continue
+        s, e = doc[left].idx, doc[right].idx + len(doc[right])
+        ent = merger.entities[holders[0]]
+        ent.spans.setdefault((s, e), "role")
+        if country:
+            ent.countries.append(country)
+        taken.append((s, e))
+
+
+def _in_text_handles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country_at: dict[int, str]) -> None:
+    """"President @presidentaz": a handle after a title joins the title's holder; a handle that
+    spells a person's surname joins that person."""
+    heads = _title_heads()
+    for match in _HANDLE.finditer(text):
+        s, e = match.span()
+        if _covered(taken, s, e):
+            continue
+        handle = match.group(0)
+        low = handle[1:].lower().replace("_", "")
+        target, start = None, s
+        tok = _token_at(doc, s)
+        prev = doc[tok.i - 1] if tok is not None and tok.i > 0 else None
+        if prev is not None and title_key(prev.text) in heads:
+            country = None
+            nxt = [t for t in doc[tok.i + 1: tok.i + 4]]
+            if len(nxt) >= 2 and nxt[0].lower_ == "of" and nxt[1].i in country_at:
+                country = country_at[nxt[1].i]
+            holders = _holders(merger, title_key(prev.text), country)
+            if len(holders) == 1:
+                target, start = holders[0], prev.idx
+        if target is None:
+            for i, ent in enumerate(merger.entities):
+                if ent.type == "person" and ent.tokens and len(ent.tokens[-1]) > 3 and ent.tokens[-1] in low:
+                    target = i
+                    break
+        if target is None:
+            continue
+        ent = merger.entities[target]
+        ent.spans.setdefault((start, e), "handle")
+        if handle not in ent.handles:
+            ent.handles.append(handle)
+        taken.append((start, e))
+
+
+def _country_by_stance(doc, merger: Merger, person_at: dict[int, int], country_at: dict[int, str]) -> None:
+    """An office holder with no stated country speaks for the country whose possessive heads what
+    they reaffirm or express ("PM Kakar reaffirmed Pakistan's support")."""
+    for tok in doc:
+        idx = person_at.get(tok.i)
+        if idx is None or tok.dep_ != "nsubj":
+            continue
+        ent = merger.entities[idx]
+        if ent.countries or not ent.titles:
+            continue
+        for obj in tok.head.children:
+            if obj.dep_ != "dobj":
+                continue
+            for child in obj.children:
+                if child.dep_ == "poss" and child.i in country_at:
+                    ent.countries.append(country_at[child.i])
+
+
+def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dict[int, str]) -> None:
+    """Gender and titles from appositions and copulas: "X, an actress", "X, Pakistan's president"."""
+    nouns = gendered_nouns()
+    heads = _title_heads()
+    for tok in doc:
+        idx = person_at.get(tok.i)
+        if idx is None:
+            continue
+        ent = merger.entities[idx]
+        for child in tok.children:
+            if child.dep_ != "appos":
+                continue
+            lemma = child.lemma_.lower()
+            if lemma in nouns:
+                ent.genders.append(nouns[lemma])
+            if title_key(child.text) in heads and child.pos_ == "NOUN":
+                for g in child.children:
+                    if g.dep_ == "poss" and g.i in country_at:
+                        ent.countries.append(country_at[g.i])
+                    elif g.dep_ == "prep" and g.lower_ == "of":
+                        for o in g.children:
+                            if o.i in country_at:
+                                ent.countries.append(country_at[o.i])
+
+
+def _ids(entities: list[Entity]) -> list[str]:
+    taken: set[str] = set()
+    ids = []
+    for e in entities:
+        name = e.canonical
+        if e.type == "person":
+            toks = [t for t in re.split(r"[\s]+", name) if t]
+            options = [toks[-1] if toks else name, name]
+        elif e.type == "organization":
+            acr = [a for a in e.aliases if a.isupper()]
+            options = [acr[0]] if acr else []
+            options.append(name)
+        elif e.type == "place" and e.country and country_name(e.country).lower() != name.lower():
+            options = [f"{country_name(e.country)} {name}", name]
+        else:
+            options = [name]
+        slugs = [s for s in (_slug(o) for o in options) if s] or [e.type]
+        chosen = next((s for s in slugs if s not in taken), None)
+        if chosen is None:
+            n = 2
+            while f"{slugs[-1]}_{n}" in taken:
+                n += 1
+            chosen = f"{slugs[-1]}_{n}"
+        taken.add(chosen)
+        ids.append(chosen)
+    return ids
+
+
+def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT_WEIGHTS) -> list[Actor]:
+    """The actors of an article: one per entity, with every mention, title, alias and handle."""
+    text = original_text(doc)
+    named = recognise(doc, text)
+    dl = _dateline_mention(dateline, text)
+    if dl is not None and not any(m.start < dl.end and dl.start < m.end for m in named):
+        named.append(dl)
+    signatures = _signature_mentions(text)
+    named.sort(key=lambda m: (m.start, -m.end))
+
+    named = _drop_title_parts(named)
+    merger = Merger()
+    assigned: list[tuple[NameMention, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in named:
+        # a mention inside another one of the same entity type adds nothing ("AZAL" in "... (AZAL)")
+        if any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) and o.alias == m.name for o, _ in assigned):
+            continue
+        idx = merger.add(m)
+        assigned.append((m, idx))
+        taken.append((m.start, m.end))
+    for m, handle, hspan in signatures:
+        idx = merger.add(m)
+        ent = merger.entities[idx]
+        if handle not in ent.handles:
+            ent.handles.append(handle)
+        ent.spans.setdefault(hspan, "signature")
+        taken.extend([(m.start, m.end), hspan])
+
+    _rematch(doc, text, merger, taken)
+
+    # token index → entity, for the syntactic rules
+    country_at: dict[int, str] = {}
+    person_at: dict[int, int] = {}
+    for i, ent in enumerate(merger.entities):
+        for (s, e) in ent.spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            if ent.type == "country" and ent.country:
+                for t in span:
+                    country_at[t.i] = ent.country
+            elif ent.type == "person":
+                person_at[span.root.i] = i
+    _appositions(doc, merger, person_at, country_at)
+    _roles(doc, text, merger, taken, country_at)
+    _in_text_handles(doc, text, merger, taken, country_at)
+    _country_by_stance(doc, merger, person_at, country_at)
+
+    # pronouns
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    pool = []
+    for i, ent in enumerate(merger.entities):
+        if ent.type != "person":
+            continue
+        for (s, e) in ent.spans:
+            cm = coref.make_mention(doc, s, e, i, sent_index, weights)
+            if cm is not None:
+                pool.append(cm)
+    genders = {i: e.gender for i, e in enumerate(merger.entities) if e.type == "person"}
+    for r in coref.resolve(doc, pool, genders, weights=weights, sent_index=sent_index):
+        merger.entities[r.entity].spans.setdefault((r.start, r.end), "pronoun")
+
+    entities = [e for e in merger.entities if e.spans]
+    entities.sort(key=lambda e: (e.first, TYPE_PRIORITY[e.type]))
+    actors = []
+    for ent, aid in zip(entities, _ids(entities)):
+        canonical = ent.canonical
+        ctoks = name_tokens(canonical)
+        aliases = [a for a in ent.aliases if a != canonical]
+        for n in ent.names:
+            nt = name_tokens(n)
+            if n != canonical and nt != ctoks and not set(nt) <= set(ctoks) and n not in aliases:
+                aliases.append(n)
+        actors.append(Actor(
+            id=aid, name=canonical, type=ent.type, titles=list(ent.titles), aliases=aliases,
+            country_code=ent.country, handles=list(ent.handles),
+            mentions=[Span.of(text, s, e) for (s, e) in sorted(ent.spans)],
+        ))
+    return actors
 
 
 def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
-    """The actor with a mention overlapping ``[start, end)``, if any."""
+    """The actor a source span ``[start, end)`` names: a person before an organisation, a country
+    or a place ("the spokesman of the Foreign Ministry, John Smith"), then the one whose mention
+    overlaps it most; ``None`` when no mention overlaps."""
+    best, best_key = None, None
     for actor in actors:
         for m in actor.mentions:
-            if m.start < end and start < m.end:
-                return actor
-    return None
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
+            if best_key is None or key > best_key:
+                best, best_key = actor, key
+    return best

@@ -34,7 +34,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from newsclaims.extract.social import find_signatures
-from newsclaims.nlp import is_all_caps, original_text
+from newsclaims.nlp import original_text
 from newsclaims.record import Dateline, Place
 from newsclaims.resources import load_json
 
@@ -58,8 +58,9 @@ _CREDIT = r"\((?P<credit>[^()\n]{1,60})\)"
 #: the separator ending a dateline (kept in its text); a line end when nothing follows on the line
 _SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=[ \t]|$)|-(?=[ \t]|$)|_(?=[ \t]|$))|[ \t]*$)"
 
-_WIRE = re.compile(  # PLACE[, QUAL][, DATE] (CREDIT) SEP
-    rf"^[ \t]*(?P<place>{_CITY}{_QUALIFIER}{{0,2}})(?:[ \t]*,[ \t]*{_DATE})?[ \t]*,?[ \t]*{_CREDIT}{_SEPARATOR}",
+_WIRE = re.compile(  # PLACE[, QUAL][, DATE] (CREDIT) SEP  — PTI often writes no separator: "(PTI) The …"
+    rf"^[ \t]*(?P<place>{_CITY}{_QUALIFIER}{{0,2}})(?:[ \t]*,[ \t]*{_DATE})?[ \t]*,?[ \t]*{_CREDIT}"
+    rf"(?:{_SEPARATOR}|(?P<bare>)(?=[ \t]+[A-Z“\"]))",
     re.MULTILINE)
 _DATED = re.compile(  # PLACE[, QUAL], DATE SEP  (AFP in TempEval-3 repeats the year: "MILAN, Dec 1 , 2006, 2006")
     rf"^[ \t]*(?P<place>{_LOOSE_CITY}{_QUALIFIER}{{0,2}})[ \t]*,[ \t]*{_DATE}(?:[ \t]*,[ \t]*\d{{4}})*{_SEPARATOR}",
@@ -67,13 +68,13 @@ _DATED = re.compile(  # PLACE[, QUAL], DATE SEP  (AFP in TempEval-3 repeats the 
 _CREDIT_ONLY = re.compile(rf"^[ \t]*{_CREDIT}(?P<sep>[ \t]*(?:--|—|―|–|-|:))(?=[ \t])", re.MULTILINE)
 _PLACE_ONLY = re.compile(rf"^[ \t]*(?P<place>{_CITY}{_QUALIFIER}{{0,2}}){_SEPARATOR}", re.MULTILINE)
 _WEB_BYLINE = re.compile(
-    r"^[ \t]*By:?[ \t]*(?P<credit>[^|\n]{2,80}?)[ \t]*(?:\|[ \t]*(?P<place>[^|\n,]{2,40}?)[ \t]*\||"
-    r",[ \t]*(?P<place2>[^|\n,]{2,40}?))[ \t]*(?:Last[ \t]+)?Updated[ \t]*:[ \t]*"
+    r"^[ \t]*(?:Written[ \t]+)?By:?[ \t]*(?P<credit>[^|\n]{2,80}?)[ \t]*(?:\|[ \t]*(?P<place>[^|\n,]{2,40}?)[ \t]*\||"
+    r",[ \t]*(?P<place2>[^|\n,]{2,40}?))[ \t]*(?:Last[ \t]+)?(?:Updated|Published)[ \t]*:[ \t]*"
     rf"(?P<date>(?i:{_MONTH})\.?[ \t]+\d{{1,2}},[ \t]*\d{{4}})",
     re.MULTILINE | re.IGNORECASE)
 _REUTER_SIGNOFF = re.compile(r"\n[ \t]*REUTERS?\b[.\s]*(?:&#3;)?\s*\Z", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:(?P<prep>on|last|this|late|early)[ \t]+)?"
-                      r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = re.compile(rf"\b(?:(?P<prep>on|last|this|late|early)[ \t]+)?(?P<day>{_DAY_NAME})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s+[\"'“‘(\[]?[A-Z])|\n[ \t]*\n")
 _SPLIT_CREDITS = re.compile(r"[ \t]*(?:/|;|,|&|\band\b|\|)[ \t]*")
 
@@ -91,11 +92,15 @@ _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "frid
 # ---------------------------------------------------------------------------------------------
 # Gazetteers (built once per process)
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _key(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key of a name."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", folded).strip()
 
 
 def _compact(text: str) -> str:
@@ -160,6 +165,11 @@ def _qualifiers() -> dict[str, tuple[str, str | None]]:
 @lru_cache(maxsize=1)
 def _not_cities() -> frozenset[str]:
     return frozenset(_key(n) for n in load_json("places.json")["not_cities"])
+
+
+@lru_cache(maxsize=1)
+def _city_aliases() -> dict[str, str]:
+    return {_key(old): _key(new) for old, new in load_json("places.json")["city_aliases"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +270,7 @@ def resolve_place(text: str) -> _Resolved:
             country, state = hit
             break
     key = _key(city_text)
+    key = _city_aliases().get(key, key)
     if key in _not_cities():
         return _Resolved(None, country, None, False)
     by_name, by_alias = _cities()
@@ -408,7 +419,7 @@ def _date(text: str, date_text: str | None, body_start: int, published: str | No
         ref = refs[0]
         resolved = _resolve_weekday(m.group("day"), ref)
         phrase = " ".join(m.group(0).split())
-        if not is_all_caps(lead):
+        if not _all_caps(lead):
             phrase = phrase[0].lower() + phrase[1:] if m.group("prep") else phrase
         return resolved.isoformat(), (f"'{phrase}' in the lead, resolved against {ref.description} "
                                       f"(a {ref.date:%A})")
@@ -433,6 +444,16 @@ class Found:
     style: str
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _all_caps(text: str) -> bool:
+    """Wire copy in capitals (FBIS): the case of a word says nothing there."""
+    letters = len(_LETTER.findall(text))
+    return letters >= 20 and len(_UPPER.findall(text)) >= 0.9 * letters
+
+
 def _line_starts(text: str) -> list[int]:
     starts, pos = [], 0
     limit = min(len(text), HEADER_CHARS)
@@ -445,11 +466,17 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+_NOT_A_PLACE = re.compile(rf"(?i)(?:{_DAY_NAME}|{_MONTH}|today|updated|published|posted)\b")
+
+
 def _words_ok(place: str, *, limit: int = 6) -> bool:
-    return 0 < len(place.replace(",", " ").split()) <= limit
+    """A place of at most ``limit`` words that is not a weekday or month ("Tuesday, December 3, 1991")."""
+    return 0 < len(place.replace(",", " ").split()) <= limit and not _NOT_A_PLACE.match(place)
 
 
 def _end_of(m: re.Match, text: str) -> int:
+    if m.groupdict().get("bare") is not None:
+        return m.end("credit") + 1
     sep = m.group("sep") or ""
     if sep.strip():
         return m.end("sep")
@@ -472,10 +499,12 @@ def _wire(text: str, line: int, caps: bool) -> Found | None:
     if not m:
         return None
     place, credit = m.group("place"), m.group("credit")
-    if not _words_ok(place):
+    if not _words_ok(place, limit=8):
         return None
     credits = canonical_credits(credit)
     known = all(canonical_agency(c) or _is_credit(c) for c in credits) and bool(credits)
+    if m.group("bare") is not None and not (known and (m.group("date") or resolve_place(place).known)):
+        return None
     has_sep = bool((m.group("sep") or "").strip())
     if not (m.group("date") or known or (has_sep and resolve_place(place).known and (caps or place.isupper()))):
         return None
@@ -532,6 +561,8 @@ def _place_only(text: str, line: int, caps: bool) -> Found | None:
     rest = text[m.end(): nl if nl >= 0 else len(text)].strip()
     if sep == ":" and _looks_like_headline(rest):
         return None
+    if not caps and rest and not any(c.islower() for c in rest):
+        return None  # "TOKYO - STOCKS CLOSE HIGHER": a capitalised headline
     if sep == ":" and not caps and not city_text.isupper() and 0 < len(rest) < HEADLINE_CHARS:
         return None  # "Clinton: Time for 'intensification' of ISIL strategy." is a headline
     return Found(m.start("place"), m.end("sep"), (m.start("place"), m.end("place")), [], None, "place")
@@ -544,7 +575,7 @@ def find_dateline(text: str) -> Found | None:
     a bare place (``NEW DELHI:``) must open one of the first lines, no later than the first body
     paragraph, and be a known city.
     """
-    caps = is_all_caps(text[:HEADER_CHARS])
+    caps = _all_caps(text[:HEADER_CHARS])
     place_only_allowed = True
     nonempty = 0
     for line in _line_starts(text):

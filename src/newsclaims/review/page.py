@@ -156,17 +156,19 @@ def build_marks(record: dict) -> tuple[list[Mark], list[Item], list[str]]:
     return marks, items, undrawn
 
 
-def render_page(record: dict) -> str:
-    """The review page of ``record`` as one HTML document."""
-    from newsclaims.validate import record_problems
+def render_page(record: dict, *, policy=None) -> str:
+    """The review page of ``record`` as one HTML document; problems are judged by ``policy``
+    (default: the project's validation policy)."""
+    from newsclaims.validate import load_policy, record_problems
 
+    policy = policy or load_policy()
     text = record.get("text") or ""
     marks, items, undrawn = build_marks(record)
     body = render_marked(text, marks)
     actors = record.get("actors") or []
     dl = record.get("dateline") if isinstance(record.get("dateline"), dict) else None
     place = (dl or {}).get("place") or None
-    problems = [f"{p.pointer or '/'}: {p.message}" for p in record_problems(record)]
+    problems = [(policy.level(p.rule), f"{p.pointer or '/'}: {p.message} [{p.rule}]") for p in record_problems(record, policy)]
     return environment().get_template("page.html").render(
         record=record, body=body, actors=[
             {"index": i, "id": a.get("id"), "name": a.get("name"), "type": TYPE_LABELS.get(a.get("type"), a.get("type")),
@@ -174,7 +176,7 @@ def render_page(record: dict) -> str:
              "colour": actor_colour(i)} for i, a in enumerate(actors)],
         quotes=[it for it in items if it.family == "quote"], claims=[it for it in items if it.family == "claim"],
         dateline=dl, place=place, country=country_name((place or {}).get("country_code")),
-        problems=problems, undrawn=undrawn, css=read_asset("page.css"), js=read_asset("page.js"),
+        errors=[p for level, p in problems if level == "error"], warnings=[p for level, p in problems if level != "error"], undrawn=undrawn, css=read_asset("page.css"), js=read_asset("page.js"),
         n_chars=len(text))
 
 
@@ -182,13 +184,15 @@ def page_name(record: dict) -> str:
     return f"{record.get('id') or 'record'}.html"
 
 
-def write_pages(records: Iterable[dict], out: Path) -> list[Path]:
+def write_pages(records: Iterable[dict], out: Path, *, policy=None) -> list[Path]:
     """Write one page per record into ``out`` (atomically); return the paths written."""
     from newsclaims.export import atomic_write
+    from newsclaims.validate import load_policy
 
+    policy = policy or load_policy()
     written = []
     for record in records:
         path = out / page_name(record)
-        atomic_write(path, render_page(record).encode("utf-8"))
+        atomic_write(path, render_page(record, policy=policy).encode("utf-8"))
         written.append(path)
     return written

