@@ -5,7 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install corpus test check lock clean browser
+DS3 := .venv-datasets3
+DS3_STAMP := $(DS3)/.installed
+
+.PHONY: install corpus test check lock clean datasets3 browser
 
 install: $(STAMP)
 
@@ -17,8 +20,17 @@ $(STAMP): pyproject.toml requirements.lock
 corpus: $(STAMP)
 	$(BIN)/newsclaims build
 
-test: $(STAMP) browser
+test: $(STAMP) browser datasets3
 	$(BIN)/python -m pytest
+
+# datasets 3.6, the last release that runs loading scripts, in its own environment: the tests load
+# newsclaims_loader.py with it (load_dataset(script, trust_remote_code=True)); skipped when missing.
+datasets3:
+	@if [ -f $(DS3_STAMP) ] && [ $(DS3_STAMP) -nt requirements-datasets3.lock ]; then :; \
+	elif { test -x $(DS3)/bin/python || $(PYTHON) -m venv $(DS3); } \
+		&& $(DS3)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-datasets3.lock; then \
+		touch $(DS3_STAMP); \
+	else echo "note: could not set up $(DS3) (datasets 3.6); the loading script's datasets 3.x test will be skipped"; fi
 
 # The review pages are tested in headless Chromium (tests/test_browser.py). Install Debian's
 # chromium + chromium-driver when missing and we can (root with apt); otherwise the test skips.
@@ -39,4 +51,4 @@ lock: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^newsclaims' > requirements.lock
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) $(DS3) build dist .pytest_cache

@@ -87,7 +87,7 @@ def check_spans(browser, record: dict) -> None:
     assert set(drawn) == set(want), "the page draws spans the record does not have"
 
 
-def wait_for(condition, timeout: float = 5.0) -> bool:
+def wait_for(condition, timeout: float = 10.0) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if condition():

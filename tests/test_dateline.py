@@ -88,6 +88,12 @@ STYLES = [
      "Written by A. Writer | Vadodara | Updated: April 28, 2018", "Vadodara", "Vadodara", "IN", [], "2018-04-28"),
     ("STOCKS CLOSE HIGHER\nWEST BERLIN, March 19 - Shares closed higher on the bourse.\n Reuter\n",
      "WEST BERLIN, March 19 -", "WEST BERLIN", "Berlin", "DE", ["Reuters"], "--03-19"),
+    ("Program up for renewal.\n\nABSTRACT.\n\nThe merits of a visa program that lets investors gain residence by funding"
+     " projects are being debated again in the capital.\n\nFULL TEXT.\n\nWASHINGTON - A contentious visa program"
+     " will expire at the end of this month.",
+     "WASHINGTON -", "WASHINGTON", "Washington", "US", [], None),
+    ("A strategist's bet.\n\nRYE, N.H. - A state representative is almost certain he will vote for the senator.",
+     "RYE, N.H. -", "RYE, N.H.", "Rye", "US", [], None),
     ("Talks resume\nCOLOMBO, Dec 6 , 2005\nThe new army chief called for talks with the rebels.",
      "COLOMBO, Dec 6 , 2005", "COLOMBO", "Colombo", "LK", [], "2005-12-06"),
 ]
@@ -261,3 +267,57 @@ def test_eval_datelines_runs_on_shared(shared):
     report = result.format()
     assert result.total == 6
     assert "place" in report and "false datelines" in report
+
+
+# -- scoring -------------------------------------------------------------------------------------
+
+def _dl(place_text=None, name=None, agencies=(), day=None):
+    from newsclaims.record import Dateline, Place
+
+    place = Place(text=place_text, start=0, end=len(place_text), name=name) if place_text else None
+    return Dateline(text=place_text or "", start=0, end=len(place_text or ""), place=place,
+                    agencies=list(agencies), date=day)
+
+
+@pytest.mark.parametrize("gold, predicted, ok", [
+    ("SANTIAGO, Chile", _dl("SANTIAGO, Chile", "Santiago"), True),
+    ("New Delhi", _dl("NEW DELHI", "New Delhi"), True),
+    ("Bombay", _dl("BOMBAY", "Mumbai"), True),
+    ("Mumbai", _dl("BOMBAY", "Mumbai"), True),
+    ("ROME (ITALY)", _dl("ROME", "Rome"), False),
+    ("WASHINGTON", None, False),
+    (None, None, True),
+])
+def test_place_matches(gold, predicted, ok):
+    from newsclaims.evaluate.datelines import place_matches
+
+    assert place_matches(gold, predicted) is ok
+
+
+@pytest.mark.parametrize("gold, agencies, ok", [
+    ("REUTER", ["Reuters"], True),
+    ("ACAN - EFE", ["ACAN-EFE"], True),
+    ("TELAM-ANSA", ["Telam", "ANSA"], True),
+    ("EL DIARIO DE HOY", ["EL DIARIO DE HOY"], True),
+    ("AP", ["AFP"], False),
+    (None, [], True),
+    (None, ["Reuters"], False),
+])
+def test_agency_matches(gold, agencies, ok):
+    from newsclaims.evaluate.datelines import agency_matches
+
+    assert agency_matches(gold, _dl("X", agencies=agencies)) is ok
+
+
+@pytest.mark.parametrize("gold, year_in_text, day, ok", [
+    ("1987-02-26", False, "--02-26", True),
+    ("1987-02-26", False, "1987-02-26", True),
+    ("1990-01-04", True, "--01-04", False),
+    ("1990-01-04", True, "1990-01-04", True),
+    (None, False, None, True),
+    (None, False, "--03-11", False),
+])
+def test_date_matches(gold, year_in_text, day, ok):
+    from newsclaims.evaluate.datelines import date_matches
+
+    assert date_matches(gold, year_in_text, _dl("X", day=day)) is ok

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from newsclaims.review.page import build_marks, render_page
 from newsclaims.review.sources import resolve
 from newsclaims.review.spans import Mark, render_marked
-from reviewing import actor, assert_page_draws, claim, expected_spans, long_record, make_record, parse, quote, span
+from reviewing import actor, assert_page_draws, expected_spans, long_record, make_record, parse, quote, span
 
 SEED_ID = "000_fdf2c5db0e68fe77"
 
@@ -90,6 +90,16 @@ def test_undrawable_spans_are_reported_not_fatal(seed_record):
     html = render_page(record)
     assert f"not drawn: /actors/0/mentions/{n}" in html
     assert "1 validation error" in html
+
+
+@pytest.mark.parametrize("record", [{}, {"id": "x", "text": "abc"},
+                                    {"id": "x", "text": "abc", "actors": [{"id": "a", "mentions": [{"start": 0, "end": 2, "text": "ab"}]}],
+                                     "quotes": [{"id": "q1", "start": 1, "end": 3}], "claims": [{"id": "c1", "start": 2, "end": 9}]}])
+def test_malformed_records_still_render(record):
+    html = render_page(record)
+    assert "validation error" in html
+    if record.get("claims"):
+        assert "not drawn: /claims/0" in html
 
 
 def test_all_caps_article(convert_text):

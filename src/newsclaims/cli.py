@@ -143,17 +143,36 @@ def cmd_show(args: argparse.Namespace) -> int:
     from newsclaims.review.sources import resolve
 
     out, written, failures = Path(args.out), 0, 0
-    for target in args.targets:
-        for found in resolve(target, data=Path(args.data), model=args.model):
-            if found.error:
-                print(f"error: {found.what}: {found.error}", file=sys.stderr)
-                failures += 1
-                continue
-            for path in write_pages([found.record], out):
-                print(path)
-                written += 1
+    for found in resolve(*args.targets, data=Path(args.data), model=args.model):
+        if found.error:
+            print(f"error: {found.what}: {found.error}", file=sys.stderr)
+            failures += 1
+            continue
+        for path in write_pages([found.record], out):
+            print(path)
+            written += 1
     print(f"{written} pages written to {out}, {failures} errors", file=sys.stderr)
     return 1 if failures or not written else 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Stage the dataset for the Hub (card, Parquet, loading script, croissant.json); upload it unless --dry-run."""
+    import tempfile
+
+    from newsclaims.hf.publish import hub_url, stage, upload
+
+    root = Path(args.root)
+    if args.dry_run:
+        staged = stage(root, Path(args.dry_run), repo_id=args.repo_id)
+        for rel in staged.files:
+            print(staged.folder / rel)
+        print(f"staged {len(staged.files)} files for {hub_url(args.repo_id)} in {staged.folder} (nothing uploaded)", file=sys.stderr)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="newsclaims-publish-") as tmp:
+        staged = stage(root, Path(tmp) / "staged", repo_id=args.repo_id)
+        url = upload(staged, repo_id=args.repo_id, private=args.private)
+    print(f"uploaded {len(staged.files)} files to {hub_url(args.repo_id)}: {url}")
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -230,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default="data", help="corpus folder to look ids up in (default: data)")
     p.add_argument("--model", default=None, help="spaCy model for .txt articles")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("publish", help="stage the dataset for the Hugging Face Hub and upload it (or only stage it with --dry-run)")
+    p.add_argument("--repo-id", required=True, metavar="ORG/NAME", help="dataset repository on the Hub")
+    p.add_argument("--dry-run", metavar="DIR", default=None, help="stage into DIR (a new or empty folder) and upload nothing")
+    p.add_argument("--root", default=".", help="dataset root: the folder holding README.md and data/ (default: .)")
+    p.add_argument("--private", action="store_true", help="create the repository as private when it does not exist")
+    p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("report", help="write the corpus overview page (HTML with charts)")
     p.add_argument("data", nargs="*", default=["data"], metavar="PATH",

@@ -68,7 +68,7 @@ _DATED = re.compile(  # PLACE[, QUAL], DATE SEP  (AFP in TempEval-3 repeats the 
 _CREDIT_ONLY = re.compile(rf"^[ \t]*{_CREDIT}(?P<sep>[ \t]*(?:--|—|―|–|-|:))(?=[ \t])", re.MULTILINE)
 _PLACE_ONLY = re.compile(rf"^[ \t]*(?P<place>{_CITY}{_QUALIFIER}{{0,2}}){_SEPARATOR}", re.MULTILINE)
 _WEB_BYLINE = re.compile(
-    r"^[ \t]*(?:Written[ \t]+)?By:?[ \t]*(?P<credit>[^|\n]{2,80}?)[ \t]*(?:\|[ \t]*(?P<place>[^|\n,]{2,40}?)[ \t]*\||"
+    r"^[ \t]*(?P<by>(?:Written[ \t]+)?By:?[ \t]*)?(?P<credit>[^|\n]{2,80}?)[ \t]*(?:\|[ \t]*(?P<place>[^|\n,]{2,40}?)[ \t]*\||"
     r",[ \t]*(?P<place2>[^|\n,]{2,40}?))[ \t]*(?:Last[ \t]+)?(?:Updated|Published)[ \t]*:[ \t]*"
     rf"(?P<date>(?i:{_MONTH})\.?[ \t]+\d{{1,2}},[ \t]*\d{{4}})",
     re.MULTILINE | re.IGNORECASE)
@@ -539,11 +539,15 @@ def _web_byline(text: str, line: int) -> Found | None:
         return None
     credits = [c for c in (p.strip() for p in m.group("credit").split(",")) if c and _is_credit(c)]
     credits = [canonical_agency(c) or c for c in credits]
+    if not m.group("by") and not credits:
+        return None  # "Express News Service | Mumbai | Updated: …" needs no "By", a name does
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return Found(start, m.end("date"), (m.start(group), m.end(group)), credits, m.group("date"), "byline")
 
 
-def _place_only(text: str, line: int, caps: bool) -> Found | None:
+def _place_only(text: str, line: int, caps: bool, *, in_body: bool) -> Found | None:
+    """``NEW DELHI:``, ``BRUSSELS -``, ``RYE, N.H. -``: a known city, or a capitalised one with a known
+    state or country; past the first body paragraph only the wire's ``CITY —`` in capitals counts."""
     m = _PLACE_ONLY.match(text, line)
     if not m:
         return None
@@ -551,11 +555,15 @@ def _place_only(text: str, line: int, caps: bool) -> Found | None:
     place = m.group("place")
     if not sep or not _words_ok(place, limit=5):
         return None
-    city_text, _ = _split_place(place)
+    city_text, quals = _split_place(place)
+    upper = city_text.isupper() and not caps
     if not caps and not city_text.isupper() and sep != ":":
         return None
+    if in_body and not (upper and sep != ":"):
+        return None
     resolved = resolve_place(place)
-    if not resolved.known:
+    qualified = upper and any(_compact(q) in _qualifiers() for q in quals)
+    if not (resolved.known or qualified):
         return None
     nl = text.find("\n", m.end())
     rest = text[m.end(): nl if nl >= 0 else len(text)].strip()
@@ -572,11 +580,12 @@ def find_dateline(text: str) -> Found | None:
     """The dateline among the article's first lines, or ``None``.
 
     Datelines with a credit, a date or a web byline may follow title, byline and wire-header lines;
-    a bare place (``NEW DELHI:``) must open one of the first lines, no later than the first body
-    paragraph, and be a known city.
+    a bare place (``NEW DELHI:``) must open one of the first lines and be a known city (or a
+    capitalised city with a known state or country), and no later than the first body paragraph
+    unless it is the wire's capitalised ``CITY —`` (a web story may open with a standfirst).
     """
     caps = _all_caps(text[:HEADER_CHARS])
-    place_only_allowed = True
+    in_body = False
     nonempty = 0
     for line in _line_starts(text):
         nl = text.find("\n", line)
@@ -589,12 +598,12 @@ def find_dateline(text: str) -> Found | None:
             found = finder()
             if found:
                 return found
-        if place_only_allowed and nonempty <= PLACE_ONLY_LINES:
-            found = _place_only(text, line, caps)
+        if nonempty <= PLACE_ONLY_LINES:
+            found = _place_only(text, line, caps, in_body=in_body)
             if found:
                 return found
         if len(content) >= BODY_LINE_CHARS or text.startswith("   ", line):
-            place_only_allowed = False
+            in_body = True
     return None
 
 

@@ -50,6 +50,7 @@ class Item:
     id: str
     family: str  # "quote" or "claim"
     kind: str
+    kind_label: str
     text: str
     start: int
     end: int
@@ -149,7 +150,7 @@ def build_marks(record: dict) -> tuple[list[Mark], list[Item], list[str]]:
             add(source, f"/{family}s/{i}/source", key=f"source:{qid}", classes=f"src{colour}", rank=RANK["source"],
                 attrs={"data-of": qid})
             add(cue, f"/{family}s/{i}/cue", key=f"cue:{qid}", classes="cue", rank=RANK["cue"], attrs={"data-of": qid})
-            items.append(Item(qid, family, str(it.get("kind")), str(it.get("text", "")), it.get("start", 0), it.get("end", 0),
+            items.append(Item(qid, family, str(it.get("kind")), KIND_LABELS.get(it.get("kind"), str(it.get("kind"))), str(it.get("text", "")), it.get("start", 0), it.get("end", 0),
                               speaker, speaker_index, source.get("text") if isinstance(source, dict) else None,
                               cue.get("text") if isinstance(cue, dict) else None, str(it.get("method")),
                               it.get("confidence", 0), drawn))

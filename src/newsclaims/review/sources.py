@@ -48,18 +48,24 @@ def read_records(path: Path) -> Iterator[Found]:
             yield Found(f"{path}:{where}", record=record)
 
 
-def convert_articles(path: Path, *, model: str | None = None) -> Iterator[Found]:
+def convert_articles(targets: list[Path], *, model: str | None = None) -> Iterator[Found]:
+    """Records of .txt articles and folders of them, converted in one batch (the model loads once)."""
     from newsclaims.errors import ArticleError
     from newsclaims.ingest import iter_article_paths
     from newsclaims.pipeline import convert
 
-    try:
-        paths = list(iter_article_paths([path]))
-    except ArticleError as exc:
-        yield Found(str(path), error=str(exc))
-        return
+    paths: list[Path] = []
+    for target in targets:
+        try:
+            found = list(iter_article_paths([target]))
+        except ArticleError as exc:
+            yield Found(str(target), error=str(exc))
+            continue
+        if not found:
+            yield Found(str(target), error="no .txt articles in this folder")
+        paths.extend(found)
     if not paths:
-        yield Found(str(path), error="no .txt articles in this folder")
+        return
     for outcome in convert(paths, model=model):
         if outcome.error:
             yield Found(outcome.path, error=str(outcome.error))
@@ -79,14 +85,18 @@ def find_by_id(article_id: str, data: Path) -> Found:
                                    "give an article id of the corpus or a path to a .jsonl, .parquet or .txt file")
 
 
-def resolve(target: str, *, data: Path, model: str | None = None) -> Iterator[Found]:
-    """Every record ``target`` names (see the module docstring)."""
-    path = Path(target)
-    if path.is_file() and path.suffix in RECORD_SUFFIXES:
-        yield from read_records(path)
-    elif path.is_file() and path.suffix == ".txt" or path.is_dir():
-        yield from convert_articles(path, model=model)
-    elif path.is_file():
-        yield Found(target, error=f"unsupported file type {path.suffix or '(none)'}: give a .jsonl, .parquet or .txt file")
-    else:
-        yield find_by_id(target, data)
+def resolve(*targets: str, data: Path, model: str | None = None) -> Iterator[Found]:
+    """Every record the ``targets`` name (see the module docstring); articles are converted last, together."""
+    articles: list[Path] = []
+    for target in targets:
+        path = Path(target)
+        if path.is_file() and path.suffix in RECORD_SUFFIXES:
+            yield from read_records(path)
+        elif path.is_file() and path.suffix == ".txt" or path.is_dir():
+            articles.append(path)
+        elif path.is_file():
+            yield Found(target, error=f"unsupported file type {path.suffix or '(none)'}: give a .jsonl, .parquet or .txt file")
+        else:
+            yield find_by_id(target, data)
+    if articles:
+        yield from convert_articles(articles, model=model)
