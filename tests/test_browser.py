@@ -114,6 +114,11 @@ def test_seed_page_in_chromium(browser, seed_record, tmp_path, shots):
     ActionChains(browser).move_to_element(browser.find_element(By.ID, f"x-{attributed['id']}")).perform()
     assert wait_for(lambda: browser.execute_script("return document.querySelectorAll('#links path').length") >= 1)
     assert browser.save_screenshot(str(shots / "seed.png"))
+    # Typing in the panel's filter keeps only the entries that mention the words.
+    name = first["name"].split()[-1]
+    browser.find_element(By.ID, "filter").send_keys(name)
+    shown = browser.execute_script("return Array.from(document.querySelectorAll('#panel .items li:not([hidden])'), li => li.textContent)")
+    assert shown and all(name.lower() in text.lower() for text in shown)
 
 
 def test_clicking_a_quote_in_the_panel_scrolls_to_it(browser, tmp_path, shots):

@@ -94,6 +94,10 @@ STYLES = [
      "WASHINGTON -", "WASHINGTON", "Washington", "US", [], None),
     ("A strategist's bet.\n\nRYE, N.H. - A state representative is almost certain he will vote for the senator.",
      "RYE, N.H. -", "RYE, N.H.", "Rye", "US", [], None),
+    ("The committee found many anomalies in the new constitution and said in a letter that any election held under"
+     " it would be declared void. (Photo: PTI)\n\nNew Delhi: The committee came down heavily on the association"
+     " for trying to hold a fresh election.",
+     "New Delhi:", "New Delhi", "New Delhi", "IN", [], None),
     ("Talks resume\nCOLOMBO, Dec 6 , 2005\nThe new army chief called for talks with the rebels.",
      "COLOMBO, Dec 6 , 2005", "COLOMBO", "Colombo", "LK", [], "2005-12-06"),
 ]
@@ -149,7 +153,8 @@ NOT_DATELINES = [
     "Watch: First look at the new phone\nThe company will launch the phone in China today.",
     "Warning: The following contains spoilers from the season premiere. Read at your own risk!",
     "The other big worry is that the company reported capital expenditure far higher than expected, analysts"
-    " said, and investors were not pleased.\n\nMumbai: On a consolidated basis, profit rose 10 percent.",
+    " said, and investors were not pleased.\n\nMumbai: On a consolidated basis, profit rose 10 percent in the"
+    " quarter to March, the company said in a statement.",
     "Ah, friends once more: the senator endorses the candidate, who says he is honoured.",
     "TOKYO - STOCKS CLOSE HIGHER ON EXPORT HOPES\nShares closed higher on hopes for exports, dealers said.",
     "DOC-0001\n\nTuesday, December 3, 1991\n\nOne of the president's sons has informed the chief of staff.",
@@ -321,3 +326,9 @@ def test_date_matches(gold, year_in_text, day, ok):
     from newsclaims.evaluate.datelines import date_matches
 
     assert date_matches(gold, year_in_text, _dl("X", day=day)) is ok
+
+
+def test_windows_line_ends(dateline_of):
+    dl = dateline_of("Council votes\r\nBy JANE ROE\r\nNEW YORK (AP)\r\n   The city council voted to raise fares.\r\n")
+    assert dl.text == "NEW YORK (AP)"
+    assert dl.agencies == ["AP"]

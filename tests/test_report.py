@@ -88,7 +88,8 @@ def test_report_command(root, tmp_path, capsys, seed_record):
     assert main(["report", str(data), "--out", str(tmp_path / "out"), "--pages"]) == 0
     html = (tmp_path / "out" / REPORT_FILE).read_text(encoding="utf-8")
     assert f'href="{seed_record["id"]}.html"' in html
-    assert (tmp_path / "out" / f"{seed_record['id']}.html").is_file()
+    page = (tmp_path / "out" / f"{seed_record['id']}.html").read_text(encoding="utf-8")
+    assert f'href="{REPORT_FILE}"' in page, "a page written with the report links back to it"
     data.write_text(json.dumps(seed_record) + "\n{oops\n", encoding="utf-8")
     assert main(["report", str(data), "--out", str(tmp_path / "out2")]) == 1
     assert "records.jsonl:2" in capsys.readouterr().err

@@ -188,7 +188,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     target = out / REPORT_FILE
     atomic_write(target, render_report(records, unreadable=unreadable, pages="" if args.pages else None).encode("utf-8"))
     if args.pages:
-        write_pages(records, out)
+        write_pages(records, out, back=REPORT_FILE)
     print(target)
     print(f"report of {len(records)} records written to {target}" + (f" with {len(records)} article pages" if args.pages else "")
           + (f", {len(unreadable)} unreadable" if unreadable else ""), file=sys.stderr)

@@ -56,7 +56,7 @@ _LOOSE_CITY = r"[A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}?"
 _QUALIFIER = rf"(?:[ \t]*\([A-Z][\w'’. -]{{1,30}}\)|[ \t]*,[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _CREDIT = r"\((?P<credit>[^()\n]{1,60})\)"
 #: the separator ending a dateline (kept in its text); a line end when nothing follows on the line
-_SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=[ \t]|$)|-(?=[ \t]|$)|_(?=[ \t]|$))|[ \t]*$)"
+_SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=\s|$)|-(?=\s|$)|_(?=\s|$))|[ \t\r]*$)"
 
 _WIRE = re.compile(  # PLACE[, QUAL][, DATE] (CREDIT) SEP  — PTI often writes no separator: "(PTI) The …"
     rf"^[ \t]*(?P<place>{_CITY}{_QUALIFIER}{{0,2}})(?:[ \t]*,[ \t]*{_DATE})?[ \t]*,?[ \t]*{_CREDIT}"
@@ -76,6 +76,10 @@ _REUTER_SIGNOFF = re.compile(r"\n[ \t]*REUTERS?\b[.\s]*(?:&#3;)?\s*\Z", re.IGNOR
 _DAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY = re.compile(rf"\b(?:(?P<prep>on|last|this|late|early)[ \t]+)?(?P<day>{_DAY_NAME})\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?(?=\s+[\"'“‘(\[]?[A-Z])|\n[ \t]*\n")
+#: a photo caption before the story ("… (Photo: PTI)", "… Photo: A. Name/Mint") is not its body
+_CAPTION_END = re.compile(r"(?:\([^()\n]{0,40}\b(?:photo|image|picture|file)s?\b[^()\n]{0,60}\)"
+                          r"|\b(?:Photo|Image|Picture|Photograph)(?:[ \t]+credit)?[ \t]*:[^\n]{1,60})[ \t.]*$",
+                          re.IGNORECASE)
 _SPLIT_CREDITS = re.compile(r"[ \t]*(?:/|;|,|&|\band\b|\|)[ \t]*")
 
 #: how far into the article a dateline may start (wire headers can be long; a dateline is never deep)
@@ -481,7 +485,7 @@ def _end_of(m: re.Match, text: str) -> int:
     if sep.strip():
         return m.end("sep")
     end = m.start("sep")
-    while end > 0 and text[end - 1] in " \t":
+    while end > 0 and text[end - 1] in " \t\r":
         end -= 1
     return end
 
@@ -602,7 +606,7 @@ def find_dateline(text: str) -> Found | None:
             found = _place_only(text, line, caps, in_body=in_body)
             if found:
                 return found
-        if len(content) >= BODY_LINE_CHARS or text.startswith("   ", line):
+        if (len(content) >= BODY_LINE_CHARS or text.startswith("   ", line)) and not _CAPTION_END.search(content):
             in_body = True
     return None
 

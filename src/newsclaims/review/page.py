@@ -157,9 +157,9 @@ def build_marks(record: dict) -> tuple[list[Mark], list[Item], list[str]]:
     return marks, items, undrawn
 
 
-def render_page(record: dict, *, policy=None) -> str:
+def render_page(record: dict, *, policy=None, back: str | None = None) -> str:
     """The review page of ``record`` as one HTML document; problems are judged by ``policy``
-    (default: the project's validation policy)."""
+    (default: the project's validation policy); ``back`` links to a corpus report."""
     from newsclaims.validate import load_policy, record_problems
 
     policy = policy or load_policy()
@@ -178,14 +178,14 @@ def render_page(record: dict, *, policy=None) -> str:
         quotes=[it for it in items if it.family == "quote"], claims=[it for it in items if it.family == "claim"],
         dateline=dl, place=place, country=country_name((place or {}).get("country_code")),
         errors=[p for level, p in problems if level == "error"], warnings=[p for level, p in problems if level != "error"], undrawn=undrawn, css=read_asset("page.css"), js=read_asset("page.js"),
-        n_chars=len(text))
+        n_chars=len(text), back=back)
 
 
 def page_name(record: dict) -> str:
     return f"{record.get('id') or 'record'}.html"
 
 
-def write_pages(records: Iterable[dict], out: Path, *, policy=None) -> list[Path]:
+def write_pages(records: Iterable[dict], out: Path, *, policy=None, back: str | None = None) -> list[Path]:
     """Write one page per record into ``out`` (atomically); return the paths written."""
     from newsclaims.export import atomic_write
     from newsclaims.validate import load_policy
@@ -194,6 +194,6 @@ def write_pages(records: Iterable[dict], out: Path, *, policy=None) -> list[Path
     written = []
     for record in records:
         path = out / page_name(record)
-        atomic_write(path, render_page(record, policy=policy).encode("utf-8"))
+        atomic_write(path, render_page(record, policy=policy, back=back).encode("utf-8"))
         written.append(path)
     return written

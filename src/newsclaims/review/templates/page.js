@@ -160,6 +160,15 @@
     a.addEventListener("mouseleave", function () { if (hovered !== selected) setActive(hovered, false); hovered = null; redraw(); });
   });
   if (allLinks) allLinks.addEventListener("change", redraw);
+  // Filter the side panel's lists by what their entries say.
+  var filter = document.getElementById("filter");
+  if (filter) filter.addEventListener("input", function () {
+    var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    document.querySelectorAll("#panel .items li").forEach(function (li) {
+      var hay = li.textContent.toLowerCase();
+      li.hidden = !words.every(function (w) { return hay.indexOf(w) >= 0; });
+    });
+  });
   window.addEventListener("resize", redraw);
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(redraw);
 })();
