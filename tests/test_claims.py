@@ -58,3 +58,11 @@ def test_seed_reproduces_every_expected_claim(shared, convert_text):
         assert c is not None, f"missing claim {want['text']!r}"
         for key in ("text", "kind", "source", "cue"):
             assert c[key] == want[key], (want["text"], key)
+
+
+def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
+    expected = json.loads((shared / "examples" / "000_fdf2c5db0e68fe77.expected.json").read_text(encoding="utf-8"))
+    text = (shared / "seeds" / "000_fdf2c5db0e68fe77.txt").read_bytes().decode("utf-8")
+    record = convert_text(text, id="000_fdf2c5db0e68fe77")
+    assert sorted((c["start"], c["end"]) for c in record["claims"]) == sorted((c["start"], c["end"]) for c in expected["claims"])
+    assert sorted((q["start"], q["end"]) for q in record["quotes"]) == sorted((q["start"], q["end"]) for q in expected["quotes"])

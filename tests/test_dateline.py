@@ -98,6 +98,8 @@ STYLES = [
      " it would be declared void. (Photo: PTI)\n\nNew Delhi: The committee came down heavily on the association"
      " for trying to hold a fresh election.",
      "New Delhi:", "New Delhi", "New Delhi", "IN", [], None),
+    ("Karachi (Staff Reporter): The city police said on Monday they had arrested two suspects.",
+     "Karachi (Staff Reporter):", "Karachi", "Karachi", "PK", ["Staff Reporter"], None),
     ("Talks resume\nCOLOMBO, Dec 6 , 2005\nThe new army chief called for talks with the rebels.",
      "COLOMBO, Dec 6 , 2005", "COLOMBO", "Colombo", "LK", [], "2005-12-06"),
 ]
@@ -156,6 +158,7 @@ NOT_DATELINES = [
     " said, and investors were not pleased.\n\nMumbai: On a consolidated basis, profit rose 10 percent in the"
     " quarter to March, the company said in a statement.",
     "Ah, friends once more: the senator endorses the candidate, who says he is honoured.",
+    "Candidate Wins Again (Fox News)\nThe candidate won the state by a wide margin, officials said.",
     "TOKYO - STOCKS CLOSE HIGHER ON EXPORT HOPES\nShares closed higher on hopes for exports, dealers said.",
     "DOC-0001\n\nTuesday, December 3, 1991\n\nOne of the president's sons has informed the chief of staff.",
 ]

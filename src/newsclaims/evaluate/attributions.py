@@ -7,7 +7,8 @@ Scoring follows the SFU Gender Gap Tracker's overlap method as described in ``..
   recall counts gold relations matched by some predicted item;
 - *exact* match compares the contents after stripping quote marks, spaces and edge punctuation;
 - *speaker accuracy*: among matched pairs whose gold relation has a source, the share whose predicted
-  source span overlaps the gold source span; *cue accuracy* likewise with the cue;
+  source span overlaps the gold source span; *cue accuracy* likewise with the cue (a gold relation
+  is paired with the matching prediction of highest intersection-over-union);
 - *direct-quote recall*: the share of gold contents that open with a quote mark matched at 30 %.
 
 Predicted items are the record's quotes and claims joined on their cue span (a quote split by
@@ -100,7 +101,10 @@ class Counts:
         self.pred_exact += sum(p in gset for p in pnorm)
         for i, g in enumerate(gold):
             row = coverage[i]
-            best = max(range(len(pred)), key=lambda j: row[j], default=None)
+            # the matched prediction is the one closest to the gold content (intersection over
+            # union), so an outer attribution that contains a nested one is not taken for it
+            iou = [len(gchars[i] & pc) / len(gchars[i] | pc) if pc else 0.0 for pc in pchars]
+            best = max((j for j in range(len(pred)) if row[j] > thresholds[0]), key=lambda j: iou[j], default=None)
             matched = best is not None and row[best] > thresholds[0]
             if g.direct:
                 self.direct_gold += 1

@@ -15,15 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, trim
-from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, find_cues
+from newsclaims.extract.cue_model import keep
+from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues
 from newsclaims.extract.sources import source_of
 from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
+#: cues found by their own rule rather than the verb lexicon
+SPECIAL_CUES = frozenset({"according_to", "in_source", "colon"})
 #: cues whose direct object is the addressee, not the content ("told reporters that …")
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "urge", "warn", "thank", "congratulate",
-                             "instruct", "order", "remind", "assure", "convince", "persuade", "accuse", "blame",
-                             "call", "criticize", "praise", "credit"})
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "instruct", "remind", "assure", "convince",
+                             "persuade", "notify", "brief"})
 #: right dependents of a stance verb that end its content ("… and discussed", "; it said")
 STANCE_STOP_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "ccomp", "dobj", "obj"})
 #: a quoted passage shorter than this with no speaker is a scare quote or a title
@@ -42,6 +44,9 @@ class Attribution:
     quotes: list[Quoted] = field(default_factory=list)
     kind: str = "indirect"  # indirect | stance | according_to
     floating: bool = False
+    rule: str = "none"  # which content rule found the content (see content_of)
+    lemma: str = ""
+    cue_class: str = "other"  # lexicon class of the cue lemma (speech, belief…), "special", "other"
 
     @property
     def cue_span(self) -> tuple[int, int] | None:
@@ -70,37 +75,53 @@ def _subtree_span(tokens, exclude: set[int], *, longest_run: bool = False) -> tu
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str]:
-    """The content span governed by ``cue`` and the claim kind it makes."""
+def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
+    """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
+
+    Rules: ``according`` (the clause "according to X" hangs on), ``comp`` (a clausal complement),
+    ``obj`` (a direct object and what follows it), ``prep`` ("warned of …"), ``parataxis`` ("the
+    plan, he said, is …"), ``none``.
+    """
     head = cue.head
     cue_ids = {t.i for t in cue.tokens}
     if cue.kind == "according_to":
         gov = head.head
         if gov is head:
-            return None, "according_to"
+            return None, "according_to", "according"
         exclude = {t.i for t in head.subtree}
-        return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to"
+        return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "according"
+    if cue.kind == "in_source":
+        gov = head.head
+        exclude = {t.i for t in head.subtree}
+        return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "in"
+    if cue.kind == "colon":
+        doc = head.doc
+        end = head.i + 1
+        while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+        toks = list(doc[head.i + 1:end])
+        return _subtree_span(toks, set()), "indirect", "colon"
     comps = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS]
     if comps:
         exclude = cue_ids
         toks = [t for c in comps for t in c.subtree]
-        return _subtree_span(toks, exclude), ("stance" if cue.kind == "stance" else "indirect")
+        return _subtree_span(toks, exclude), ("stance" if cue.kind == "stance" else "indirect"), "comp"
     lemma = head.lemma_.lower()
     if lemma not in ADDRESSEE_VERBS:
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         if objs:
             extra = [c for c in head.children if c.i > objs[0].i and c.dep_ not in STANCE_STOP_DEPS]
             toks = [t for c in objs + extra for t in c.subtree]
-            return _subtree_span(toks, cue_ids), "stance"
+            return _subtree_span(toks, cue_ids), "stance", "obj"
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
     for prep in preps:
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
-            return _subtree_span(list(pobj.subtree), cue_ids), "stance"
+            return _subtree_span(list(pobj.subtree), cue_ids), "stance", "prep"
     if head.dep_ == "parataxis" and head.head is not head:
         exclude = {t.i for t in head.subtree}
-        return _subtree_span(list(head.head.subtree), exclude), "indirect"
-    return None, "indirect"
+        return _subtree_span(list(head.head.subtree), exclude), "indirect", "parataxis"
+    return None, "indirect", "none"
 
 
 def _inside(pos: int, quotes: list[Quoted]) -> bool:
@@ -118,13 +139,16 @@ def _paragraph_of(pos: int, paras: list[tuple[int, int]]) -> int:
     return -1
 
 
-def find_attributions(doc, *, exclude: list[tuple[int, int]] = ()) -> list[Attribution]:
+def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool = True,
+                      cache: bool = True) -> list[Attribution]:
     """Every attribution relation of ``doc`` in text order (cached on the doc).
 
     ``exclude`` lists character ranges that are not article prose (embedded post text and
-    signatures): no cue or quote is looked for there.
+    signatures): no cue or quote is looked for there. Every verb is a candidate cue; the learned
+    cue model (:mod:`newsclaims.extract.cue_model`) keeps the cues, ``learned=False`` keeps every
+    candidate (for training that model).
     """
-    cached = doc.user_data.get(CACHE_KEY)
+    cached = doc.user_data.get(CACHE_KEY) if cache else None
     if cached is not None:
         return cached
     text = original_text(doc)
@@ -135,22 +159,42 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = ()) -> list[Attri
 
     quotes = [q for q in find_quotes(text) if prose(q.start)]
     paras = paragraphs(text)
-    attributions: list[Attribution] = []
-    by_cue: dict[int, Attribution] = {}
-    for cue in find_cues(doc):
+    sents = list(doc.sents)
+    classes = cue_classes()
+    candidates: list[Attribution] = []
+    for cue in find_cues(doc, all_verbs=True):
         if not prose(cue.start) or _inside(cue.start, quotes):
             continue
-        content, kind = content_of(cue)
+        content, kind, rule = content_of(cue)
         if content is not None:
             content = trim(text, *content)
             if content[1] <= content[0]:
-                content = None
-        att = Attribution(cue, source_of(cue), content, kind=kind)
-        by_cue[cue.head.i] = att
-        attributions.append(att)
+                content, rule = None, "none"
+        cls = "special" if cue.kind in SPECIAL_CUES else classes.get(cue_lemma(cue), "other")
+        if cls == "topic":
+            continue
+        candidates.append(Attribution(cue, source_of(cue), content, kind=kind, rule=rule, lemma=cue_lemma(cue),
+                                      cue_class=cls))
+    attributions = _join_quotes(candidates, quotes, sents, paras, text)
+    if learned:
+        # the model judges each candidate with the quotes it drew; the kept ones draw them again
+        chosen = [a for a in candidates if keep(a, doc)]
+        for a in chosen:
+            a.quotes = []
+        attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
-    # quotes join their cue
-    sents = list(doc.sents)
+    kept = [a for a in attributions if a.content is not None or a.quotes]
+    for a in kept:
+        a.quotes.sort(key=lambda q: q.start)
+    kept.sort(key=lambda a: min(([a.content[0]] if a.content else []) + [q.start for q in a.quotes]))
+    if cache:
+        doc.user_data[CACHE_KEY] = kept
+    return kept
+
+
+def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, paras, text: str) -> list[Attribution]:
+    """Give every quoted passage to its cue (see the module docstring); unclaimed long ones float alone."""
+    attributions = list(attributions)
     floating: list[Quoted] = []
     for q in quotes:
         owner = None
@@ -168,7 +212,6 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = ()) -> list[Attri
             owner.quotes.append(q)
         else:
             floating.append(q)
-
     # 3. colon introductions and floating quotes: the previous speaker of the paragraph
     for q in floating:
         owner = _previous_speaker(q, attributions, paras, text)
@@ -176,13 +219,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = ()) -> list[Attri
             owner.quotes.append(q)
         elif q.words(text) >= MIN_FLOATING_WORDS:
             attributions.append(Attribution(None, None, None, [q], floating=True))
-
-    kept = [a for a in attributions if a.content is not None or a.quotes]
-    for a in kept:
-        a.quotes.sort(key=lambda q: q.start)
-    kept.sort(key=lambda a: min(([a.content[0]] if a.content else []) + [q.start for q in a.quotes]))
-    doc.user_data[CACHE_KEY] = kept
-    return kept
+    return attributions
 
 
 def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: list[Quoted], text: str) -> Attribution | None:
@@ -191,7 +228,7 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: lis
     best, best_gap = None, None
     for att in attributions:
         cue = att.cue
-        if cue is None or cue.kind not in ("speech", "according_to"):
+        if cue is None or cue.kind not in ("speech", "according_to", "colon"):
             continue
         if not (lo <= cue.start < hi):
             continue

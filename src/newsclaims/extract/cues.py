@@ -2,7 +2,8 @@
 
 Cue lemmas and their class (speech, belief, evidence, stance) are package data
 (``resources/cues.tsv``); a verb with a listed lemma is a cue when it governs a complement or
-stands next to a quotation. "according to X" is a two-word cue found from the parse.
+stands next to a quotation. "according to X", "in <a poll, a statement…>" and the colon of a
+headline ("Sanders: …") are cues found from the parse.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Cue:
 
     head: object  # spacy Token
     tokens: tuple
-    kind: str  # speech | belief | evidence | stance | according_to
+    kind: str  # speech | belief | evidence | stance | according_to | in_source | colon
 
     @property
     def start(self) -> int:
@@ -61,16 +62,55 @@ def according_to(tok) -> Cue | None:
     return Cue(tok, (tok, to), "according_to") if to is not None else None
 
 
-def find_cues(doc) -> list[Cue]:
-    """Every cue of ``doc`` in text order (verb cues are kept whether or not content is found)."""
+def cue_lemma(cue: Cue) -> str:
+    """The lemma a cue is known by in the lexicon and the learned table ("according" for "according to")."""
+    if cue.kind == "in_source":  # "in" is judged with its noun: "in poll", "in statement"
+        pobj = next((c for c in cue.head.children if c.dep_ == "pobj"), None)
+        return f"in {pobj.lemma_.lower()}" if pobj is not None else "in"
+    return {"according_to": "according", "colon": ":"}.get(cue.kind) or cue.head.lemma_.lower()
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Nouns that make "in <noun>" a cue (``resources/source_nouns.txt``)."""
+    return frozenset(w.lower() for w in load_lines("source_nouns.txt"))
+
+
+def in_source(tok) -> Cue | None:
+    """The cue "in" of "In a statement, …" / "… in the latest poll", headed by ``tok``, if it is one."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in source_nouns():
+        return None
+    return Cue(tok, (tok,), "in_source")
+
+
+def colon_cue(doc, tok) -> Cue | None:
+    """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said)."""
+    if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
+        return None
+    line_start = tok.i
+    while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
+        line_start -= 1
+    lead = doc[line_start:tok.i]
+    if not 1 <= len(lead) <= 6 or not any(t.pos_ in ("PROPN", "PRON") for t in lead):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[tok.i + 1].is_space:
+        return None
+    return Cue(tok, (tok,), "colon")
+
+
+def find_cues(doc, *, all_verbs: bool = False) -> list[Cue]:
+    """Every candidate cue of ``doc`` in text order: verbs of the lexicon (``all_verbs``: every verb)."""
     classes = cue_classes()
     cues = []
     for tok in doc:
-        acc = according_to(tok)
-        if acc is not None:
-            cues.append(acc)
+        special = according_to(tok) or in_source(tok) or colon_cue(doc, tok)
+        if special is not None:
+            cues.append(special)
             continue
-        kind = classes.get(tok.lemma_.lower())
+        kind = classes.get(tok.lemma_.lower(), "other" if all_verbs else None)
         if kind is None or tok.pos_ not in CUE_POS:
             continue
         if tok.dep_ in ("aux", "auxpass", "amod"):

@@ -499,6 +499,8 @@ def _looks_like_headline(rest: str) -> bool:
 
 
 def _wire(text: str, line: int, caps: bool) -> Found | None:
+    """``PLACE[, DATE] (CREDIT) SEP``: a date or a known agency makes it; a credit line such as
+    ``(Staff Reporter)`` needs a known city; an unknown credit also a separator and the wire's capitals."""
     m = _WIRE.match(text, line)
     if not m:
         return None
@@ -506,11 +508,16 @@ def _wire(text: str, line: int, caps: bool) -> Found | None:
     if not _words_ok(place, limit=8):
         return None
     credits = canonical_credits(credit)
-    known = all(canonical_agency(c) or _is_credit(c) for c in credits) and bool(credits)
-    if m.group("bare") is not None and not (known and (m.group("date") or resolve_place(place).known)):
-        return None
+    agencies = bool(credits) and all(canonical_agency(c) for c in credits)
+    credit_line = bool(credits) and all(_is_credit(c) for c in credits)
     has_sep = bool((m.group("sep") or "").strip())
-    if not (m.group("date") or known or (has_sep and resolve_place(place).known and (caps or place.isupper()))):
+    if m.group("date") or agencies:
+        ok = m.group("bare") is None or resolve_place(place).known or bool(m.group("date"))
+    elif credit_line:
+        ok = resolve_place(place).known and (has_sep or caps or place.isupper())
+    else:
+        ok = has_sep and resolve_place(place).known and (caps or place.isupper())
+    if not ok:
         return None
     return Found(m.start("place"), _end_of(m, text), (m.start("place"), m.end("place")), credits, m.group("date"), "wire")
 

@@ -2,8 +2,8 @@
 
 The subject of the cue verb ("PM Kakar wrote", inverted "said Caddell"), the agent of a passive cue
 ("was told by X"), the object of "according to X"; participles, conjuncts and open complements
-("…, saying", "and added", "declined to comment") take the subject of the verb they hang on, and a
-relative clause ("officials who said") its head noun.
+("…, saying", "and added", "declined to comment", "by quoting") take the subject of the verb they
+hang on; a relative pronoun source ("officials who said") is given together with its antecedent.
 """
 
 from __future__ import annotations
@@ -45,8 +45,6 @@ def subject_of(verb, *, depth: int = 4):
     for _ in range(depth):
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                return tok.head
             return subj
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -60,6 +58,9 @@ def subject_of(verb, *, depth: int = 4):
         if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "… by quoting", "after telling"
+            tok = tok.head.head
+            continue
         return None
     return None
 
@@ -70,5 +71,23 @@ def source_of(cue) -> tuple[int, int] | None:
         to = cue.tokens[-1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         return noun_phrase(pobj) if pobj is not None else None
+    if cue.kind == "in_source":
+        pobj = next((c for c in cue.head.children if c.dep_ == "pobj"), None)
+        return noun_phrase(pobj) if pobj is not None else None
+    if cue.kind == "colon":
+        doc, i = cue.head.doc, cue.head.i
+        start = i
+        while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+            start -= 1
+        return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     subj = subject_of(cue.head)
-    return noun_phrase(subj) if subj is not None else None
+    if subj is None:
+        return None
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        # "officials who said": the relative pronoun with the noun phrase it stands for
+        antecedent = subj.head.head
+        start, _ = noun_phrase(antecedent)
+        if subj.i - antecedent.right_edge.i <= 2 and antecedent.i < subj.i:
+            return start, subj.idx + len(subj)
+        return subj.idx, subj.idx + len(subj)
+    return noun_phrase(subj)

@@ -20,11 +20,12 @@ import pyarrow as pa
 
 from newsclaims.hf.features import TypeTree, table_type_tree, type_tree, yaml_features
 from newsclaims.hf.tables import DEFAULT_CONFIG, SPLIT, Column, tables
+from newsclaims.schema import load_schema, resolve, unwrap_nullable
 
 PRETTY_NAME = "newsclaims: who said what, where and when in news articles"
 LANGUAGES = ["en"]
-TASK_CATEGORIES = ["token-classification", "text-classification"]
-TASK_IDS = ["named-entity-recognition", "entity-linking-classification"]
+TASK_CATEGORIES = ["token-classification"]
+TASK_IDS = ["named-entity-recognition", "coreference-resolution"]
 TAGS = ["news", "quotation-attribution", "attribution", "datelines", "coreference", "information-extraction"]
 
 # Licence ids the Hub knows, for the articles' licences written as SPDX ids (compared lowercased).
@@ -102,8 +103,6 @@ def type_name(tree: TypeTree) -> str:
 
 def _field_rows(columns: tuple[Column, ...]) -> Iterator[tuple[str, str, bool, str]]:
     """(dotted path, type, nullable, description) for every field, nested ones included."""
-    from newsclaims.schema import load_schema, resolve, unwrap_nullable
-
     root = load_schema()
 
     def walk(path: str, node: dict[str, Any], nullable: bool, description: str) -> Iterator[tuple[str, str, bool, str]]:
@@ -156,10 +155,10 @@ def structure_section(records: list[dict]) -> str:
                 lines.append(f"| `{path}` | {kind} | {'yes' if nullable else 'no'} | {_cell(description)} |")
         else:
             trees = table_type_tree(config)
-            lines += ["| column | type | nullable | from |", "|---|---|---|---|"]
+            lines += ["| column | type | nullable | description |", "|---|---|---|---|"]
             for column in table.columns:
-                lines.append(f"| `{column.name}` | {type_name(trees[column.name])} | {'yes' if column.nullable else 'no'} | "
-                             f"{_cell(column.description or column.pointer)} |")
+                text = " ".join(t for t in (column.description, constraints(unwrap_nullable(column.node, load_schema())[0])) if t)
+                lines.append(f"| `{column.name}` | {type_name(trees[column.name])} | {'yes' if column.nullable else 'no'} | {_cell(text)} |")
         lines.append("")
     return "\n".join(lines)
 

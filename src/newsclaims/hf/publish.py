@@ -76,7 +76,8 @@ def stage(dataset_root: Path, dest: Path, *, repo_id: str) -> Staged:
         raise PublishError(f"{dataset_root / 'data'} holds no article: nothing to publish")
     stale = stale_files(dataset_root, records)
     if stale:
-        raise PublishError(f"{', '.join(stale)} do not follow the articles table: run `newsclaims build` and commit")
+        raise PublishError(f"stale files (not what the articles table gives now): {', '.join(stale)}; "
+                           "run `newsclaims build` and commit")
     files = [CARD, SCRIPT_NAME, *(f"data/{t.parquet()}" for t in tables().values())]
     dest.mkdir(parents=True, exist_ok=True)
     for rel in files:
