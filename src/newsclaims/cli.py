@@ -109,7 +109,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     policy = load_policy(Path(args.paths[0]).parent if args.paths else None,
                          license=args.license_policy, licenses=tuple(args.allow_license) or None,
                          root=Path(args.root) if args.root else None,
-                         warn=frozenset(args.warn) if args.warn else None)
+                         warn=frozenset() if args.strict else frozenset(args.warn) if args.warn else None)
     report = validate_paths(args.paths, policy)
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -238,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a licence the 'allowlist' policy accepts (repeatable)")
     p.add_argument("--warn", action="append", default=[], metavar="RULE",
                    help="report this rule as a warning that does not fail (repeatable; default: [tool.newsclaims.validate] warn)")
+    p.add_argument("--strict", action="store_true", help="every rule is an error (no warnings)")
     p.add_argument("--root", default=None,
                    help="folder that source.path is relative to, for the sha256 check (default: the project folder)")
     p.set_defaults(func=cmd_validate)
