@@ -1,4 +1,4 @@
-"""Datelines: every style of tests/../README, place/agency/date normalisation, and no false datelines.
+"""Datelines: the wire and web styles, place/agency/date normalisation, no false datelines, scoring.
 
 Texts here are written for the tests in the styles of the wire and web sources (no corpus text).
 """

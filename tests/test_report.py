@@ -93,3 +93,18 @@ def test_report_command(root, tmp_path, capsys, seed_record):
     data.write_text(json.dumps(seed_record) + "\n{oops\n", encoding="utf-8")
     assert main(["report", str(data), "--out", str(tmp_path / "out2")]) == 1
     assert "records.jsonl:2" in capsys.readouterr().err
+
+
+def test_timeline_groups_and_stray_dates():
+    from datetime import date, timedelta
+
+    from newsclaims.review.charts import robust_range
+    from newsclaims.review.report import timeline_series
+
+    days = [date(1990, 1, 1) + timedelta(days=i) for i in range(99)] + [date(1910, 5, 5)]
+    assert robust_range(days) == (date(1990, 1, 2), date(1990, 4, 7)), "one stray year must not stretch the axis"
+    assert robust_range(days[:10]) == (date(1990, 1, 1), date(1990, 1, 10))
+    dated = [(d, f"src{i % 10}") for i, d in enumerate(days)]
+    series = timeline_series(dated, top=3)
+    assert list(series)[:3] == ["src0", "src1", "src2"] and list(series)[3] == "7 other sources"
+    assert sum(len(v) for v in series.values()) == len(days)

@@ -21,6 +21,9 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 NOT_ARTICLES = re.compile(r"^(SOURCE|README|LICENSE|LICENCE|CHANGELOG|NOTICE)(\..*)?$", re.IGNORECASE)
 SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 20 * 1024 * 1024
+#: The longest article text accepted, in characters (spaCy's own ``max_length`` default): the
+#: parser needs about 1 GB of memory per 100,000 characters, and no news article is this long.
+MAX_CHARS = 1_000_000
 
 
 def iter_article_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -66,6 +69,8 @@ def decode_article(data: bytes, where: str) -> str:
         raise ArticleError(where, f"not valid UTF-8 at byte {exc.start}: {exc.reason}; re-save the file as UTF-8") from None
     if not text.strip():
         raise ArticleError(where, "empty article (whitespace only)")
+    if len(text) > MAX_CHARS:
+        raise ArticleError(where, f"article is {len(text):,} characters, more than the {MAX_CHARS:,}-character limit for one article; split it")
     return text
 
 

@@ -15,7 +15,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TypeVar
 
-from newsclaims.errors import ArticleError
+from newsclaims.errors import ArticleError, NewsclaimsError
 from newsclaims.extract.actors import extract_actors
 from newsclaims.extract.claims import extract_claims
 from newsclaims.extract.dateline import extract_dateline
@@ -84,8 +84,24 @@ def convert_chunk(paths: list[Path], *, root: Path | None = None, model: str | N
         except ArticleError as exc:
             read.append(Outcome(exc.path, error=exc))
     ok = [o.record for o in read if o.record is not None]
-    converted = iter(convert_records(ok, model=model)) if ok else iter(())
+    try:
+        done = convert_records(ok, model=model) if ok else []
+    except NewsclaimsError:
+        raise  # a setup error (no model): not one article's fault
+    except Exception:  # noqa: BLE001 - the parser failed on the batch: find the article, keep the rest
+        log.debug("batch failed; converting its articles one by one", exc_info=True)
+        done = [_convert_alone(record, model) for record in ok]
+    converted = iter(done)
     return [next(converted) if o.record is not None else o for o in read]
+
+
+def _convert_alone(record: Record, model: str | None) -> Outcome:
+    try:
+        return convert_records([record], model=model)[0]
+    except NewsclaimsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - becomes this article's located error
+        return Outcome(record.source.path, error=ArticleError(record.source.path, f"parsing failed: {type(exc).__name__}: {exc}"))
 
 
 def _convert_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[Outcome]:

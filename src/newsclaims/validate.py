@@ -68,6 +68,9 @@ LICENSE_POLICIES = {
 }
 UNKNOWN_LICENSES = frozenset({"unknown", "unspecified", "none", "n/a", "na", "tbd", "?", "noassertion"})
 DEFAULT_LICENSE_POLICY = "present"
+#: Rules reported as warnings unless a project says otherwise (``warn = []`` makes all errors).
+#: source-mention: the extractors do not yet add every source mention to its speaker's mentions.
+DEFAULT_WARN = frozenset({"source-mention"})
 
 _DATE = re.compile(r"^(\d{4}|-)-(\d{2})-(\d{2})")
 _BOM = b"\xef\xbb\xbf"
@@ -92,7 +95,7 @@ class Policy:
     licenses: tuple[str, ...] = ()
     root: Path | None = None
     check_files: bool = True
-    warn: frozenset[str] = frozenset()
+    warn: frozenset[str] = DEFAULT_WARN
 
     def __post_init__(self) -> None:
         if self.license not in LICENSE_POLICIES:
@@ -323,166 +326,171 @@ def _is_int(x: Any) -> bool:
     return type(x) is int
 
 
-def _spans(record: dict) -> Iterator[tuple[str, dict]]:
-    """Every span-like object of a record with its JSON pointer."""
+def iter_spans(record: dict) -> Iterator[tuple[str, dict]]:
+    """Every span-like object of a record (dateline, place, mentions, quotes, claims, their
+    sources and cues) with its JSON pointer."""
     dl = record.get("dateline")
     if isinstance(dl, dict):
         yield "/dateline", dl
         if isinstance(dl.get("place"), dict):
             yield "/dateline/place", dl["place"]
-    actors = record.get("actors")
-    if isinstance(actors, list):
-        for i, actor in enumerate(actors):
-            mentions = actor.get("mentions") if isinstance(actor, dict) else None
-            if isinstance(mentions, list):
-                for j, m in enumerate(mentions):
-                    if isinstance(m, dict):
-                        yield f"/actors/{i}/mentions/{j}", m
+    for i, actor in enumerate(record.get("actors") or []):
+        for j, m in enumerate(actor.get("mentions") or [] if isinstance(actor, dict) else []):
+            yield f"/actors/{i}/mentions/{j}", m
     for key in ("quotes", "claims"):
-        items = record.get(key)
-        if not isinstance(items, list):
-            continue
-        for i, item in enumerate(items):
+        for i, item in enumerate(record.get(key) or []):
             if not isinstance(item, dict):
                 continue
             yield f"/{key}/{i}", item
             for part in ("source", "cue"):
-                sub = item.get(part)
-                if isinstance(sub, dict):
-                    yield f"/{key}/{i}/{part}", sub
+                if isinstance(item.get(part), dict):
+                    yield f"/{key}/{i}/{part}", item[part]
 
 
-def _span_problems(record: dict, text: str, problems: list[Problem]) -> None:
-    n = len(text)
-    for ptr, span in _spans(record):
+_spans = iter_spans  # the name the first tests used
+
+
+class _SemanticCheck:
+    """One pass over a record for the semantic rules.
+
+    Written for any input: a wrongly typed field is skipped here (the schema reports it), never a
+    crash. Pointers are only built for problems, keeping the pass over a valid record short.
+    """
+
+    __slots__ = ("text", "n", "problems")
+
+    def __init__(self, text: str):
+        self.text, self.n, self.problems = text, len(text), []
+
+    def add(self, pointer: str, message: str, rule: str) -> None:
+        self.problems.append(Problem(pointer, message, rule))
+
+    def span(self, span: dict, pointer: Any) -> tuple[int, int] | None:
+        """Check one span; its (start, end) when they are integers. ``pointer``: str or callable."""
         start, end = span.get("start"), span.get("end")
-        if not (_is_int(start) and _is_int(end)):
+        if type(start) is not int or type(end) is not int:
             for key, value in (("start", start), ("end", end)):
                 if isinstance(value, float) and value.is_integer():
-                    problems.append(Problem(f"{ptr}/{key}", f"offset {value!r} must be a JSON integer (write {int(value)})", "integer"))
-            continue
+                    self.add(f"{_ptr(pointer)}/{key}", f"offset {value!r} must be a JSON integer (write {int(value)})", "integer")
+            return None
         if start < 0 or end < 0:
-            continue  # the schema's minimum reports it
-        if not start < end <= n:
+            return None  # the schema's minimum reports it
+        if not start < end <= self.n:
             if start >= end:
                 msg = f"span start {start} is not before its end {end}: spans are non-empty [start, end) ranges"
             else:
-                msg = f"span [{start}, {end}) lies outside the text (length {n})"
-            problems.append(Problem(ptr, msg, "span-range"))
-        else:
-            got = span.get("text")
-            if isinstance(got, str) and text[start:end] != got:
-                problems.append(Problem(ptr + "/text", f"span text {_short(repr(got), 80)} != text[{start}:{end}] {_short(repr(text[start:end]), 80)}", "span-text"))
+                msg = f"span [{start}, {end}) lies outside the text (length {self.n})"
+            self.add(_ptr(pointer), msg, "span-range")
+            return start, end
+        got = span.get("text")
+        if got.__class__ is str and self.text[start:end] != got:
+            self.add(_ptr(pointer) + "/text", f"span text {_short(repr(got), 80)} != text[{start}:{end}] {_short(repr(self.text[start:end]), 80)}", "span-text")
+        return start, end
 
+    def date(self, value: Any, pointer: str) -> None:
+        if value.__class__ is str:
+            message = date_problem(value)
+            if message:
+                self.add(pointer, message, "date")
 
-def _dateline_problems(dl: dict, problems: list[Problem]) -> None:
-    place = dl.get("place")
-    if isinstance(place, dict):
-        cc = place.get("country_code")
-        if isinstance(cc, str) and len(cc) == 2 and cc.isupper() and cc not in country_codes():
-            problems.append(Problem("/dateline/place/country_code", f"{cc!r} is not an ISO 3166-1 alpha-2 country code", "country"))
-        ps, pe, ds, de = place.get("start"), place.get("end"), dl.get("start"), dl.get("end")
-        if all(map(_is_int, (ps, pe, ds, de))) and ps < pe and ds < de and not (ds <= ps and pe <= de):
-            problems.append(Problem("/dateline/place", f"place [{ps}, {pe}) is not inside the dateline [{ds}, {de})", "place-in-dateline"))
-    date = dl.get("date")
-    if isinstance(date, str):
-        message = date_problem(date)
-        if message:
-            problems.append(Problem("/dateline/date", message, "date"))
+    def country(self, cc: Any, pointer: str) -> None:
+        if cc.__class__ is str and len(cc) == 2 and cc.isupper() and cc not in country_codes():
+            self.add(pointer, f"{cc!r} is not an ISO 3166-1 alpha-2 country code", "country")
 
+    def dateline(self, dl: dict) -> None:
+        outer = self.span(dl, "/dateline")
+        place = dl.get("place")
+        if isinstance(place, dict):
+            inner = self.span(place, "/dateline/place")
+            self.country(place.get("country_code"), "/dateline/place/country_code")
+            if outer and inner and outer[0] < outer[1] and inner[0] < inner[1] and not (outer[0] <= inner[0] and inner[1] <= outer[1]):
+                self.add("/dateline/place", f"place [{inner[0]}, {inner[1]}) is not inside the dateline [{outer[0]}, {outer[1]})", "place-in-dateline")
+        self.date(dl.get("date"), "/dateline/date")
 
-def _actor_problems(actors: list, problems: list[Problem]) -> dict[str, set[tuple[int, int]]]:
-    """Actor rules; returns actor id → its mention offsets."""
-    mentions_of: dict[str, set[tuple[int, int]]] = {}
-    owner: dict[tuple[int, int], str] = {}
-    codes = None
-    for i, actor in enumerate(actors):
-        if not isinstance(actor, dict):
-            continue
-        aid = actor.get("id")
-        if isinstance(aid, str):
-            if aid in mentions_of:
-                problems.append(Problem(f"/actors/{i}/id", f"duplicate actor id {aid!r}", "unique-id"))
-        cc = actor.get("country_code")
-        if isinstance(cc, str) and len(cc) == 2 and cc.isupper():
-            codes = codes or country_codes()
-            if cc not in codes:
-                problems.append(Problem(f"/actors/{i}/country_code", f"{cc!r} is not an ISO 3166-1 alpha-2 country code", "country"))
-        mentions = actor.get("mentions")
-        if not isinstance(mentions, list):
-            continue
-        if not mentions:
-            problems.append(Problem(f"/actors/{i}/mentions", f"actor {aid!r} has no mention: an actor exists only through its mentions", "actor-mentions"))
-        spans = mentions_of.setdefault(aid, set()) if isinstance(aid, str) else set()
-        for j, m in enumerate(mentions):
-            if not isinstance(m, dict):
+    def actors(self, actors: list) -> dict[str, set[tuple[int, int]]]:
+        """Actor rules; returns actor id → its mention offsets."""
+        mentions_of: dict[str, set[tuple[int, int]]] = {}
+        owner: dict[tuple[int, int], Any] = {}
+        for i, actor in enumerate(actors):
+            if not isinstance(actor, dict):
                 continue
-            key = (m.get("start"), m.get("end"))
-            if not (_is_int(key[0]) and _is_int(key[1])):
+            aid = actor.get("id")
+            if aid.__class__ is str and aid in mentions_of:
+                self.add(f"/actors/{i}/id", f"duplicate actor id {aid!r}", "unique-id")
+            self.country(actor.get("country_code"), f"/actors/{i}/country_code") if actor.get("country_code") is not None else None
+            mentions = actor.get("mentions")
+            if not isinstance(mentions, list):
                 continue
-            spans.add(key)
-            other = owner.get(key)
-            if other is not None and other != aid:
-                problems.append(Problem(f"/actors/{i}/mentions/{j}", f"mention [{key[0]}, {key[1]}) also belongs to actor {other!r}: one mention names one actor", "mention-owner"))
-            else:
-                owner[key] = aid
-    return mentions_of
+            if not mentions:
+                self.add(f"/actors/{i}/mentions", f"actor {aid!r} has no mention: an actor exists only through its mentions", "actor-mentions")
+            spans = mentions_of.setdefault(aid, set()) if aid.__class__ is str else set()
+            for j, m in enumerate(mentions):
+                if not isinstance(m, dict):
+                    continue
+                key = self.span(m, lambda i=i, j=j: f"/actors/{i}/mentions/{j}")
+                if key is None:
+                    continue
+                spans.add(key)
+                other = owner.setdefault(key, aid)
+                if other != aid:
+                    self.add(f"/actors/{i}/mentions/{j}", f"mention [{key[0]}, {key[1]}) also belongs to actor {other!r}: one mention names one actor", "mention-owner")
+        return mentions_of
 
-
-def _attribution_problems(record: dict, mentions_of: dict[str, set[tuple[int, int]]] | None, problems: list[Problem]) -> None:
-    """Quote and claim rules; speakers are checked only when the actor list is readable."""
-    for key in ("quotes", "claims"):
-        items = record.get(key)
-        if not isinstance(items, list):
-            continue
+    def attributions(self, key: str, items: list, mentions_of: dict[str, set[tuple[int, int]]] | None) -> None:
+        """Quote or claim rules; speakers are checked only when the actor list is readable."""
         seen: set[str] = set()
+        quotes = key == "quotes"
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
+            self.span(item, lambda i=i: f"/{key}/{i}")
+            source, cue = item.get("source"), item.get("cue")
+            if isinstance(source, dict):
+                self.span(source, lambda i=i: f"/{key}/{i}/source")
+            if isinstance(cue, dict):
+                self.span(cue, lambda i=i: f"/{key}/{i}/cue")
             iid = item.get("id")
-            if isinstance(iid, str):
+            if iid.__class__ is str:
                 if iid in seen:
-                    problems.append(Problem(f"/{key}/{i}/id", f"duplicate {key[:-1]} id {iid!r}", "unique-id"))
+                    self.add(f"/{key}/{i}/id", f"duplicate {key[:-1]} id {iid!r}", "unique-id")
                 seen.add(iid)
             speaker = item.get("speaker")
-            if isinstance(speaker, str) and mentions_of is not None:
+            if speaker.__class__ is str and mentions_of is not None:
                 if speaker not in mentions_of:
-                    problems.append(Problem(f"/{key}/{i}/speaker", f"speaker {speaker!r} is not an actor id of this record", "speaker-ref"))
-                else:
-                    src = item.get("source")
-                    if isinstance(src, dict) and (src.get("start"), src.get("end")) not in mentions_of[speaker]:
-                        problems.append(Problem(f"/{key}/{i}/source", f"source [{src.get('start')}, {src.get('end')}) is not a mention of the speaker {speaker!r}", "source-mention"))
-            if key == "quotes":
-                date = item.get("date")
-                if isinstance(date, str):
-                    message = date_problem(date)
-                    if message:
-                        problems.append(Problem(f"/quotes/{i}/date", message, "date"))
-                if item.get("kind") in ("direct", "partial"):
+                    self.add(f"/{key}/{i}/speaker", f"speaker {speaker!r} is not an actor id of this record", "speaker-ref")
+                elif isinstance(source, dict) and (source.get("start"), source.get("end")) not in mentions_of[speaker]:
+                    self.add(f"/{key}/{i}/source", f"source [{source.get('start')}, {source.get('end')}) is not a mention of the speaker {speaker!r}", "source-mention")
+            if quotes:
+                if item.get("date") is not None:
+                    self.date(item.get("date"), f"/quotes/{i}/date")
+                kind = item.get("kind")
+                if kind == "direct" or kind == "partial":
                     for attr in ("platform", "handle", "link"):
                         if item.get(attr) is not None:
-                            problems.append(Problem(f"/quotes/{i}/{attr}", f"a {item['kind']} quote has no {attr}: only social_post quotes do", "social-post"))
+                            self.add(f"/quotes/{i}/{attr}", f"a {kind} quote has no {attr}: only social_post quotes do", "social-post")
+
+    def source(self, source: dict) -> None:
+        sha = source.get("sha256")
+        if sha.__class__ is str and len(sha) == 64:
+            data = self.text.encode("utf-8", "surrogatepass")
+            if hashlib.sha256(data).hexdigest() != sha and hashlib.sha256(_BOM + data).hexdigest() != sha:
+                self.add("/source/sha256", "source.sha256 is not the SHA-256 of the text: the text was edited after conversion; rebuild (newsclaims build)", "sha256-text")
+        if source.get("published") is not None:
+            self.date(source.get("published"), "/source/published")
+        path = source.get("path")
+        if path.__class__ is str and (path.startswith("/") or "\\" in path or "\x00" in path or _WINDOWS_DRIVE.match(path)):
+            self.add("/source/path", f"source.path {_short(repr(path), 80)} must be a relative POSIX path (from the build root)", "source-path")
 
 
-def _source_problems(source: dict, text: str, problems: list[Problem]) -> None:
-    sha = source.get("sha256")
-    if isinstance(sha, str) and len(sha) == 64:
-        data = text.encode("utf-8", "surrogatepass")
-        if hashlib.sha256(data).hexdigest() != sha and hashlib.sha256(_BOM + data).hexdigest() != sha:
-            problems.append(Problem("/source/sha256", "source.sha256 is not the SHA-256 of the text: the text was edited after conversion; rebuild (newsclaims build)", "sha256-text"))
-    published = source.get("published")
-    if isinstance(published, str):
-        message = date_problem(published)
-        if message:
-            problems.append(Problem("/source/published", message, "date"))
-    path = source.get("path")
-    if isinstance(path, str) and (path.startswith("/") or "\\" in path or "\x00" in path or re.match(r"^[A-Za-z]:", path)):
-        problems.append(Problem("/source/path", f"source.path {_short(repr(path), 80)} must be a relative POSIX path (from the build root)", "source-path"))
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _ptr(pointer: Any) -> str:
+    return pointer if isinstance(pointer, str) else pointer()
 
 
 def semantic_problems(record: dict) -> list[Problem]:
-    """Rules beyond the schema. Written for any input: a wrongly typed field is skipped here
-    (the schema reports it), never a crash."""
+    """Rules beyond the schema (see :data:`RULES`), for a record of any shape."""
     problems: list[Problem] = []
     version = record.get("schema_version")
     if version not in SUPPORTED_SCHEMA_VERSIONS and "schema_version" in record:
@@ -490,18 +498,22 @@ def semantic_problems(record: dict) -> list[Problem]:
     text = record.get("text")
     if not isinstance(text, str):
         return problems
+    check = _SemanticCheck(text)
+    check.problems = problems
     if not text.strip():
-        problems.append(Problem("/text", "the article text is empty or blank", "empty-text"))
-    _span_problems(record, text, problems)
+        check.add("/text", "the article text is empty or blank", "empty-text")
     dl = record.get("dateline")
     if isinstance(dl, dict):
-        _dateline_problems(dl, problems)
+        check.dateline(dl)
     actors = record.get("actors")
-    mentions_of = _actor_problems(actors, problems) if isinstance(actors, list) else None
-    _attribution_problems(record, mentions_of, problems)
+    mentions_of = check.actors(actors) if isinstance(actors, list) else None
+    for key in ("quotes", "claims"):
+        items = record.get(key)
+        if isinstance(items, list):
+            check.attributions(key, items, mentions_of)
     source = record.get("source")
     if isinstance(source, dict):
-        _source_problems(source, text, problems)
+        check.source(source)
     return problems
 
 
@@ -521,15 +533,104 @@ def license_problem(record: dict, policy: Policy) -> Problem | None:
     return None
 
 
+def is_clean(record: Any) -> bool:
+    """True when ``record`` breaks no schema or semantic rule: the fast path.
+
+    It answers yes or no only, on the schema by ``jsonschema_rs`` and on the semantic rules by one
+    tight pass that relies on the types the schema guarantees; any doubt sends the record to
+    :func:`record_problems`'s full path, which names every problem. The tests check that both
+    paths agree on every corruption of the mutation suite.
+    """
+    return _fast_validator(RECORD_SCHEMA).is_valid(record) and _semantically_clean(record)
+
+
+def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpose (speed)
+    text = r["text"]
+    n = len(text)
+    if r["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS or not text.strip():
+        return False
+    dl = r["dateline"]
+    if dl is not None:
+        s, e = dl["start"], dl["end"]
+        if type(s) is not int or type(e) is not int or not s < e <= n or text[s:e] != dl["text"]:
+            return False
+        place = dl["place"]
+        if place is not None:
+            ps, pe = place["start"], place["end"]
+            if type(ps) is not int or type(pe) is not int or not ps < pe <= n or text[ps:pe] != place["text"]:
+                return False
+            if not (s <= ps and pe <= e):
+                return False
+            if place["country_code"] is not None and place["country_code"] not in country_codes():
+                return False
+        if dl["date"] is not None and date_problem(dl["date"]):
+            return False
+    mentions_of: dict[str, set[tuple[int, int]]] = {}
+    owner: dict[tuple[int, int], str] = {}
+    codes = country_codes()
+    for actor in r["actors"]:
+        aid = actor["id"]
+        if aid in mentions_of or (actor["country_code"] is not None and actor["country_code"] not in codes):
+            return False
+        mentions = actor["mentions"]
+        if not mentions:
+            return False
+        spans = mentions_of[aid] = set()
+        for m in mentions:
+            s, e = m["start"], m["end"]
+            if type(s) is not int or type(e) is not int or not s < e <= n or text[s:e] != m["text"]:
+                return False
+            key = (s, e)
+            spans.add(key)
+            if owner.setdefault(key, aid) != aid:
+                return False
+    for key in ("quotes", "claims"):
+        seen: set[str] = set()
+        for item in r[key]:
+            for span in (item, item["source"], item["cue"]):
+                if span is None:
+                    continue
+                s, e = span["start"], span["end"]
+                if type(s) is not int or type(e) is not int or not s < e <= n or text[s:e] != span["text"]:
+                    return False
+            if item["id"] in seen:
+                return False
+            seen.add(item["id"])
+            speaker = item["speaker"]
+            if speaker is not None:
+                if speaker not in mentions_of:
+                    return False
+                source = item["source"]
+                if source is not None and (source["start"], source["end"]) not in mentions_of[speaker]:
+                    return False
+            if key == "quotes":
+                if item["date"] is not None and date_problem(item["date"]):
+                    return False
+                if item["kind"] != "social_post" and (item["platform"] is not None or item["handle"] is not None or item["link"] is not None):
+                    return False
+    source = r["source"]
+    data = text.encode("utf-8", "surrogatepass")
+    sha = source["sha256"]
+    if hashlib.sha256(data).hexdigest() != sha and hashlib.sha256(_BOM + data).hexdigest() != sha:
+        return False
+    if source["published"] is not None and date_problem(source["published"]):
+        return False
+    path = source["path"]
+    return not (path.startswith("/") or "\\" in path or "\x00" in path or _WINDOWS_DRIVE.match(path))
+
+
 def record_problems(record: Any, policy: Policy | None = None) -> list[Problem]:
     """Schema and semantic problems of one record; with a ``policy``, its licence rule too."""
-    problems = schema_problems(record)
-    if isinstance(record, dict):
-        problems += semantic_problems(record)
-        if policy is not None:
-            lic = license_problem(record, policy)
-            if lic:
-                problems.append(lic)
+    if isinstance(record, dict) and is_clean(record):
+        problems: list[Problem] = []
+    else:
+        problems = schema_problems(record)
+        if isinstance(record, dict):
+            problems += semantic_problems(record)
+    if policy is not None and isinstance(record, dict):
+        lic = license_problem(record, policy)
+        if lic:
+            problems.append(lic)
     return problems
 
 
@@ -600,7 +701,7 @@ class _FileHashes:
 
     def __init__(self, root: Path | None):
         self.root = root
-        self.cache: dict[Path, str | None] = {}
+        self.cache: dict[tuple[Path, str], str | None] = {}
 
     def root_for(self, data_file: Path) -> Path:
         if self.root is not None:
@@ -608,18 +709,24 @@ class _FileHashes:
         pyproject = find_pyproject(data_file.resolve().parent)
         return pyproject.parent if pyproject else Path.cwd().resolve()
 
-    def sha256(self, root: Path, rel: str) -> tuple[Path, str | None] | None:
+    def sha256(self, root: Path, rel: str) -> str | None:
+        """SHA-256 of the file ``rel`` names under ``root``; None when absent or outside ``root``."""
+        key = (root, rel)
+        if key not in self.cache:
+            self.cache[key] = self._hash(root, rel)
+        return self.cache[key]
+
+    @staticmethod
+    def _hash(root: Path, rel: str) -> str | None:
         if not rel or rel.startswith("/") or "\x00" in rel:
             return None
         target = (root / PurePosixPath(rel)).resolve()
-        if root not in target.parents:
+        if root not in target.parents or not target.is_file():
             return None  # never read outside the root a record names
-        if target not in self.cache:
-            try:
-                self.cache[target] = hashlib.sha256(target.read_bytes()).hexdigest() if target.is_file() else None
-            except OSError:
-                self.cache[target] = None
-        return target, self.cache[target]
+        try:
+            return hashlib.sha256(target.read_bytes()).hexdigest()
+        except OSError:
+            return None
 
 
 def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None) -> Report:
@@ -674,10 +781,10 @@ def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None) ->
                     seen_shas.setdefault(sha, (here, rid))
             if root is not None and isinstance(source.get("path"), str) and isinstance(sha, str) and _SHA256.match(sha):
                 found = hashes.sha256(root, source["path"])
-                if found and found[1] is not None and found[1] != sha:
+                if found is not None and found != sha:
                     add(shown, where, Problem(
                         "/source/sha256",
-                        f"expected sha256 {sha[:12]}… (source.sha256), got {found[1][:12]}… from {source['path']}: "
+                        f"expected sha256 {sha[:12]}… (source.sha256), got {found[:12]}… from {source['path']}: "
                         "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file"))
     return report
 

@@ -58,6 +58,12 @@ class Entity:
     handles: list[str] = field(default_factory=list)
     spans: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) → how found
     name_spans: list[tuple[int, int]] = field(default_factory=list)
+    person_like: bool = False  # typed otherwise by the model, but may be a person
+    latent: bool = True  # only untagged proper nouns so far
+
+    @property
+    def referred(self) -> bool:
+        return "pronoun" in self.spans.values()
 
     @property
     def first(self) -> int:
@@ -98,6 +104,8 @@ class Entity:
         self.spans.setdefault((m.start, m.end), m.via)
         if name:
             self.name_spans.append((m.name_start, m.name_end))
+        self.person_like = self.person_like or m.person_like
+        self.latent = self.latent and m.latent
 
 
 def _slug(s: str) -> str:
@@ -175,7 +183,7 @@ class Merger:
                 idx = self._new(m, None)
         else:
             idx = self.find_org(m)
-            if idx is None and len(name_tokens(m.name)) == 1 and m.type in ("organization", "place"):
+            if idx is None and (len(name_tokens(m.name)) == 1 or m.person_like) and m.type in ("organization", "place", "group"):
                 idx = self.find_person(name_tokens(m.name))  # a surname the model took for a place
             if idx is None:
                 key = (m.type, name_tokens(m.name))
@@ -512,18 +520,23 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     # pronouns
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     pool = []
+    unsure: set[int] = set()
     for i, ent in enumerate(merger.entities):
-        if ent.type != "person":
+        if ent.type != "person" and not ent.person_like:
             continue
+        if ent.type != "person" or ent.latent:
+            unsure.add(i)
         for (s, e) in ent.spans:
             cm = coref.make_mention(doc, s, e, i, sent_index, weights)
             if cm is not None:
                 pool.append(cm)
-    genders = {i: e.gender for i, e in enumerate(merger.entities) if e.type == "person"}
-    for r in coref.resolve(doc, pool, genders, weights=weights, sent_index=sent_index):
-        merger.entities[r.entity].spans.setdefault((r.start, r.end), "pronoun")
+    genders = {i: e.gender for i, e in enumerate(merger.entities) if e.type == "person" or e.person_like}
+    for r in coref.resolve(doc, pool, genders, weights=weights, sent_index=sent_index, unsure=unsure):
+        ent = merger.entities[r.entity]
+        ent.spans.setdefault((r.start, r.end), "pronoun")
+        ent.type = "person"  # he or she: a person, whatever the model said
 
-    entities = [e for e in merger.entities if e.spans]
+    entities = [e for e in merger.entities if e.spans and not (e.latent and not e.referred)]
     entities.sort(key=lambda e: (e.first, TYPE_PRIORITY[e.type]))
     actors = []
     for ent, aid in zip(entities, _ids(entities)):

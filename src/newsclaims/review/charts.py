@@ -114,27 +114,61 @@ def counts_histogram(name: str, series: dict[str, Sequence[int]], colours: Seque
         return _svg(fig, name)
 
 
-def timeline(name: str, points: Sequence[tuple[date, str]], *, groups: Sequence[str]) -> str:
-    """One dot per dated article on a time axis, one row per group (source or publisher)."""
+def _bins(lo: date, hi: date) -> tuple[str, int]:
+    """The bin unit for dates from ``lo`` to ``hi``: days, months or years, with its width in days."""
+    span = (hi - lo).days
+    if span <= 120:
+        return "day", 1
+    if span <= 6 * 366:
+        return "month", 30
+    return "year", 365
+
+
+def _bin_start(d: date, unit: str) -> date:
+    return d if unit == "day" else d.replace(day=1) if unit == "month" else d.replace(month=1, day=1)
+
+
+def robust_range(dates: Sequence[date], trim: float = 0.02) -> tuple[date, date]:
+    """The range of ``dates`` without the ``trim`` share at each end (all of them when there are few)."""
+    ordered = sorted(dates)
+    if len(ordered) < 50:
+        return ordered[0], ordered[-1]
+    k = int(len(ordered) * trim)
+    return ordered[k], ordered[-1 - k]
+
+
+def timeline(name: str, series: dict[str, Sequence[date]]) -> str:
+    """Articles over time, one small histogram per group (source or publisher), each on its own range.
+
+    Each group's axis covers its dates without the 2 % most extreme at each end (so one stray date
+    does not flatten the rest); bins are days, months or years depending on the span.
+    """
     import matplotlib
     import matplotlib.dates as mdates
 
     with matplotlib.rc_context(RC):
-        fig = _figure(0.9 + 0.32 * max(len(groups), 1), width=11)
-        ax = fig.add_subplot()
-        row = {g: i for i, g in enumerate(groups)}
-        for i, group in enumerate(groups):
-            xs = [d for d, g in points if g == group]
-            # A small, stable vertical spread keeps articles of the same day apart.
-            ys = [i + ((j * 37) % 9 - 4) * 0.045 for j in range(len(xs))]
-            ax.scatter(xs, ys, s=14, color=BLUE, alpha=0.55, linewidths=0)
-        ax.set_yticks(list(row.values()), [_short(g) for g in row])
-        ax.set_ylim(len(groups) - 0.5, -0.5)
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        ax.grid(axis="x", color=GRID, linewidth=0.6)
-        ax.tick_params(axis="y", length=0)
+        fig = _figure(0.35 + 1.05 * max(len(series), 1), width=11)
+        axes = fig.subplots(nrows=max(len(series), 1), ncols=1, squeeze=False)[:, 0]
+        for ax, (group, dates) in zip(axes, series.items()):
+            lo, hi = robust_range(dates)
+            unit, width = _bins(lo, hi)
+            counts: dict[date, int] = {}
+            for d in dates:
+                if lo <= d <= hi:
+                    start = _bin_start(d, unit)
+                    counts[start] = counts.get(start, 0) + 1
+            starts = sorted(counts)
+            ax.bar(starts, [counts[s] for s in starts], width=width * 0.85, align="edge", color=BLUE)
+            outside = sum(1 for d in dates if not lo <= d <= hi)
+            note = f"{len(dates)} article{'s' if len(dates) != 1 else ''}, per {unit}" + (f"; {outside} outside this range" if outside else "")
+            ax.set_title(f"{_short(group, 60)}  ·  {note}", loc="left", fontsize=9, color=INK)
+            locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            pad = max(width, (hi - lo).days * 0.02)
+            ax.set_xlim(mdates.date2num(_bin_start(lo, unit)) - pad, mdates.date2num(hi) + width + pad)
+            ax.yaxis.get_major_locator().set_params(integer=True, nbins=3)
+            ax.grid(axis="y", color=GRID, linewidth=0.6)
         return _svg(fig, name)
 
 
@@ -143,7 +177,7 @@ def status_bar(name: str, valid: int, warned: int, invalid: int, unreadable: int
     import matplotlib
 
     with matplotlib.rc_context(RC):
-        fig = _figure(1.3, width=9)
+        fig = _figure(1.3, width=7)
         ax = fig.add_subplot()
         left = 0
         parts = (("valid", valid, GREEN), ("valid with warnings", warned, YELLOW), ("invalid", invalid, RED), ("unreadable", unreadable, MUTED))

@@ -142,6 +142,19 @@ def _ranked(counter: Counter, top: int = TOP) -> tuple[list[str], list[int]]:
     return [k for k, _ in head], [v for _, v in head]
 
 
+def timeline_series(dated: list[tuple[date, str]], top: int = 8) -> dict[str, list[date]]:
+    """Dates by group, the ``top`` largest groups by name and the rest together as "other sources"."""
+    by_group: dict[str, list[date]] = {}
+    for when, group in dated:
+        by_group.setdefault(group, []).append(when)
+    ranked = sorted(by_group, key=lambda g: (-len(by_group[g]), g))
+    series = {g: sorted(by_group[g]) for g in sorted(ranked[:top])}
+    rest = sorted(d for g in ranked[top:] for d in by_group[g])
+    if rest:
+        series[f"{len(ranked) - top} other sources"] = rest
+    return series
+
+
 def plots(ov: Overview) -> dict[str, str | None]:
     """Each chart's inline SVG, or None when there is nothing to draw."""
     if not ov.records:
@@ -151,8 +164,7 @@ def plots(ov: Overview) -> dict[str, str | None]:
     out["agencies"] = charts.barh("agencies", labels, values, xlabel="articles")
     labels, values = _ranked(ov.countries)
     out["countries"] = charts.barh("countries", labels, values, xlabel="articles", colour=charts.ORANGE)
-    groups = sorted({g for _, g in ov.dated})
-    out["timeline"] = charts.timeline("timeline", sorted(ov.dated), groups=groups) if ov.dated else None
+    out["timeline"] = charts.timeline("timeline", timeline_series(ov.dated)) if ov.dated else None
     out["per_article"] = charts.counts_histogram("per-article", {"quotes": [r.quotes for r in ov.rows],
                                                                  "claims": [r.claims for r in ov.rows]},
                                                  (charts.BLUE, charts.ORANGE))
