@@ -9,7 +9,7 @@ atomically (``data/`` as a whole, see :func:`newsclaims.export.write_tree`) or, 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,21 +73,31 @@ def build_documents(records: list[dict], dataset_root: Path) -> dict[str, bytes]
 
 def convert_seeds(seeds: Path, *, root: Path, jobs: int = 1, model: str | None = None,
                   progress: bool = False) -> tuple[list[dict], list[str]]:
-    records: list[dict] = []
-    errors: list[str] = []
-    policy = load_policy(root)
     paths = list(iter_article_paths([seeds]))
     outcomes = convert(paths, root=root, jobs=jobs, model=model)
     if progress:
         from tqdm import tqdm
 
         outcomes = tqdm(outcomes, total=len(paths), unit="article", disable=None)
-    for outcome in outcomes:
-        if outcome.error:
-            errors.append(str(outcome.error))
+    converted = ((o.path, o.record.to_dict() if o.record else None, o.error) for o in outcomes)
+    return collect_records(converted, root=root)
+
+
+def collect_records(converted: Iterable[tuple[str, dict | None, object]], *, root: Path) -> tuple[list[dict], list[str]]:
+    """The valid records of ``(path, record or None, error or None)`` items, sorted by id, and the errors.
+
+    Invalid records are refused with their problems located; warnings (per the validation policy
+    of ``root``) are logged; two records with one id are an error. Whoever converted the articles
+    (``convert`` here, a datatrove pipeline for :mod:`newsclaims.scale`), the same rules apply.
+    """
+    records: list[dict] = []
+    errors: list[str] = []
+    policy = load_policy(root)
+    for path, record, error in converted:
+        if error is not None:
+            errors.append(str(error))
             continue
-        record = outcome.record.to_dict()
-        problems = [Located(outcome.path, "1", p, policy.level(p.rule)) for p in record_problems(record)]
+        problems = [Located(path, "1", p, policy.level(p.rule)) for p in record_problems(record)]
         for warning in (p for p in problems if p.level != "error"):
             log.warning("%s", warning)
         if any(p.level == "error" for p in problems):
@@ -107,6 +117,11 @@ def build(seeds: Path, out: Path, *, check: bool = False, jobs: int = 1, model: 
           root: Path | None = None, progress: bool = False) -> BuildResult:
     root = root or seeds.resolve().parent
     records, errors = convert_seeds(seeds, root=root, jobs=jobs, model=model, progress=progress)
+    return write_outputs(records, errors, out, check=check)
+
+
+def write_outputs(records: list[dict], errors: list[str], out: Path, *, check: bool = False) -> BuildResult:
+    """Write (or, with ``check``, compare) ``data/`` and the documents beside it for ``records``."""
     result = BuildResult(records=records, errors=errors, files=build_outputs(records),
                          documents=build_documents(records, out.parent))
     targets = {out / rel: data for rel, data in sorted(result.files.items())}

@@ -29,6 +29,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"newsclaims build: seeds folder {seeds} does not exist", file=sys.stderr)
         return 2
     result = build(seeds, out, check=args.check, jobs=args.jobs, model=args.model, progress=True)
+    return _report_build(result, out, check=args.check)
+
+
+def _report_build(result, out: Path, *, check: bool) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     quotes = sum(len(r["quotes"]) for r in result.records)
@@ -36,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     actors = sum(len(r["actors"]) for r in result.records)
     print(f"{len(result.records)} records ({actors} actors, {quotes} quotes, {claims} claims), "
           f"{len(result.errors)} errors")
-    if args.check:
+    if check:
         if result.stale:
             print(f"{out} is stale: {', '.join(result.stale)} differ from what the code builds now; "
                   f"run `newsclaims build` and commit {out}", file=sys.stderr)
@@ -45,6 +49,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     else:
         print(f"wrote {len(result.files)} files to {out}, and {', '.join(result.documents)}")
     return 0 if result.ok else 1
+
+
+def cmd_scale(args: argparse.Namespace) -> int:
+    """``build`` as a datatrove pipeline on the local executor, then the merge into ``data/``."""
+    try:
+        from newsclaims.scale.datatrove import merge, run_local
+    except ImportError as exc:
+        print(f"newsclaims scale: {exc.name} is missing; install the scale extra: pip install 'newsclaims[scale]'", file=sys.stderr)
+        return 2
+    seeds, out, work = Path(args.seeds), Path(args.out), Path(args.work)
+    if not seeds.is_dir():
+        print(f"newsclaims scale: seeds folder {seeds} does not exist", file=sys.stderr)
+        return 2
+    root = seeds.resolve().parent
+    run_local(seeds, work, tasks=args.tasks or args.jobs, workers=args.jobs, model=args.model, root=root)
+    return _report_build(merge(work, out, root=root, check=args.check), out, check=args.check)
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -199,6 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 when the output folder differs from a fresh build")
     with_model(p)
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("scale", help="build data/ with datatrove's local executor (sharded Parquet, then merged); needs the scale extra")
+    p.add_argument("--seeds", default="seeds", help="folder of article .txt files (default: seeds)")
+    p.add_argument("--work", required=True, metavar="DIR", help="folder for the shards (records/, rejected/) and datatrove's logs")
+    p.add_argument("--out", default="data", help="output folder (default: data)")
+    p.add_argument("--tasks", type=int, default=None, help="datatrove tasks, i.e. shards (default: --jobs)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 when the output folder differs from the merge")
+    with_model(p)
+    p.set_defaults(func=cmd_scale)
 
     p = sub.add_parser("convert", help="convert .txt articles (files or folders) to JSONL and/or Parquet, streaming")
     p.add_argument("paths", nargs="+", metavar="PATH")

@@ -1,0 +1,1 @@
+"""Running newsclaims on engines built for scale (``newsclaims.scale.datatrove``; the ``scale`` extra)."""
