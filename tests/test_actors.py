@@ -221,3 +221,19 @@ def test_seed_pronoun_sources_name_kakar(seed):
     actors = [Actor(id=a["id"], name=a["name"], type=a["type"], mentions=[Span(**m) for m in a["mentions"]]) for a in record["actors"]]
     he = record["text"].index("He viewed")
     assert actor_at(actors, he, he + 2).id == kakar["id"]
+
+
+# --- truecasing ALL-CAPS copy ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("caps", "expected"), [
+    ("ACCORDING TO RETIRED GENERAL FERNANDO TORRES SILVA, THE BILL WILL PASS.",
+     "According to retired General Fernando Torres Silva, the bill will pass."),
+    ("THE FMLN ATTACKED THE GARRISON IN SAN SALVADOR.", "The FMLN attacked the garrison in San Salvador."),
+    ("THREE U.S. ADVISERS WERE THERE, LOPEZ SAID.", "Three U.S. advisers were there, Lopez said."),
+])
+def test_truecase(caps, expected):
+    from newsclaims.truecase import truecase
+
+    out = truecase(caps)
+    assert len(out) == len(caps)
+    assert out == expected

@@ -448,3 +448,26 @@ def test_mlcroissant_reads_the_flat_tables(staged, root, config):
 def test_mlcroissant_reads_the_articles(staged):
     mlc = pytest.importorskip("mlcroissant")
     assert list(mlc.Dataset(jsonld=str(staged.folder / "croissant.json")).records("articles"))
+
+
+def test_publish_cli_uploads_with_huggingface_hub(root, monkeypatch, capsys):
+    """Without --dry-run the CLI stages into a temporary folder and uploads it through HfApi."""
+    import huggingface_hub
+
+    from newsclaims.cli import main
+
+    seen = {}
+
+    class FakeApi:
+        def create_repo(self, repo_id, **kwargs):
+            seen["created"] = (repo_id, kwargs["repo_type"])
+
+        def upload_folder(self, *, folder_path, repo_id, repo_type, commit_message):
+            seen["files"] = sorted(p.relative_to(folder_path).as_posix() for p in Path(folder_path).rglob("*") if p.is_file())
+            return "https://huggingface.co/datasets/ORG/NAME/commit/1"
+
+    monkeypatch.setattr(huggingface_hub, "HfApi", FakeApi)
+    assert main(["publish", "--repo-id", "ORG/NAME", "--root", str(root)]) == 0
+    assert seen["created"] == ("ORG/NAME", "dataset")
+    assert "croissant.json" in seen["files"] and "README.md" in seen["files"] and SCRIPT_NAME in seen["files"]
+    assert f"uploaded {len(seen['files'])} files to https://huggingface.co/datasets/ORG/NAME" in capsys.readouterr().out

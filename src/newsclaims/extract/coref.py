@@ -30,20 +30,20 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "ac
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Salience factors (Lappin & Leass's values, tuned on GAP development)."""
+    """Salience factors (Lappin & Leass's, then tuned on GAP validation)."""
 
     recency: float = 100.0
-    subject: float = 80.0
+    subject: float = 140.0
     obj: float = 50.0
     oblique: float = 40.0
-    possessor: float = 30.0
-    head_noun: float = 80.0
+    possessor: float = 80.0
+    head_noun: float = 20.0
     non_adverbial: float = 50.0
     parallel: float = 35.0
     own_subject: float = 60.0  # a possessive's own clause subject ("Smith sold his house")
     governing_subject: float = 100.0  # the subject of a verb above the pronoun ("Jeremy learns that he...")
     cataphora: float = -175.0
-    fronted: float = 150.0  # cataphora into the main clause ("Lacking excitement in her life, Dolly plans")
+    fronted: float = 250.0  # cataphora into the main clause ("Lacking excitement in her life, Dolly plans")
     unsure: float = 0.6  # salience factor for names that may not be persons
     decay: float = 0.5
     window: int = 3  # sentences back
