@@ -18,6 +18,7 @@ def inner(text: str) -> list[str]:
     ('He said "we will win" today.', ["we will win"]),
     ("He said “we will win” today.", ["we will win"]),
     ("He said ``we will win'' today.", ["we will win"]),
+    ("''We will win,'' he said. ''Soon.''", ["We will win,", "Soon."]),  # two apostrophes at both ends
     ("It is ‘in their heads.’ Really.", ["in their heads."]),
     ("Don’t panic, it’s fine.", []),  # apostrophes are not quote marks
     ('“One,” he said. “Two.”', ["One,", "Two."]),

@@ -190,7 +190,12 @@ _THAT = re.compile(r"\bthat\s+$")
 
 
 def polnear_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A claim's span in PolNeAR's convention, which includes the complementizer ("that the …")."""
+    """An item's span in PolNeAR's convention, which includes the complementizer ("that the …",
+    "that “…”") and the quote marks around a quotation."""
+    if start > 0 and text[start - 1] in QUOTE_CHARS:
+        start -= 2 if start > 1 and text[start - 2:start] in ("``", "''") else 1
+        if end < len(text) and text[end] in QUOTE_CHARS:
+            end += 2 if text[end:end + 2] in ("``", "''") else 1
     m = _THAT.search(text, max(0, start - 6), start)
     return (m.start(), end) if m else (start, end)
 

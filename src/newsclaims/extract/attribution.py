@@ -120,7 +120,7 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
             return _subtree_span(list(pobj.subtree), cue_ids), "stance", "prep"
     if head.dep_ == "parataxis" and head.head is not head:
         exclude = {t.i for t in head.subtree}
-        return _subtree_span(list(head.head.subtree), exclude), "indirect", "parataxis"
+        return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
     return None, "indirect", "none"
 
 

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 OPEN = ("“", "``", "„")
-CLOSE = ("”", "''")
-STRAIGHT = '"'
+CLOSE = ("”",)
+#: marks that open or close by position: straight quotes, and two apostrophes (also used for both
+#: ends of a quote in some newspaper copy: ''Like this,'' he said)
+AMBIGUOUS = ('"', "''")
 _DOUBLE = re.compile(r"``|''|[“”„\"]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=\S)’(?!\w)")
@@ -58,8 +60,8 @@ def _double_quotes(text: str, start: int, end: int) -> list[Quoted]:
     lead = start + len(para_text) - len(para_text.lstrip())
     for m in _DOUBLE.finditer(text, start, end):
         mark, i, width = m.group(), m.start(), len(m.group())
-        if mark in OPEN or (mark == STRAIGHT and opened is None):
-            if mark == STRAIGHT and _looks_closing(text, i, width) and not (i == lead):
+        if mark in OPEN or (mark in AMBIGUOUS and opened is None):
+            if mark in AMBIGUOUS and _looks_closing(text, i, width) and not (i == lead):
                 continue  # a stray closing mark (inches, a quote closed in an earlier paragraph)
             opened = (i, width)  # a second opening mark restarts the quote: tolerate the stray one
         elif opened is not None:
