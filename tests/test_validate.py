@@ -551,3 +551,36 @@ def test_country_codes_current_and_former(code, ok):
     from newsclaims.validate import country_codes
 
     assert (code in country_codes()) is ok
+
+
+def test_sidecar_dates_are_real_dates(tmp_path):
+    from newsclaims.errors import ArticleError
+    from newsclaims.ingest import read_article
+
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"url": null, "publisher": null, "published": "2023-02-30", '
+                                          '"license": "CC0-1.0", "language": "en"}', encoding="utf-8")
+    with pytest.raises(ArticleError, match="February 2023 has 28 days"):
+        read_article(tmp_path / "a.txt", root=tmp_path)
+
+
+def test_convert_does_not_write_an_invalid_record(tmp_path, capsys, monkeypatch, nlp):
+    import newsclaims.pipeline as pipeline
+
+    real = pipeline.annotate
+
+    def broken(record, doc):
+        record = real(record, doc)
+        if record.id == "bad":
+            record.source.sha256 = "0" * 64  # no longer the hash of the text
+        return record
+
+    monkeypatch.setattr(pipeline, "annotate", broken)
+    (tmp_path / "bad.txt").write_text("PARIS (AFP) — The minister said “yes”.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("PARIS (AFP) — The minister said “no”.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = main(["convert", str(tmp_path / "bad.txt"), str(tmp_path / "good.txt"), "--out", str(out), "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "/source/sha256: source.sha256 is not the SHA-256 of the text" in err
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["good"]
