@@ -4,9 +4,11 @@ Every problem is located (``file:line: /json/pointer: message``, ``file:row N: â
 named by its rule (see :data:`RULES`), and collected: nothing stops at the first error. A run that
 read no record does not pass.
 
-Speed: the schema is checked with the Rust-backed ``jsonschema_rs`` (a few Âµs per record); only a
-record that fails it goes through the pure-Python ``jsonschema`` to get one located message per
-error. The semantic rules are plain loops over the spans of a record.
+Speed: a record is first checked by the fast path (:func:`is_clean`): the schema by the
+Rust-backed ``jsonschema_rs`` and the semantic rules by one flat pass. Only a record it doubts goes
+through the full path: the pure-Python ``jsonschema`` for one located message per schema error,
+then every semantic rule with its own message. JSONL lines are parsed by ``orjson`` (strict JSON:
+no NaN); large JSONL files are shared among ``jobs`` processes by line ranges.
 
 Corpus rules (unique record ids, one article never twice) hold across every file of one format
 that is validated together: ``data/`` holds the same records as JSONL and as Parquet, so ids are
@@ -657,15 +659,15 @@ def iter_file_records(path: Path) -> Iterator[tuple[str, Any, Problem | None]]:
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq
 
+        row = 0
         try:
             pf = pq.ParquetFile(path)
-            row = 0
             for batch in pf.iter_batches(batch_size=1024):
                 for rec in batch.to_pylist():
                     row += 1
                     yield f"row {row}", rec, None
         except Exception as exc:  # noqa: BLE001 - any unreadable file is one located problem
-            yield "row 0", None, Problem("", f"unreadable Parquet: {type(exc).__name__}: {exc}", "read")
+            yield f"row {row + 1 if row else 0}", None, Problem("", f"unreadable Parquet: {type(exc).__name__}: {exc}", "read")
         return
     try:
         fh = open(path, "rb")
