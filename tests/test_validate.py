@@ -544,3 +544,10 @@ def test_parallel_validation_gives_the_same_report(corpus, seed_text, tmp_path, 
     rules = [p.problem.rule for p in one.problems]
     assert rules.count("span-text") == 1 and rules.count("json") == 1 and "unique-record-id" in rules
     assert any(str(p).startswith(f"{path.as_posix()}:22: /: not valid JSON") for p in one.problems)
+
+
+@pytest.mark.parametrize("code,ok", [("UZ", True), ("SU", True), ("DD", True), ("YU", True), ("XK", True), ("ZZ", False), ("QQ", False)])
+def test_country_codes_current_and_former(code, ok):
+    from newsclaims.validate import country_codes
+
+    assert (code in country_codes()) is ok

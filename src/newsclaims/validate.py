@@ -45,7 +45,7 @@ RULES: dict[str, str] = {
     "place-in-dateline": "the dateline place lies inside the dateline span",
     "empty-text": "the article text is not blank",
     "date": "dates are real calendar dates (YYYY-MM-DD, or --MM-DD without a year)",
-    "country": "country codes are ISO 3166-1 alpha-2 codes",
+    "country": "country codes are ISO 3166-1 alpha-2 codes (or former ones, ISO 3166-3)",
     "unique-id": "actor, quote and claim ids are unique within a record",
     "speaker-ref": "a quote's or claim's speaker is an actor id of the record",
     "source-mention": "a quote's or claim's source span is a mention of its speaker",
@@ -293,10 +293,14 @@ def sidecar_problems(meta: Any) -> list[str]:
 
 @lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes (pycountry), plus XK (Kosovo), user-assigned but used by GeoNames."""
+    """Valid country codes: ISO 3166-1 alpha-2 (pycountry), the former codes of ISO 3166-3
+    (SU, DD, YU… — the right codes for an archive story from 1988), and XK (Kosovo, user-assigned
+    but used by GeoNames)."""
     import pycountry
 
-    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+    current = {c.alpha_2 for c in pycountry.countries}
+    former = {c.alpha_2 for c in pycountry.historic_countries if getattr(c, "alpha_2", None)}
+    return frozenset(current | former | {"XK"})
 
 
 def date_problem(value: str) -> str | None:
@@ -395,7 +399,7 @@ class _SemanticCheck:
 
     def country(self, cc: Any, pointer: str) -> None:
         if cc.__class__ is str and len(cc) == 2 and cc.isupper() and cc not in country_codes():
-            self.add(pointer, f"{cc!r} is not an ISO 3166-1 alpha-2 country code", "country")
+            self.add(pointer, f"{cc!r} is not an ISO 3166-1 alpha-2 country code, current or former", "country")
 
     def dateline(self, dl: dict) -> None:
         outer = self.span(dl, "/dateline")
