@@ -46,6 +46,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 BATCH_SIZE = 16  # the chunk size of newsclaims.pipeline: one nlp.pipe batch per chunk
 SAMPLE_EVERY_S = 0.25
 MIB = 1024 * 1024
+WARM_UP = 5  # articles annotated before the extractors are timed
 MIN_GROWTH_RUN_S = 60  # shorter runs are mostly start-up: no growth rate from them
 
 
@@ -136,18 +137,25 @@ def run_measured(cmd: list[str], *, env: dict | None = None) -> dict:
     return {"wall_s": wall, "stdout": out, "stderr": err, **mem}
 
 
-def growth_per_1000(samples: list[tuple[float, float]], articles: int, wall: float) -> float | None:
-    """RSS growth (MiB per 1000 articles) over the steady part of a run (30 % to 90 % of its time).
+def quarter_peaks(samples: list[tuple[float, float]], wall: float) -> list[float | None]:
+    """The peak RSS (MiB) in each quarter of a run's time."""
+    quarters: list[list[float]] = [[], [], [], []]
+    for t, m in samples:
+        quarters[min(3, int(4 * t / wall))].append(m)
+    return [max(q) if q else None for q in quarters]
 
-    Progress is taken as proportional to time (the throughput of a warm run is steady). None when
-    the run is too short for the start-up (model loading) to be behind it.
+
+def growth_per_1000(samples: list[tuple[float, float]], articles: int, wall: float) -> float | None:
+    """RSS growth (MiB per 1000 articles) between the peaks of the second and the last quarter of a run.
+
+    Progress is taken as proportional to time (a warm run's throughput is steady). Peaks per
+    quarter, not single samples: RSS swings with the size of the batch in hand, and the first
+    quarter is start-up (model, gazetteers, caches filling). None for runs too short to tell.
     """
-    steady = [(t, m) for t, m in samples if 0.3 * wall <= t <= 0.9 * wall]
-    if wall < MIN_GROWTH_RUN_S or len(steady) < 10 or articles == 0:
+    peaks = quarter_peaks(samples, wall)
+    if wall < MIN_GROWTH_RUN_S or articles == 0 or peaks[1] is None or peaks[3] is None:
         return None
-    ts, ms = zip(*steady)
-    slope = statistics.linear_regression(ts, ms).slope  # MiB per second
-    return slope * wall / articles * 1000
+    return (peaks[3] - peaks[1]) / (articles / 2) * 1000
 
 
 RAW_SPACY = """
@@ -238,6 +246,10 @@ def profile_layers(sources: list[Path], n: int, model: str | None) -> dict:
         stages = {name: fn for name, fn in vars(pipeline).items()
                   if callable(fn) and getattr(fn, "__module__", "").startswith("newsclaims.extract")}
         originals = dict(stages)
+        t = time.perf_counter()  # first calls load gazetteers, word lists...: a one-time cost per process
+        for record, doc in list(zip(records, docs))[:WARM_UP]:
+            pipeline.annotate(record, doc)
+        times["extractors' first calls (one-time loading)"] = time.perf_counter() - t
         try:
             for name, fn in stages.items():
                 setattr(pipeline, name, timed(name, fn))
@@ -290,7 +302,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="also time each layer on N articles in-process")
     ap.add_argument("--json", type=Path, default=None, help="where to write the JSON results")
     ap.add_argument("--keep", type=Path, default=None, help="keep the inputs and outputs in this folder")
+    ap.add_argument("--profile-only", action="store_true", help="only time the layers (--profile N), no benchmark")
     args = ap.parse_args(argv)
+    if args.profile_only:
+        if not args.profile:
+            ap.error("--profile-only needs --profile N")
+        profile = profile_layers(corpus_articles(args.corpus), args.profile, args.model)
+        print(profile_report(profile))
+        if args.json:
+            args.json.write_text(json.dumps({"profile": profile}, indent=2) + "\n", encoding="utf-8")
+        return 0
     if args.articles < args.blocks:
         ap.error("--articles must be at least --blocks")
     try:
@@ -326,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
                 block[what].pop("stderr")
                 block[what]["articles_per_s"] = n / block[what]["wall_s"]
                 block[what]["growth_mib_per_1000"] = growth_per_1000(block[what]["samples"], n, block[what]["wall_s"])
+                block[what]["rss_quarter_peaks_mib"] = quarter_peaks(block[what]["samples"], block[what]["wall_s"])
             runs.append(block)
         result["blocks_detail"] = runs
         raw_s = sum(b["raw"]["wall_s"] for b in runs)
@@ -383,7 +405,8 @@ def report(r: dict) -> str:
         ("validation", f"{val['records_per_s']:,.0f} records/s ({val['records']:,} records, {val['problems']} problems)  (target >= 50,000)"),
         ("peak RSS convert (all processes)", f"{mem['convert_peak_rss_mib']:.0f} MiB (largest process {mem['convert_peak_process_rss_mib']:.0f} MiB)"),
         ("peak RSS raw spaCy", f"{mem['raw_spacy_peak_rss_mib']:.0f} MiB"),
-        ("RSS growth, 2nd half of a run", "n/a (run too short)" if growth is None else f"{growth:+.1f} MiB per 1000 articles"),
+        ("convert RSS peak per quarter of run", " / ".join("-" if q is None else f"{q:.0f}" for q in r["blocks_detail"][-1]["convert"]["rss_quarter_peaks_mib"]) + " MiB (last block)"),
+        ("RSS growth, 2nd to 4th quarter", "n/a (run too short)" if growth is None else f"{growth:+.1f} MiB per 1000 articles"),
         ("peak RSS at 100,000 (extrapolated)", "n/a" if est is None else f"{est:.0f} MiB  (target < 1024)"),
         ("JSONL bytes", f"{size['jsonl_bytes']:,}"),
         ("Parquet bytes", f"{size['parquet_bytes']:,}  ({size['parquet_over_jsonl']:.2f} x JSONL; target <= 0.50)"),
@@ -391,16 +414,22 @@ def report(r: dict) -> str:
     ]
     text = table(rows)
     if "profile" in r:
-        p = r["profile"]
-        total = sum(v for k, v in p["seconds"].items() if k != "truecasing check (prepare_text)")
-        lines = [f"\nlayers on {p['articles']} articles, one process ({p['note']}):"]
-        for k, v in p["seconds"].items():
-            lines.append(f"  {k:<34} {v:7.2f} s  {1000 * v / p['articles']:7.2f} ms/article  {100 * v / total:5.1f} %")
-        lines.append("hottest newsclaims functions (cumulative):")
-        for h in p["hot"][:12]:
-            lines.append(f"  {h['cumtime_s']:7.2f} s cum {h['tottime_s']:7.2f} s own {h['calls']:>8} calls  {h['function']}")
-        text += "\n".join(lines)
+        text += "\n" + profile_report(r["profile"])
     return text
+
+
+def profile_report(p: dict) -> str:
+    total = sum(v for k, v in p["seconds"].items() if k != "truecasing check (prepare_text)" and "one-time" not in k)
+    lines = [f"layers on {p['articles']} articles, one process ({p['note']}):"]
+    for k, v in p["seconds"].items():
+        if "one-time" in k:
+            lines.append(f"  {k:<34} {v:7.2f} s  (not counted below)")
+            continue
+        lines.append(f"  {k:<34} {v:7.2f} s  {1000 * v / p['articles']:7.2f} ms/article  {100 * v / total:5.1f} %")
+    lines.append("hottest newsclaims functions (cumulative):")
+    for h in p["hot"][:12]:
+        lines.append(f"  {h['cumtime_s']:7.2f} s cum {h['tottime_s']:7.2f} s own {h['calls']:>8} calls  {h['function']}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -65,9 +65,9 @@ def expected_spans(record: dict) -> dict[str, str]:
         out["dateline"] = dl["text"]
         if dl.get("place"):
             out["place"] = dl["place"]["text"]
-    for actor in record["actors"]:
+    for i, actor in enumerate(record["actors"]):
         for j, m in enumerate(actor["mentions"]):
-            out[f"mention:{actor['id']}:{j}"] = m["text"]
+            out[f"mention:{i}:{j}"] = m["text"]
     for family in ("quote", "claim"):
         for item in record[family + "s"]:
             out[f"{family}:{item['id']}"] = item["text"]

@@ -79,3 +79,11 @@ def test_gap_sample_beats_nearest_person_baseline(shared):
     result = evaluate(shared / "eval" / "gap" / "gap-development.tsv", limit=100)
     assert result.examples == 100
     assert result.overall.f1 > 0.45, result.format()
+
+
+def test_it_and_they_follow_a_named_organisation_subject(nlp):
+    text = "OPEC ministers met in Vienna. OPEC said output would fall. It added that prices were stable."
+    assert owner_of(nlp, text, text.index("It added")) == "OPEC"
+    # a common-noun subject in between: "it" is left alone
+    text = "OPEC met in Vienna. The company said output would fall. It added that prices were stable."
+    assert owner_of(nlp, text, text.index("It added")) is None

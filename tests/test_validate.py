@@ -519,3 +519,35 @@ def schema_problems_and_semantic(record):
     from newsclaims.validate import schema_problems, semantic_problems
 
     return schema_problems(record) + semantic_problems(record)
+
+
+def test_parallel_validation_gives_the_same_report(corpus, seed_text, tmp_path, monkeypatch):
+    import newsclaims.validate as validate
+
+    records = []
+    for k in range(40):
+        r = copy.deepcopy(corpus[k % 2])
+        r["id"] = f"{r['id']}-{k}"
+        records.append(r)
+    records[7]["claims"][0]["text"] = "wrong"
+    records[31]["id"] = records[3]["id"]
+    lines = [json.dumps(r) for r in records]
+    lines[20] = "{not json"
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines[:10]) + "\n\n" + "\n".join(lines[10:]) + "\n", encoding="utf-8")
+    policy = Policy(root=tmp_path)
+    one = validate_paths([path], policy, jobs=1)
+    monkeypatch.setattr(validate, "PARALLEL_MIN_BYTES", 0)
+    two = validate_paths([path], policy, jobs=2)
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+    assert two.records == one.records == 39
+    rules = [p.problem.rule for p in one.problems]
+    assert rules.count("span-text") == 1 and rules.count("json") == 1 and "unique-record-id" in rules
+    assert any(str(p).startswith(f"{path.as_posix()}:22: /: not valid JSON") for p in one.problems)
+
+
+@pytest.mark.parametrize("code,ok", [("UZ", True), ("SU", True), ("DD", True), ("YU", True), ("XK", True), ("ZZ", False), ("QQ", False)])
+def test_country_codes_current_and_former(code, ok):
+    from newsclaims.validate import country_codes
+
+    assert (code in country_codes()) is ok

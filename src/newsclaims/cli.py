@@ -76,7 +76,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from newsclaims.export import record_writer
     from newsclaims.ingest import iter_article_paths
     from newsclaims.pipeline import convert
+    from newsclaims.validate import Located, load_policy, record_problems
 
+    policy = load_policy()
     paths, failures, written = [], 0, 0
     for raw in args.paths:
         try:
@@ -94,6 +96,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
                 failures += 1
                 continue
             record = outcome.record.to_dict()
+            invalid = [p for p in record_problems(record) if policy.level(p.rule) == "error"]
+            if invalid:  # never write a record that does not validate
+                for problem in invalid:
+                    tqdm.write(f"error: {Located(outcome.path, '1', problem)}", file=sys.stderr)
+                failures += 1
+                continue
             for writer in writers:
                 writer.write(record)
             written += 1
@@ -110,7 +118,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                          license=args.license_policy, licenses=tuple(args.allow_license) or None,
                          root=Path(args.root) if args.root else None,
                          warn=frozenset() if args.strict else frozenset(args.warn) if args.warn else None)
-    report = validate_paths(args.paths, policy)
+    report = validate_paths(args.paths, policy, jobs=args.jobs)
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -239,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warn", action="append", default=[], metavar="RULE",
                    help="report this rule as a warning that does not fail (repeatable; default: [tool.newsclaims.validate] warn)")
     p.add_argument("--strict", action="store_true", help="every rule is an error (no warnings)")
+    p.add_argument("--jobs", "-j", type=int, default=_default_jobs(), help="processes for large JSONL files (default: all cores)")
     p.add_argument("--root", default=None,
                    help="folder that source.path is relative to, for the sha256 check (default: the project folder)")
     p.set_defaults(func=cmd_validate)

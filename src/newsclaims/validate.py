@@ -45,7 +45,7 @@ RULES: dict[str, str] = {
     "place-in-dateline": "the dateline place lies inside the dateline span",
     "empty-text": "the article text is not blank",
     "date": "dates are real calendar dates (YYYY-MM-DD, or --MM-DD without a year)",
-    "country": "country codes are ISO 3166-1 alpha-2 codes",
+    "country": "country codes are ISO 3166-1 alpha-2 codes (or former ones, ISO 3166-3)",
     "unique-id": "actor, quote and claim ids are unique within a record",
     "speaker-ref": "a quote's or claim's speaker is an actor id of the record",
     "source-mention": "a quote's or claim's source span is a mention of its speaker",
@@ -293,10 +293,14 @@ def sidecar_problems(meta: Any) -> list[str]:
 
 @lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes (pycountry), plus XK (Kosovo), user-assigned but used by GeoNames."""
+    """Valid country codes: ISO 3166-1 alpha-2 (pycountry), the former codes of ISO 3166-3
+    (SU, DD, YU… — the right codes for an archive story from 1988), and XK (Kosovo, user-assigned
+    but used by GeoNames)."""
     import pycountry
 
-    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+    current = {c.alpha_2 for c in pycountry.countries}
+    former = {c.alpha_2 for c in pycountry.historic_countries if getattr(c, "alpha_2", None)}
+    return frozenset(current | former | {"XK"})
 
 
 def date_problem(value: str) -> str | None:
@@ -395,7 +399,7 @@ class _SemanticCheck:
 
     def country(self, cc: Any, pointer: str) -> None:
         if cc.__class__ is str and len(cc) == 2 and cc.isupper() and cc not in country_codes():
-            self.add(pointer, f"{cc!r} is not an ISO 3166-1 alpha-2 country code", "country")
+            self.add(pointer, f"{cc!r} is not an ISO 3166-1 alpha-2 country code, current or former", "country")
 
     def dateline(self, dl: dict) -> None:
         outer = self.span(dl, "/dateline")
@@ -729,8 +733,97 @@ class _FileHashes:
             return None
 
 
-def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None) -> Report:
-    """Validate every record of the JSONL / Parquet files (folders: their article tables)."""
+#: JSONL files at least this large are validated by several processes (``jobs``), in line ranges.
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+
+# (where, record id, sha256, source path) of one record, for the corpus rules
+_Key = tuple[str, Any, Any, Any]
+
+
+def _check_records(items: Iterable[tuple[str, Any, Problem | None]], policy: Policy) -> tuple[int, list[tuple[str, Problem]], list[_Key]]:
+    """The per-record rules over ``items``: (records read, located problems, keys for corpus rules)."""
+    records = 0
+    problems: list[tuple[str, Problem]] = []
+    keys: list[_Key] = []
+    for where, record, read_problem in items:
+        if read_problem:
+            problems.append((where, read_problem))
+            continue
+        records += 1
+        for problem in record_problems(record, policy):
+            problems.append((where, problem))
+        if isinstance(record, dict):
+            source = record.get("source")
+            if isinstance(source, dict):
+                keys.append((where, record.get("id"), source.get("sha256"), source.get("path")))
+            else:
+                keys.append((where, record.get("id"), None, None))
+    return records, problems, keys
+
+
+def _iter_jsonl_range(path: Path, start: int, stop: int, first_line: int) -> Iterator[tuple[str, Any, Problem | None]]:
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        lineno = first_line - 1
+        pos = start
+        while pos < stop:
+            raw = fh.readline()
+            if not raw:
+                break
+            pos += len(raw)
+            lineno += 1
+            if not raw.strip():
+                continue
+            try:
+                yield str(lineno), _loads(raw), None
+            except ValueError as exc:
+                yield str(lineno), None, Problem("", f"not valid JSON: {exc}", "json")
+
+
+def _check_jsonl_range(args: tuple[str, int, int, int, Policy]) -> tuple[int, list[tuple[str, Problem]], list[_Key]]:
+    path, start, stop, first_line, policy = args
+    return _check_records(_iter_jsonl_range(Path(path), start, stop, first_line), policy)
+
+
+def _line_ranges(path: Path, parts: int) -> list[tuple[int, int, int]]:
+    """``parts`` byte ranges of a file cut at line ends: (start, stop, number of the first line)."""
+    import mmap
+
+    size = path.stat().st_size
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        cuts = [0]
+        for k in range(1, parts):
+            nl = data.find(b"\n", max(size * k // parts, cuts[-1]))
+            if nl < 0 or nl + 1 >= size:
+                break
+            if nl + 1 > cuts[-1]:
+                cuts.append(nl + 1)
+        cuts.append(size)
+        ranges, line = [], 1
+        for a, b in zip(cuts, cuts[1:]):
+            ranges.append((a, b, line))
+            line += data[a:b].count(b"\n")
+    return ranges
+
+
+def _check_file(path: Path, policy: Policy, jobs: int) -> Iterator[tuple[int, list[tuple[str, Problem]], list[_Key]]]:
+    if jobs > 1 and path.suffix == ".jsonl" and path.stat().st_size >= PARALLEL_MIN_BYTES:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ranges = _line_ranges(path, jobs * 4)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+            yield from pool.map(_check_jsonl_range, [(str(path), a, b, line, policy) for a, b, line in ranges])
+        return
+    yield _check_records(iter_file_records(path), policy)
+
+
+def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None, *, jobs: int = 1) -> Report:
+    """Validate every record of the JSONL / Parquet files (folders: their article tables).
+
+    ``jobs`` processes share a large JSONL file (:data:`PARALLEL_MIN_BYTES`); the report is the
+    same whatever ``jobs`` is.
+    """
     policy = policy or Policy()
     report = Report()
     hashes = _FileHashes(policy.root)
@@ -753,38 +846,37 @@ def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None) ->
         root = hashes.root_for(path) if policy.check_files else None
         seen_ids = ids.setdefault(path.suffix, {})
         seen_shas = shas.setdefault(path.suffix, {})
-        for where, record, read_problem in iter_file_records(path):
-            if read_problem:
-                add(shown, where, read_problem)
-                continue
-            report.records += 1
-            for problem in record_problems(record, policy):
-                add(shown, where, problem)
-            if not isinstance(record, dict):
-                continue
-            here = f"{shown}:{where}"
-            rid = record.get("id")
-            if isinstance(rid, str):
-                if rid in seen_ids:
-                    add(shown, where, Problem("/id", f"record id {rid!r} is already used at {seen_ids[rid]}", "unique-record-id"))
-                else:
-                    seen_ids[rid] = here
-            source = record.get("source")
-            if not isinstance(source, dict):
-                continue
-            sha = source.get("sha256")
-            if isinstance(sha, str):
+        for records, problems, keys in _check_file(path, policy, jobs):
+            report.records += records
+            # record problems and corpus problems, in file order
+            located = [(where, p) for where, p in problems]
+            for where, rid, sha, rel in keys:
+                here = f"{shown}:{where}"
+                if isinstance(rid, str):
+                    if rid in seen_ids:
+                        located.append((where, Problem("/id", f"record id {rid!r} is already used at {seen_ids[rid]}", "unique-record-id")))
+                    else:
+                        seen_ids[rid] = here
+                if not isinstance(sha, str):
+                    continue
                 if sha in seen_shas and seen_shas[sha][1] != rid:
                     first, other = seen_shas[sha]
-                    add(shown, where, Problem("/source/sha256", f"the same article (sha256 {sha[:12]}…) is already in the corpus as {other!r} at {first}", "duplicate-article"))
+                    located.append((where, Problem("/source/sha256", f"the same article (sha256 {sha[:12]}…) is already in the corpus as {other!r} at {first}", "duplicate-article")))
                 else:
                     seen_shas.setdefault(sha, (here, rid))
-            if root is not None and isinstance(source.get("path"), str) and isinstance(sha, str) and _SHA256.match(sha):
-                found = hashes.sha256(root, source["path"])
-                if found is not None and found != sha:
-                    add(shown, where, Problem(
-                        "/source/sha256",
-                        f"expected sha256 {sha[:12]}… (source.sha256), got {found[:12]}… from {source['path']}: "
-                        "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file"))
+                if root is not None and isinstance(rel, str) and _SHA256.match(sha):
+                    found = hashes.sha256(root, rel)
+                    if found is not None and found != sha:
+                        located.append((where, Problem(
+                            "/source/sha256",
+                            f"expected sha256 {sha[:12]}… (source.sha256), got {found[:12]}… from {rel}: "
+                            "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file")))
+            located.sort(key=lambda wp: _where_key(wp[0]))
+            for where, problem in located:
+                add(shown, where, problem)
     return report
 
+
+def _where_key(where: str) -> int:
+    last = where.rsplit(" ", 1)[-1]
+    return int(last) if last.isdigit() else 0

@@ -12,7 +12,8 @@ The algorithm, in order:
 4. find the names again where the model missed them (a surname, an acronym: "AZAL flights");
 5. descriptions that name a role ("Azerbaijan's president", "the prime minister") and handles
    written after a title ("President @presidentaz") join the one person who holds that title;
-6. third-person pronouns join the person they refer to (:mod:`newsclaims.extract.coref`);
+6. third-person pronouns join the person they refer to, and a subject "it" / "they" the named
+   organisation, country or group that was the subject just before (:mod:`newsclaims.extract.coref`);
 7. each entity becomes an :class:`Actor` with a stable id (a slug of the surname, acronym or name).
 """
 
@@ -151,8 +152,8 @@ class Merger:
             return None
         for i, e in recent:
             et = e.tokens
-            if len(et) == 1 and et[0] == toks[-1]:
-                return i  # the surname came first, now the full name
+            if len(et) == 1 and et[0] in (toks[-1], toks[0]):
+                return i  # the surname (or "Mobutu" of "Mobutu Sese Seko") came first, now the full name
             if len(et) > 1 and et[-1] == toks[-1] and (et[0] == toks[0] or et[0][0] == toks[0][0] and (len(et[0]) <= 2 or len(toks[0]) <= 2)):
                 return i  # "George W. Bush" / "George Bush", "J. Smith" / "John Smith"
         return None
@@ -179,6 +180,8 @@ class Merger:
         elif m.type == "person":
             toks = name_tokens(m.name)
             idx = self.find_person(toks)
+            if idx is not None and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
+                idx = None  # "Mrs. McCrea" is not Dr. John McCrea
             if idx is None:
                 idx = self._new(m, None)
         else:
@@ -535,6 +538,17 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         ent = merger.entities[r.entity]
         ent.spans.setdefault((r.start, r.end), "pronoun")
         ent.type = "person"  # he or she: a person, whatever the model said
+
+    heads: dict[int, int] = {}
+    for i, ent in enumerate(merger.entities):
+        if ent.type in coref.PLURAL_TYPES and not ent.latent:
+            for (s, e) in ent.spans:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and len(span):
+                    heads[span.root.i] = i
+    types = {i: e.type for i, e in enumerate(merger.entities)}
+    for r in coref.resolve_impersonal(doc, heads, types, sent_index=sent_index):
+        merger.entities[r.entity].spans.setdefault((r.start, r.end), "pronoun")
 
     entities = [e for e in merger.entities if e.spans and not (e.latent and not e.referred)]
     entities.sort(key=lambda e: (e.first, TYPE_PRIORITY[e.type]))

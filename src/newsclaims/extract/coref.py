@@ -258,3 +258,39 @@ def _insert(pool: list[Mention], m: Mention, lo: int) -> None:
     while i > lo and pool[i - 1].start > m.start:
         i -= 1
     pool.insert(i, m)
+
+
+IMPERSONAL = {"it": "singular", "they": "plural"}
+SINGULAR_TYPES = frozenset({"organization", "country"})
+PLURAL_TYPES = frozenset({"organization", "group", "country"})
+
+
+def resolve_impersonal(doc, heads: dict[int, int], types: dict[int, str], *, sent_index: dict[int, int] | None = None) -> list[Resolution]:
+    """"It" and "they" as the subject of a clause, linked to the organisation, country or group
+    that is the nearest subject before it (this sentence or the one before) when that subject is
+    a named one: "OPEC ... It said", "The rebels' Alliance ... They said". Anything else — a common
+    noun subject ("the company", "officials") in between, an expletive "it is expected that" —
+    leaves the pronoun unresolved. ``heads`` maps a mention's head token index to its entity."""
+    if sent_index is None:
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    # subjects of main clauses only: the subject inside a report ("output would fall") is no topic
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")
+                and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))]
+    out = []
+    for k, p in enumerate(subjects):
+        number = IMPERSONAL.get(p.lower_)
+        if number is None or p.dep_ != "nsubj":
+            continue
+        verb = p.head
+        if p.lower_ == "it" and (verb.lemma_ in ("be", "seem", "appear", "take", "rain") or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and verb.lemma_ == "be" for c in verb.children)):
+            continue
+        prev = subjects[k - 1] if k else None
+        if prev is None or sent_index[p.sent.start] - sent_index[prev.sent.start] > 1 or prev.lower_ in IMPERSONAL:
+            continue
+        ent = heads.get(prev.i)
+        if ent is None:
+            continue
+        if types.get(ent) not in (SINGULAR_TYPES if number == "singular" else PLURAL_TYPES):
+            continue
+        out.append(Resolution(p.idx, p.idx + len(p), ent, p.i, 1.0))
+    return out

@@ -432,6 +432,13 @@ SKIP_PROPN = frozenset({"january", "february", "march", "april", "may", "june", 
 NAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr", "dative", "compound", "ROOT"})
 
 
+def english_word(word: str) -> bool:
+    """True when ``word`` (lower-cased, inflections undone) is in the parser model's English lexicon."""
+    from newsclaims.truecase import english_pos
+
+    return bool(english_pos(word.lower()))
+
+
 def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMention]:
     """Runs of proper nouns the model left untagged ("Mark Twain", "Bullard"): latent names, kept
     as actors only when a pronoun refers to them."""
@@ -444,13 +451,16 @@ def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMen
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if tok.tag_ not in ("NNP", "NNPS") or tok.idx in covered or not tok.text[:1].isupper():
+        if tok.tag_ != "NNP" or tok.idx in covered or not tok.text[:1].isupper():
             i += 1
             continue
         j = i
-        while j < n and doc[j].tag_ in ("NNP", "NNPS") and doc[j].idx not in covered and doc[j].text[:1].isupper():
+        while j < n and doc[j].tag_ == "NNP" and doc[j].idx not in covered and doc[j].text[:1].isupper():
             j += 1
         words = [t.text for t in doc[i:j]]
+        if len(words) == 1 and english_word(words[0]) and not first_name_gender(words[0]):
+            i = j  # "Firefighters", "Well": a capitalised English word, not a name
+            continue
         head = doc[i:j].root
         quoted = i > 0 and doc[i - 1].text in ("``", '"', "“", "'", "‘", "''")
         if (not quoted and is_name_like(words) and head.dep_ in NAME_DEPS and not any(w.lower() in SKIP_PROPN for w in words)

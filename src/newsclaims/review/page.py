@@ -126,7 +126,7 @@ def build_marks(record: dict) -> tuple[list[Mark], list[Item], list[str]]:
     for i, actor in enumerate(actors):
         tip = _actor_tip(actor)
         for j, mention in enumerate(actor.get("mentions") or []):
-            add(mention, f"/actors/{i}/mentions/{j}", key=f"mention:{actor.get('id')}:{j}", classes=f"m a{i}",
+            add(mention, f"/actors/{i}/mentions/{j}", key=f"mention:{i}:{j}", classes=f"m a{i}",
                 rank=RANK["mention"], anchor=f"m{i}-{j}", attrs={"data-actor": str(i), "data-tip": tip})
     items: list[Item] = []
     for family in ("quote", "claim"):
@@ -150,7 +150,8 @@ def build_marks(record: dict) -> tuple[list[Mark], list[Item], list[str]]:
             add(source, f"/{family}s/{i}/source", key=f"source:{qid}", classes=f"src{colour}", rank=RANK["source"],
                 attrs={"data-of": qid})
             add(cue, f"/{family}s/{i}/cue", key=f"cue:{qid}", classes="cue", rank=RANK["cue"], attrs={"data-of": qid})
-            items.append(Item(qid, family, str(it.get("kind")), KIND_LABELS.get(it.get("kind"), str(it.get("kind"))), str(it.get("text", "")), it.get("start", 0), it.get("end", 0),
+            kind = str(it.get("kind"))
+            items.append(Item(qid, family, kind, KIND_LABELS.get(kind, kind), str(it.get("text", "")), it.get("start", 0), it.get("end", 0),
                               speaker, speaker_index, source.get("text") if isinstance(source, dict) else None,
                               cue.get("text") if isinstance(cue, dict) else None, str(it.get("method")),
                               it.get("confidence", 0), drawn))
