@@ -85,6 +85,7 @@ def check_spans(browser, record: dict) -> None:
     want = expected_spans(record)
     assert {k: v for k, v in drawn.items() if k in want} == want
     assert set(drawn) == set(want), "the page draws spans the record does not have"
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), "the page overflows sideways"
 
 
 def wait_for(condition, timeout: float = 10.0) -> bool:
@@ -140,7 +141,8 @@ def test_clicking_a_quote_in_the_panel_scrolls_to_it(browser, tmp_path, shots):
 
 
 def test_script_in_an_article_renders_as_text(browser, tmp_path):
-    text = 'He wrote "<script>document.title = \'pwned\'</script>" and <img src=x onerror="document.title=\'pwned\'">.'
+    text = ('He wrote "<script>document.title = \'pwned\'</script>" and <img src=x onerror="document.title=\'pwned\'">.'
+            " https://example.invalid/" + "A" * 600 + " ends the article.")
     content = span(text, text.index("<script>"), text.index('" and'))
     record = make_record(text, rid="escape", quotes=[quote("q1", content, None, None, span(text, 3, 8))])
     open_page(browser, record, tmp_path)

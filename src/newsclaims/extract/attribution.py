@@ -92,6 +92,8 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "according"
     if cue.kind == "in_source":
         gov = head.head
+        if cue_classes().get(gov.lemma_.lower()) == "speech":
+            return None, "according_to", "in"  # "said in a statement": part of the verb's cue
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "in"
     if cue.kind == "colon":
@@ -225,6 +227,9 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
 def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: list[Quoted], text: str) -> Attribution | None:
     lo = next((s.start_char for s in sents if s.start_char <= q.start < s.end_char), q.start)
     hi = next((s.end_char for s in sents if s.start_char < q.end <= s.end_char), q.end)
+    if hi <= q.end + 1:
+        # the parser ended the sentence at the closing mark: '“…!” he tweeted.' goes on
+        hi = next((s.end_char for s in sents if q.end <= s.start_char <= q.end + 2 and s.text[:1].islower()), hi)
     best, best_gap = None, None
     for att in attributions:
         cue = att.cue

@@ -14,6 +14,11 @@ SOURCE_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parata
 #: dependencies through which a cue inherits the subject of its head
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "dep"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+#: what the parser may call a subject that follows its verb after a quotation ("…,” added Gowdy)
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "obj", "attr", "npadvmod", "dep", "oprd"})
+INVERTED_VERBS = frozenset({"say", "add", "continue", "write", "ask", "reply", "respond", "explain", "note",
+                            "insist", "conclude", "tweet", "declare", "recall", "warn", "argue", "observe"})
+CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
 
 
 def noun_phrase(tok) -> tuple[int, int]:
@@ -53,8 +58,19 @@ def subject_of(verb, *, depth: int = 4):
                 return pobj
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return None  # "is expected to": no source named
+        if tok is verb and tok.i > 0 and tok.lemma_.lower() in INVERTED_VERBS and tok.doc[tok.i - 1].text in CLOSING_MARKS:
+            # inverted order the parser missed: '“…,” added Gowdy.' (the name read as an object)
+            after = next((c for c in tok.children if c.i == tok.i + 1 or (c.i > tok.i and c.left_edge.i == tok.i + 1)), None)
+            if after is not None and after.dep_ in INVERTED_SUBJECT_DEPS and after.pos_ in ("PROPN", "NOUN") \
+                    and tok.doc[tok.i - 1].is_punct and not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+                return after
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOMINAL_POS:
             return tok.head
+        if tok.dep_ == "xcomp" and tok.head is not tok:
+            # object control: "led some allies to worry", "urged Congress to act"
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
             tok = tok.head
             continue
