@@ -4,9 +4,11 @@ Every problem is located (``file:line: /json/pointer: message``, ``file:row N: â
 named by its rule (see :data:`RULES`), and collected: nothing stops at the first error. A run that
 read no record does not pass.
 
-Speed: the schema is checked with the Rust-backed ``jsonschema_rs`` (a few Âµs per record); only a
-record that fails it goes through the pure-Python ``jsonschema`` to get one located message per
-error. The semantic rules are plain loops over the spans of a record.
+Speed: a record is first checked by the fast path (:func:`is_clean`): the schema by the
+Rust-backed ``jsonschema_rs`` and the semantic rules by one flat pass. Only a record it doubts goes
+through the full path: the pure-Python ``jsonschema`` for one located message per schema error,
+then every semantic rule with its own message. JSONL lines are parsed by ``orjson`` (strict JSON:
+no NaN); large JSONL files are shared among ``jobs`` processes by line ranges.
 
 Corpus rules (unique record ids, one article never twice) hold across every file of one format
 that is validated together: ``data/`` holds the same records as JSONL and as Parquet, so ids are
@@ -463,7 +465,7 @@ class _SemanticCheck:
                 if speaker not in mentions_of:
                     self.add(f"/{key}/{i}/speaker", f"speaker {speaker!r} is not an actor id of this record", "speaker-ref")
                 elif isinstance(source, dict) and (source.get("start"), source.get("end")) not in mentions_of[speaker]:
-                    self.add(f"/{key}/{i}/source", f"source [{source.get('start')}, {source.get('end')}) is not a mention of the speaker {speaker!r}", "source-mention")
+                    self.problems.append(_source_mention(key, i, source, speaker))
             if quotes:
                 if item.get("date") is not None:
                     self.date(item.get("date"), f"/quotes/{i}/date")
@@ -537,18 +539,30 @@ def license_problem(record: dict, policy: Policy) -> Problem | None:
     return None
 
 
-def is_clean(record: Any) -> bool:
-    """True when ``record`` breaks no schema or semantic rule: the fast path.
+def _source_mention(key: str, i: int, source: dict, speaker: str) -> Problem:
+    return Problem(f"/{key}/{i}/source", f"source [{source.get('start')}, {source.get('end')}) is not a mention of the speaker {speaker!r}", "source-mention")
 
-    It answers yes or no only, on the schema by ``jsonschema_rs`` and on the semantic rules by one
-    tight pass that relies on the types the schema guarantees; any doubt sends the record to
-    :func:`record_problems`'s full path, which names every problem. The tests check that both
-    paths agree on every corruption of the mutation suite.
+
+def fast_problems(record: dict) -> list[Problem] | None:
+    """The fast path: the problems of ``record`` when it is sure of them, else None.
+
+    The schema is checked by ``jsonschema_rs`` and the semantic rules by one tight pass that relies
+    on the types the schema guarantees. It names only source-mention problems (frequent, and a
+    warning by default); at any other doubt it returns None and :func:`record_problems` takes the
+    full path, which names every problem. The tests check that both paths agree.
     """
-    return _fast_validator(RECORD_SCHEMA).is_valid(record) and _semantically_clean(record)
+    if not _fast_validator(RECORD_SCHEMA).is_valid(record):
+        return None
+    soft: list[Problem] = []
+    return soft if _semantically_clean(record, soft) else None
 
 
-def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpose (speed)
+def is_clean(record: Any) -> bool:
+    """True when ``record`` breaks no schema or semantic rule (the fast path's answer)."""
+    return isinstance(record, dict) and fast_problems(record) == []
+
+
+def _semantically_clean(r: dict, soft: list[Problem]) -> bool:  # noqa: C901 - one flat pass on purpose (speed)
     text = r["text"]
     n = len(text)
     if r["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS or not text.strip():
@@ -590,7 +604,7 @@ def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpo
                 return False
     for key in ("quotes", "claims"):
         seen: set[str] = set()
-        for item in r[key]:
+        for i, item in enumerate(r[key]):
             for span in (item, item["source"], item["cue"]):
                 if span is None:
                     continue
@@ -606,7 +620,7 @@ def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpo
                     return False
                 source = item["source"]
                 if source is not None and (source["start"], source["end"]) not in mentions_of[speaker]:
-                    return False
+                    soft.append(_source_mention(key, i, source, speaker))
             if key == "quotes":
                 if item["date"] is not None and date_problem(item["date"]):
                     return False
@@ -625,8 +639,9 @@ def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpo
 
 def record_problems(record: Any, policy: Policy | None = None) -> list[Problem]:
     """Schema and semantic problems of one record; with a ``policy``, its licence rule too."""
-    if isinstance(record, dict) and is_clean(record):
-        problems: list[Problem] = []
+    fast = fast_problems(record) if isinstance(record, dict) else None
+    if fast is not None:
+        problems = fast
     else:
         problems = schema_problems(record)
         if isinstance(record, dict):
@@ -657,15 +672,15 @@ def iter_file_records(path: Path) -> Iterator[tuple[str, Any, Problem | None]]:
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq
 
+        row = 0
         try:
             pf = pq.ParquetFile(path)
-            row = 0
             for batch in pf.iter_batches(batch_size=1024):
                 for rec in batch.to_pylist():
                     row += 1
                     yield f"row {row}", rec, None
         except Exception as exc:  # noqa: BLE001 - any unreadable file is one located problem
-            yield "row 0", None, Problem("", f"unreadable Parquet: {type(exc).__name__}: {exc}", "read")
+            yield f"row {row + 1 if row else 0}", None, Problem("", f"unreadable Parquet: {type(exc).__name__}: {exc}", "read")
         return
     try:
         fh = open(path, "rb")
