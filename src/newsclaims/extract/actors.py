@@ -180,7 +180,8 @@ class Merger:
         elif m.type == "person":
             toks = name_tokens(m.name)
             idx = self.find_person(toks)
-            if idx is not None and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
+            explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
+            if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
             if idx is None:
                 idx = self._new(m, None)
