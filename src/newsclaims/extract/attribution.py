@@ -209,7 +209,7 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
                     owner, best = att, ov
         # 2. the nearest speech cue of the quote's sentences, outside quotes
         if owner is None:
-            owner = _sentence_cue(q, sents, attributions, quotes, text)
+            owner = _sentence_cue(q, sents, attributions, paras, text)
         if owner is not None:
             owner.quotes.append(q)
         else:
@@ -224,7 +224,7 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
     return attributions
 
 
-def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: list[Quoted], text: str) -> Attribution | None:
+def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text: str) -> Attribution | None:
     lo = next((s.start_char for s in sents if s.start_char <= q.start < s.end_char), q.start)
     hi = next((s.end_char for s in sents if s.start_char < q.end <= s.end_char), q.end)
     if hi <= q.end + 1:
@@ -237,7 +237,7 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: lis
             continue
         if not (lo <= cue.start < hi):
             continue
-        if "\n" in text[min(cue.start, q.end):max(cue.start, q.start)]:
+        if _paragraph_of(cue.start, paras) != _paragraph_of(q.start, paras):
             continue
         gap = q.start - cue.end if cue.end <= q.start else cue.start - q.end
         if gap < 0:

@@ -37,14 +37,37 @@ class Quoted:
         return len(text[self.inner_start:self.inner_end].split())
 
 
+#: lines at most this long, in a text with indented paragraph openings, are hard-wrapped copy
+WRAP_WIDTH = 90
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line of ``text`` (a line is a paragraph in news copy)."""
-    out, pos = [], 0
+    """``(start, end)`` of every paragraph of ``text``.
+
+    A line is a paragraph in web copy; wire copy hard-wrapped at ~70 columns (AP: paragraphs open
+    with an indented line) joins its lines up to the next indented or blank line.
+    """
+    lines, pos = [], 0
     for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
+        lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    return out
+    filled = [ln for ln in lines if ln[2].strip()]
+    indented = sum(1 for ln in filled if ln[2][:1] in (" ", "\t"))
+    wrapped = bool(filled) and indented >= 3 and indented < 0.8 * len(filled) \
+        and max(len(ln[2]) for ln in filled) <= WRAP_WIDTH
+    out: list[list[int]] = []
+    previous_blank = True
+    for start, end, line in lines:
+        if not line.strip():
+            previous_blank = True
+            continue
+        opens = previous_blank or not wrapped or line[:1] in (" ", "\t")
+        if opens or not out:
+            out.append([start, end])
+        else:
+            out[-1][1] = end
+        previous_blank = False
+    return [(a, b) for a, b in out]
 
 
 def _looks_closing(text: str, i: int, width: int) -> bool:
