@@ -189,7 +189,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     attributions = _join_quotes(candidates, quotes, sents, paras, text)
     if learned:
         # the model judges each candidate with the quotes it drew; the kept ones draw them again
-        chosen = [a for a in candidates if keep(a, doc)]
+        # (a speech verb with no content of its own stays available to a quotation beside it)
+        chosen = [a for a in candidates if keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))]
         for a in chosen:
             a.quotes = []
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
@@ -239,7 +240,9 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text
     hi = next((s.end_char for s in sents if s.start_char < q.end <= s.end_char), q.end)
     if hi <= q.end + 1:
         # the parser ended the sentence at the closing mark: '“…!” he tweeted.' goes on
-        hi = next((s.end_char for s in sents if q.end <= s.start_char <= q.end + 2 and s.text[:1].islower()), hi)
+        inner_end = text[q.inner_start:q.inner_end].rstrip()[-1:]
+        hi = next((s.end_char for s in sents if q.end <= s.start_char <= q.end + 2
+                   and (s.text[:1].islower() or inner_end in ("?", "!", ",") or len(s) <= 10)), hi)
     best, best_gap = None, None
     for att in attributions:
         cue = att.cue
