@@ -162,3 +162,12 @@ def test_hard_wrapped_quote_keeps_its_speaker(convert_text):
     first, second = rec["quotes"]
     assert first["source"]["text"] == "Police Chief Maurice Turner" and first["cue"]["text"] == "said"
     assert second["cue"] == first["cue"]  # the next paragraph's quote floats to the same speaker
+
+
+def test_transcript_speaker_tags():
+    from newsclaims.extract.content import speaker_tags
+
+    text = "[BEGIN RECORDING] [CRISTIANI] We will not negotiate.\n\n[TEXT] The army said so.\n"
+    (tag,) = speaker_tags(text, find_quotes(text))
+    assert text[tag.name_start:tag.name_end] == "CRISTIANI"
+    assert text[tag.speech.inner_start:tag.speech.inner_end] == "We will not negotiate."

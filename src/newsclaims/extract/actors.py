@@ -444,6 +444,18 @@ def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dic
                                 ent.countries.append(country_at[o.i])
 
 
+def _outermost(spans) -> list[tuple[int, int]]:
+    """The spans in order, without those inside another span of the same entity ("Anwaar" inside
+    the signature's "Anwaar ul Haq Kakar")."""
+    ordered = sorted(spans, key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in ordered:
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
 def _ids(entities: list[Entity]) -> list[str]:
     taken: set[str] = set()
     ids = []
@@ -565,7 +577,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         actors.append(Actor(
             id=aid, name=canonical, type=ent.type, titles=list(ent.titles), aliases=aliases,
             country_code=ent.country, handles=list(ent.handles),
-            mentions=[Span.of(text, s, e) for (s, e) in sorted(ent.spans)],
+            mentions=[Span.of(text, s, e) for (s, e) in _outermost(ent.spans)],
         ))
     return actors
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsclaims.extract.content import Quoted, find_quotes, paragraphs, trim
+from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues
 from newsclaims.extract.sources import source_of
@@ -161,14 +161,23 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
 
     quotes = [q for q in find_quotes(text) if prose(q.start)]
     paras = paragraphs(text)
+    # transcripts: "[CRISTIANI] …" gives the paragraph to the bracketed speaker
+    tags = speaker_tags(text, quotes)
+    tagged = {t.speech.start for t in tags}
+    quotes = [q for q in quotes if q.start not in tagged]
+    spoken = quotes + [t.speech for t in tags]
     sents = list(doc.sents)
     classes = cue_classes()
     candidates: list[Attribution] = []
     for cue in find_cues(doc, all_verbs=True):
-        if not prose(cue.start) or _inside(cue.start, quotes):
+        if not prose(cue.start) or _inside(cue.start, spoken):
             continue
         content, kind, rule = content_of(cue)
         if content is not None:
+            # a content never runs out of its cue's paragraph (the parser may join paragraphs)
+            p = _paragraph_of(cue.start, paras)
+            if p >= 0:
+                content = (max(content[0], paras[p][0]), min(content[1], paras[p][1]))
             content = trim(text, *content)
             if content[1] <= content[0]:
                 content, rule = None, "none"
@@ -185,6 +194,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             a.quotes = []
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
+    attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
     kept = [a for a in attributions if a.content is not None or a.quotes]
     for a in kept:
         a.quotes.sort(key=lambda q: q.start)

@@ -514,6 +514,8 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
                     return [NameMention(offset, e, offset, e, "organization", inner, via="rule")]
         return [NameMention(s, e, s, e, "organization", surface, person_like=like)]
     if kind == "person":
+        if any(w in org_words() for w in low.split()[1:]):  # "Caribbean Community", "Business Day"-like names
+            return [NameMention(s, e, s, e, "organization", surface, via="rule")]
         if " " in low and low in _big_cities():  # "Buenos Aires" tagged PERSON (one word may be a surname: "Jackson")
             return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface), via="gazetteer")]
         m = _person(doc, cased, ts, te, floor)
