@@ -697,9 +697,20 @@ def iter_file_records(path: Path) -> Iterator[tuple[str, Any, Problem | None]]:
                 yield str(lineno), None, Problem("", f"not valid JSON: {exc}", "json")
 
 
+@lru_cache(maxsize=1)
+def _derived_tables() -> frozenset[str]:
+    """The configurations of ``data/`` that are not article records (quotes, claims, actors…)."""
+    try:
+        from newsclaims.hf.tables import DEFAULT_CONFIG, tables
+    except ImportError:  # pragma: no cover - the packaging module is part of newsclaims
+        return frozenset({"quotes", "claims", "actors"})
+    return frozenset(name for name in tables() if name != DEFAULT_CONFIG)
+
+
 def _is_articles_table(path: Path) -> bool:
     """Folders may hold derived tables (quotes, claims, actors); only article files are records."""
-    return not any(p in ("quotes", "claims", "actors") for p in path.parts[-3:-1])
+    derived = _derived_tables()
+    return not any(p in derived for p in path.parts[-3:-1])
 
 
 def iter_data_files(paths: Iterable[str | Path]) -> Iterator[Path]:
