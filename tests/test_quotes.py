@@ -137,3 +137,37 @@ def test_seed_speakers_are_the_source_actors(seed_pair):
     handles = {h: a["id"] for a in record["actors"] for h in a["handles"]}
     post = next(q for q in record["quotes"] if q["kind"] == "social_post")
     assert post["speaker"] == handles.get("@anwaar_kakar", post["speaker"])
+
+
+WRAPPED = (
+    "WASHINGTON (AP)\n"
+    "   The chief spoke on Friday about the city and its troubled\n"
+    "streets, which he has walked for years.\n"
+    "   ``What you have here is a lot of young people fighting\n"
+    "among themselves,'' said Police Chief Maurice Turner.\n"
+    "   ``They are just working for themselves.''\n"
+)
+
+
+def test_hard_wrapped_wire_copy_joins_lines_into_paragraphs():
+    from newsclaims.extract.content import paragraphs
+
+    paras = [WRAPPED[a:b] for a, b in paragraphs(WRAPPED)]
+    assert len(paras) == 4 and paras[2].endswith("said Police Chief Maurice Turner.")
+    assert inner(WRAPPED)[0] == "What you have here is a lot of young people fighting\namong themselves,"
+
+
+def test_hard_wrapped_quote_keeps_its_speaker(convert_text):
+    rec = convert_text(WRAPPED)
+    first, second = rec["quotes"]
+    assert first["source"]["text"] == "Police Chief Maurice Turner" and first["cue"]["text"] == "said"
+    assert second["cue"] == first["cue"]  # the next paragraph's quote floats to the same speaker
+
+
+def test_transcript_speaker_tags():
+    from newsclaims.extract.content import speaker_tags
+
+    text = "[BEGIN RECORDING] [CRISTIANI] We will not negotiate.\n\n[TEXT] The army said so.\n"
+    (tag,) = speaker_tags(text, find_quotes(text))
+    assert text[tag.name_start:tag.name_end] == "CRISTIANI"
+    assert text[tag.speech.inner_start:tag.speech.inner_end] == "We will not negotiate."

@@ -187,3 +187,15 @@ def test_build_and_validate_need_no_network(tmp_path, nlp, no_network):
     assert result.ok, result.errors
     report = validate_paths([tmp_path / "data"], Policy(root=tmp_path, warn=frozenset({"source-mention"})))
     assert report.ok, [str(p) for p in report.problems]
+
+
+def test_build_refuses_the_same_article_twice(tmp_path, nlp):
+    from newsclaims.build import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("PARIS (AFP) — The minister said “yes”.", encoding="utf-8")
+    (seeds / "b.txt").write_text("PARIS (AFP) — The minister said “yes”.", encoding="utf-8")
+    result = build(seeds, tmp_path / "data", root=tmp_path, jobs=1)
+    assert not result.ok
+    assert result.errors == ["seeds/b.txt:1: /source/sha256: the same article as seeds/a.txt (same sha256): remove one of them"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsclaims.cli import main
-from newsclaims.validate import RULES, Policy, date_problem, is_clean, load_policy, record_problems, validate_paths
+from newsclaims.validate import RULES, Policy, date_problem, fast_problems, is_clean, load_policy, record_problems, validate_paths
 
 SEED = "000_fdf2c5db0e68fe77"
 
@@ -513,6 +513,8 @@ def test_fast_path_agrees_with_full_path(seed_text, where, field, delta, value, 
         target[field] = value
     full = schema_problems_and_semantic(record)
     assert is_clean(record) == (full == []), full
+    fast = fast_problems(record)
+    assert fast is None or fast == full
 
 
 def schema_problems_and_semantic(record):
@@ -584,3 +586,14 @@ def test_convert_does_not_write_an_invalid_record(tmp_path, capsys, monkeypatch,
     assert code == 1
     assert "/source/sha256: source.sha256 is not the SHA-256 of the text" in err
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["good"]
+
+
+def test_fast_path_names_source_mention_problems_like_the_full_path(seed_text):
+    from newsclaims.validate import schema_problems, semantic_problems
+
+    record = build_record(seed_text)
+    _foreign_source(record, [record])
+    record["claims"][0]["source"] = copy.deepcopy(record["actors"][2]["mentions"][0])
+    fast = fast_problems(record)
+    assert fast is not None and [p.rule for p in fast] == ["source-mention", "source-mention"]
+    assert fast == schema_problems(record) + semantic_problems(record)

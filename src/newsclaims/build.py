@@ -106,10 +106,14 @@ def collect_records(converted: Iterable[tuple[str, dict | None, object]], *, roo
         records.append(record)
     records.sort(key=lambda r: r["id"])
     seen: set[str] = set()
+    articles: dict[str, str] = {}
     for r in records:
         if r["id"] in seen:
             errors.append(str(Located(r["source"]["path"], "1", Problem("/id", f"id {r['id']!r} is used by two articles", "unique-record-id"))))
         seen.add(r["id"])
+        first = articles.setdefault(r["source"]["sha256"], r["source"]["path"])
+        if first != r["source"]["path"]:
+            errors.append(str(Located(r["source"]["path"], "1", Problem("/source/sha256", f"the same article as {first} (same sha256): remove one of them", "duplicate-article"))))
     return records, errors
 
 

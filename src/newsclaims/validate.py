@@ -465,7 +465,7 @@ class _SemanticCheck:
                 if speaker not in mentions_of:
                     self.add(f"/{key}/{i}/speaker", f"speaker {speaker!r} is not an actor id of this record", "speaker-ref")
                 elif isinstance(source, dict) and (source.get("start"), source.get("end")) not in mentions_of[speaker]:
-                    self.add(f"/{key}/{i}/source", f"source [{source.get('start')}, {source.get('end')}) is not a mention of the speaker {speaker!r}", "source-mention")
+                    self.problems.append(_source_mention(key, i, source, speaker))
             if quotes:
                 if item.get("date") is not None:
                     self.date(item.get("date"), f"/quotes/{i}/date")
@@ -539,18 +539,30 @@ def license_problem(record: dict, policy: Policy) -> Problem | None:
     return None
 
 
-def is_clean(record: Any) -> bool:
-    """True when ``record`` breaks no schema or semantic rule: the fast path.
+def _source_mention(key: str, i: int, source: dict, speaker: str) -> Problem:
+    return Problem(f"/{key}/{i}/source", f"source [{source.get('start')}, {source.get('end')}) is not a mention of the speaker {speaker!r}", "source-mention")
 
-    It answers yes or no only, on the schema by ``jsonschema_rs`` and on the semantic rules by one
-    tight pass that relies on the types the schema guarantees; any doubt sends the record to
-    :func:`record_problems`'s full path, which names every problem. The tests check that both
-    paths agree on every corruption of the mutation suite.
+
+def fast_problems(record: dict) -> list[Problem] | None:
+    """The fast path: the problems of ``record`` when it is sure of them, else None.
+
+    The schema is checked by ``jsonschema_rs`` and the semantic rules by one tight pass that relies
+    on the types the schema guarantees. It names only source-mention problems (frequent, and a
+    warning by default); at any other doubt it returns None and :func:`record_problems` takes the
+    full path, which names every problem. The tests check that both paths agree.
     """
-    return _fast_validator(RECORD_SCHEMA).is_valid(record) and _semantically_clean(record)
+    if not _fast_validator(RECORD_SCHEMA).is_valid(record):
+        return None
+    soft: list[Problem] = []
+    return soft if _semantically_clean(record, soft) else None
 
 
-def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpose (speed)
+def is_clean(record: Any) -> bool:
+    """True when ``record`` breaks no schema or semantic rule (the fast path's answer)."""
+    return isinstance(record, dict) and fast_problems(record) == []
+
+
+def _semantically_clean(r: dict, soft: list[Problem]) -> bool:  # noqa: C901 - one flat pass on purpose (speed)
     text = r["text"]
     n = len(text)
     if r["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS or not text.strip():
@@ -592,7 +604,7 @@ def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpo
                 return False
     for key in ("quotes", "claims"):
         seen: set[str] = set()
-        for item in r[key]:
+        for i, item in enumerate(r[key]):
             for span in (item, item["source"], item["cue"]):
                 if span is None:
                     continue
@@ -608,7 +620,7 @@ def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpo
                     return False
                 source = item["source"]
                 if source is not None and (source["start"], source["end"]) not in mentions_of[speaker]:
-                    return False
+                    soft.append(_source_mention(key, i, source, speaker))
             if key == "quotes":
                 if item["date"] is not None and date_problem(item["date"]):
                     return False
@@ -627,8 +639,9 @@ def _semantically_clean(r: dict) -> bool:  # noqa: C901 - one flat pass on purpo
 
 def record_problems(record: Any, policy: Policy | None = None) -> list[Problem]:
     """Schema and semantic problems of one record; with a ``policy``, its licence rule too."""
-    if isinstance(record, dict) and is_clean(record):
-        problems: list[Problem] = []
+    fast = fast_problems(record) if isinstance(record, dict) else None
+    if fast is not None:
+        problems = fast
     else:
         problems = schema_problems(record)
         if isinstance(record, dict):
@@ -684,9 +697,20 @@ def iter_file_records(path: Path) -> Iterator[tuple[str, Any, Problem | None]]:
                 yield str(lineno), None, Problem("", f"not valid JSON: {exc}", "json")
 
 
+@lru_cache(maxsize=1)
+def _derived_tables() -> frozenset[str]:
+    """The configurations of ``data/`` that are not article records (quotes, claims, actors…)."""
+    try:
+        from newsclaims.hf.tables import DEFAULT_CONFIG, tables
+    except ImportError:  # pragma: no cover - the packaging module is part of newsclaims
+        return frozenset({"quotes", "claims", "actors"})
+    return frozenset(name for name in tables() if name != DEFAULT_CONFIG)
+
+
 def _is_articles_table(path: Path) -> bool:
     """Folders may hold derived tables (quotes, claims, actors); only article files are records."""
-    return not any(p in ("quotes", "claims", "actors") for p in path.parts[-3:-1])
+    derived = _derived_tables()
+    return not any(p in derived for p in path.parts[-3:-1])
 
 
 def iter_data_files(paths: Iterable[str | Path]) -> Iterator[Path]:

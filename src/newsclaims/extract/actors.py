@@ -180,7 +180,8 @@ class Merger:
         elif m.type == "person":
             toks = name_tokens(m.name)
             idx = self.find_person(toks)
-            if idx is not None and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
+            explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
+            if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
             if idx is None:
                 idx = self._new(m, None)
@@ -443,6 +444,18 @@ def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dic
                                 ent.countries.append(country_at[o.i])
 
 
+def _outermost(spans) -> list[tuple[int, int]]:
+    """The spans in order, without those inside another span of the same entity ("Anwaar" inside
+    the signature's "Anwaar ul Haq Kakar")."""
+    ordered = sorted(spans, key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in ordered:
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
 def _ids(entities: list[Entity]) -> list[str]:
     taken: set[str] = set()
     ids = []
@@ -564,7 +577,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         actors.append(Actor(
             id=aid, name=canonical, type=ent.type, titles=list(ent.titles), aliases=aliases,
             country_code=ent.country, handles=list(ent.handles),
-            mentions=[Span.of(text, s, e) for (s, e) in sorted(ent.spans)],
+            mentions=[Span.of(text, s, e) for (s, e) in _outermost(ent.spans)],
         ))
     return actors
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsclaims.extract.content import Quoted, find_quotes, paragraphs, trim
+from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues
 from newsclaims.extract.sources import source_of
@@ -161,14 +161,23 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
 
     quotes = [q for q in find_quotes(text) if prose(q.start)]
     paras = paragraphs(text)
+    # transcripts: "[CRISTIANI] …" gives the paragraph to the bracketed speaker
+    tags = speaker_tags(text, quotes)
+    tagged = {t.speech.start for t in tags}
+    quotes = [q for q in quotes if q.start not in tagged]
+    spoken = quotes + [t.speech for t in tags]
     sents = list(doc.sents)
     classes = cue_classes()
     candidates: list[Attribution] = []
     for cue in find_cues(doc, all_verbs=True):
-        if not prose(cue.start) or _inside(cue.start, quotes):
+        if not prose(cue.start) or _inside(cue.start, spoken):
             continue
         content, kind, rule = content_of(cue)
         if content is not None:
+            # a content never runs out of its cue's paragraph (the parser may join paragraphs)
+            p = _paragraph_of(cue.start, paras)
+            if p >= 0:
+                content = (max(content[0], paras[p][0]), min(content[1], paras[p][1]))
             content = trim(text, *content)
             if content[1] <= content[0]:
                 content, rule = None, "none"
@@ -180,11 +189,13 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     attributions = _join_quotes(candidates, quotes, sents, paras, text)
     if learned:
         # the model judges each candidate with the quotes it drew; the kept ones draw them again
-        chosen = [a for a in candidates if keep(a, doc)]
+        # (a speech verb with no content of its own stays available to a quotation beside it)
+        chosen = [a for a in candidates if keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))]
         for a in chosen:
             a.quotes = []
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
+    attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
     kept = [a for a in attributions if a.content is not None or a.quotes]
     for a in kept:
         a.quotes.sort(key=lambda q: q.start)
@@ -209,7 +220,7 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
                     owner, best = att, ov
         # 2. the nearest speech cue of the quote's sentences, outside quotes
         if owner is None:
-            owner = _sentence_cue(q, sents, attributions, quotes, text)
+            owner = _sentence_cue(q, sents, attributions, paras, text)
         if owner is not None:
             owner.quotes.append(q)
         else:
@@ -224,12 +235,14 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
     return attributions
 
 
-def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: list[Quoted], text: str) -> Attribution | None:
+def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text: str) -> Attribution | None:
     lo = next((s.start_char for s in sents if s.start_char <= q.start < s.end_char), q.start)
     hi = next((s.end_char for s in sents if s.start_char < q.end <= s.end_char), q.end)
     if hi <= q.end + 1:
         # the parser ended the sentence at the closing mark: '“…!” he tweeted.' goes on
-        hi = next((s.end_char for s in sents if q.end <= s.start_char <= q.end + 2 and s.text[:1].islower()), hi)
+        inner_end = text[q.inner_start:q.inner_end].rstrip()[-1:]
+        hi = next((s.end_char for s in sents if q.end <= s.start_char <= q.end + 2
+                   and (s.text[:1].islower() or inner_end in ("?", "!", ",") or len(s) <= 10)), hi)
     best, best_gap = None, None
     for att in attributions:
         cue = att.cue
@@ -237,7 +250,7 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], quotes: lis
             continue
         if not (lo <= cue.start < hi):
             continue
-        if "\n" in text[min(cue.start, q.end):max(cue.start, q.start)]:
+        if _paragraph_of(cue.start, paras) != _paragraph_of(q.start, paras):
             continue
         gap = q.start - cue.end if cue.end <= q.start else cue.start - q.end
         if gap < 0:

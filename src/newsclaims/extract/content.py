@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from newsclaims.resources import load_lines
 
 OPEN = ("“", "``", "„")
 CLOSE = ("”",)
@@ -37,14 +40,37 @@ class Quoted:
         return len(text[self.inner_start:self.inner_end].split())
 
 
+#: lines at most this long, in a text with indented paragraph openings, are hard-wrapped copy
+WRAP_WIDTH = 90
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line of ``text`` (a line is a paragraph in news copy)."""
-    out, pos = [], 0
+    """``(start, end)`` of every paragraph of ``text``.
+
+    A line is a paragraph in web copy; wire copy hard-wrapped at ~70 columns (AP: paragraphs open
+    with an indented line) joins its lines up to the next indented or blank line.
+    """
+    lines, pos = [], 0
     for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
+        lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    return out
+    filled = [ln for ln in lines if ln[2].strip()]
+    indented = sum(1 for ln in filled if ln[2][:1] in (" ", "\t"))
+    wrapped = bool(filled) and indented >= 3 and indented < 0.8 * len(filled) \
+        and max(len(ln[2]) for ln in filled) <= WRAP_WIDTH
+    out: list[list[int]] = []
+    previous_blank = True
+    for start, end, line in lines:
+        if not line.strip():
+            previous_blank = True
+            continue
+        opens = previous_blank or not wrapped or line[:1] in (" ", "\t")
+        if opens or not out:
+            out.append([start, end])
+        else:
+            out[-1][1] = end
+        previous_blank = False
+    return [(a, b) for a, b in out]
 
 
 def _looks_closing(text: str, i: int, width: int) -> bool:
@@ -114,3 +140,42 @@ def trim(text: str, start: int, end: int, *, keep_quotes: bool = True) -> tuple[
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
     return start, end
+
+
+_TAG = re.compile(r"[ \t]*\[(?P<name>[A-Za-z][A-Za-z.' -]{1,40})\][ \t]*")
+
+
+@lru_cache(maxsize=1)
+def transcript_markers() -> frozenset[str]:
+    return frozenset(m.upper() for m in load_lines("transcript_markers.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerTag:
+    """A transcript paragraph opened by its speaker's name in brackets: ``[CRISTIANI] We will …``."""
+
+    name_start: int
+    name_end: int
+    speech: Quoted
+
+
+def speaker_tags(text: str, quotes: list[Quoted]) -> list[SpeakerTag]:
+    """Paragraphs opened by a bracketed speaker name; the speech is the paragraph's quote or its rest."""
+    out = []
+    for start, end in paragraphs(text):
+        m = _TAG.match(text, start, end)
+        while m is not None and m.group("name").strip().upper() in transcript_markers():
+            m = _TAG.match(text, m.end(), end)  # "[BEGIN RECORDING] [CRISTIANI] …"
+        if m is None or len(m.group("name").split()) > 4:
+            continue
+        rest = m.end()
+        quote = next((q for q in quotes if q.start == rest), None)
+        if quote is None:
+            inner_start, inner_end = rest, end
+            while inner_end > inner_start and text[inner_end - 1].isspace():
+                inner_end -= 1
+            if inner_end - inner_start < 2:
+                continue
+            quote = Quoted(inner_start, inner_end, inner_start, inner_end, True, False)
+        out.append(SpeakerTag(m.start("name"), m.start("name") + len(m.group("name").rstrip()), quote))
+    return out

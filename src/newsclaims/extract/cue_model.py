@@ -26,7 +26,7 @@ from pathlib import Path
 from newsclaims.resources import _read
 
 MODEL = "cue_model.tsv"
-THRESHOLD = 0.35
+THRESHOLD = 0.25
 HUMAN_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 

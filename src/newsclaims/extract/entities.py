@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsclaims.nlp import ORIGINAL_TEXT_KEY
 from newsclaims.resources import load_lines
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -350,6 +351,10 @@ def _title_run(doc, name_start: int, floor: int) -> tuple[int, list[str], str | 
 NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PART", "NUM", "PUNCT", "SYM"})
 
 
+def _capitalise(name: str) -> str:
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), name)
+
+
 def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMention | None:
     while tstart < tend - 1 and doc[tstart].pos_ in NOT_NAME_POS and title_key(doc[tstart].text) not in title_words():
         tstart += 1  # "Later Smith", "When Smith": the model's span took the word before the name
@@ -361,8 +366,11 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
     s, _ = _chars(doc, start, tend)
     name = text_cased[ns:ne]
     toks = name_tokens(name)
-    if not toks or not any(ch.isalpha() for ch in name):
-        return None
+    if not toks or not any(ch.isalpha() for ch in name) or any(ch.isdigit() for ch in name):
+        return None  # "DEV-MUC3-0147": a document number, not a person
+    original = doc.user_data.get(ORIGINAL_TEXT_KEY)
+    if original and original[ns:ne].isupper() and len(name) > 3:
+        name = _capitalise(name)  # ALL-CAPS copy: "SADDAM HUSSEIN" reads "Saddam Hussein"
     if gender is None:
         gender = first_name_gender(toks[0].capitalize())
     return NameMention(s, ne, ns, ne, "person", name, country_code=country, titles=titles_found, gender=gender)
@@ -506,6 +514,10 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
                     return [NameMention(offset, e, offset, e, "organization", inner, via="rule")]
         return [NameMention(s, e, s, e, "organization", surface, person_like=like)]
     if kind == "person":
+        if any(w in org_words() for w in low.split()[1:]):  # "Caribbean Community", "Business Day"-like names
+            return [NameMention(s, e, s, e, "organization", surface, via="rule")]
+        if " " in low and low in _big_cities():  # "Buenos Aires" tagged PERSON (one word may be a surname: "Jackson")
+            return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface), via="gazetteer")]
         m = _person(doc, cased, ts, te, floor)
         return [m] if m else []
     if kind == "group":

@@ -30,6 +30,10 @@ def noun_phrase(tok) -> tuple[int, int]:
         keep.append(t)
         stack.extend(t.children)
     keep.sort(key=lambda t: t.i)
+    # a relative clause the parser did not label as one ("X, who can …") ends the name
+    cut = next((k for k, t in enumerate(keep) if t.i > tok.i and t.tag_ in ("WP", "WDT")), None)
+    if cut is not None:
+        keep = keep[:cut]
     # a contiguous run around the head only (a dropped clause leaves no hole in the middle)
     i = keep.index(tok)
     lo = hi = i
@@ -37,9 +41,9 @@ def noun_phrase(tok) -> tuple[int, int]:
         lo -= 1
     while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
-    while lo < i and keep[lo].is_punct:
+    while lo < i and (keep[lo].is_punct or keep[lo].is_space):
         lo += 1
-    while hi > i and keep[hi].is_punct:
+    while hi > i and (keep[hi].is_punct or keep[hi].is_space):
         hi -= 1
     return keep[lo].idx, keep[hi].idx + len(keep[hi])
 
