@@ -107,6 +107,9 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     if comps:
         exclude = cue_ids
         toks = [t for c in comps for t in c.subtree]
+        if any(c.dep_ == "xcomp" for c in comps):  # object control: "urged him to …"
+            first = min(c.i for c in comps)
+            toks += [t for o in head.children if o.dep_ in OBJECT_DEPS and o.i < first for t in o.subtree]
         return _subtree_span(toks, exclude), ("stance" if cue.kind == "stance" else "indirect"), "comp"
     lemma = head.lemma_.lower()
     if lemma not in ADDRESSEE_VERBS:
