@@ -34,8 +34,8 @@ def test_repeated_articles_get_unique_ids_and_checksums(bench, tmp_path):
 
 def test_growth_is_read_between_quarter_peaks(bench):
     flat = [(t, 500.0 + (t % 3)) for t in range(100)]  # noisy but flat
-    assert bench.growth_per_1000(flat, 1000, 100.0) == 0
-    leak = [(t, 500.0 + t) for t in range(100)]  # 1 MiB per second = 1 MiB per 10 articles
-    assert bench.growth_per_1000(leak, 1000, 100.0) == pytest.approx((99 - 49) / 500 * 1000)
-    assert bench.growth_per_1000(leak, 1000, 10.0) is None  # too short to tell
+    assert bench.growth_per_1000(flat, 4000, 100.0) == 0
+    leak = [(t, 500.0 + t) for t in range(100)]  # 1 MiB per second = 1 MiB per 40 articles
+    assert bench.growth_per_1000(leak, 4000, 100.0) == pytest.approx((99 - 49) / 2000 * 1000)
+    assert bench.growth_per_1000(leak, 1000, 100.0) is None  # too few articles to tell
     assert bench.quarter_peaks([(1, 5), (60, 7)], 100) == [5, None, 7, None]
