@@ -1,13 +1,17 @@
 """Attribution relations: find cues, then contents, then sources; quotes join their cue.
 
-The orchestration follows BBC R&D's Citron: cues (``cues.py``) → contents (``content.py``: clausal
-complements from the parse and quoted passages from the marks) → sources (``sources.py``) → speakers
-(``actors.actor_at``, done by the quote and claim stages). The parts join on the cue.
+The orchestration follows BBC R&D's Citron: cues (``cues.py``: every verb, "according to X",
+"in <a poll>", a headline colon) → contents (``content.py``: quoted passages from the marks, and
+clausal or nominal complements from the parse, kept within the cue's paragraph) → sources
+(``sources.py``) → speakers (``actors.actor_at``, done by the quote and claim stages). The parts join
+on the cue. Which candidates are cues is decided by the learned cue model (``cue_model.py``, trained
+on PolNeAR train), judging each candidate with the content and quotes it drew.
 
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
 of its sentence; otherwise to the cue that introduced it with a colon; otherwise, floating, to the
 previous speaker of its paragraph (or of the paragraph before, for a quote running on). A short
-quoted passage with no speaker is a scare quote or a title, not speech.
+quoted passage with no speaker is a scare quote or a title, not speech. A transcript paragraph
+opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote.
 """
 
 from __future__ import annotations

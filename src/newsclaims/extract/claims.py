@@ -9,6 +9,7 @@ X" phrase hangs on (*according_to*) — unless that content is a quotation, whic
 from __future__ import annotations
 
 from newsclaims.extract.actors import actor_at
+from newsclaims.extract.attribution import CACHE_KEY
 from newsclaims.extract.quotes import attributions_of
 from newsclaims.nlp import original_text
 from newsclaims.record import Claim, Span
@@ -38,6 +39,9 @@ def extract_claims(doc, actors, quotes=()) -> list[Claim]:
             speaker=actor.id if actor else None, source=source, cue=Span.of(text, *att.cue_span),
             method=f"rule:{att.cue.kind}-cue", confidence=0.7,
         ))
+    # the relations were shared with the quote stage through the doc; the doc no longer needs them
+    # (they hold tokens, which would keep the doc from being serialised with its user data)
+    doc.user_data.pop(CACHE_KEY, None)
     claims.sort(key=lambda c: (c.start, c.end))
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
