@@ -185,7 +185,7 @@ def test_build_and_validate_need_no_network(tmp_path, nlp, no_network):
     shutil.copytree(ROOT / "seeds", seeds)
     result = build(seeds, tmp_path / "data", root=tmp_path, jobs=1)
     assert result.ok, result.errors
-    report = validate_paths([tmp_path / "data"], Policy(root=tmp_path, warn=frozenset({"source-mention"})))
+    report = validate_paths([tmp_path / "data"], Policy(root=tmp_path))
     assert report.ok, [str(p) for p in report.problems]
 
 
