@@ -65,7 +65,7 @@ STYLES = [
      "New York, Apr 28 (IANS):", "New York", "New York City", "US", ["IANS"], "--04-28"),
     ("NEW DELHI: The government on Friday announced a new scheme for farmers across the country, officials said.",
      "NEW DELHI:", "NEW DELHI", "New Delhi", "IN", [], None),
-    ("Mumbai: A telecom operator's net profit rose 1.2% in the March quarter from the preceding one, the company said.",
+    ("Mumbai: A cement maker's quarterly revenue grew four per cent on strong housing demand, the company said.",
      "Mumbai:", "Mumbai", "Mumbai", "IN", [], None),
     ("By: Express Web Desk | New Delhi | Updated: April 26, 2018 1:03 pm\nThe two leaders will meet in Wuhan.",
      "By: Express Web Desk | New Delhi | Updated: April 26, 2018", "New Delhi", "New Delhi", "IN",
@@ -143,8 +143,8 @@ def test_fbis_no_city_no_date(dateline_of):
 
 
 NOT_DATELINES = [
-    "Mehmet Oz — Ivy League-trained surgeon and daytime TV star — has been called a charlatan by critics.",
-    "Avengers: Infinity War premiered for the general audience on April 27 and the reviews have been brilliant.",
+    "Jane Porter — Oxford-trained economist and late-night radio host — has been called a contrarian by colleagues.",
+    "Avengers: the sequel opened in cinemas on April 27 and critics have been kind to it.",
     "Clinton: Time for a new strategy against the militants.\n\nHillary Clinton says the administration should act.",
     "Poll: Wealthy Voters Abandon Republican Party.\n\nA poll shows that wealthy Americans are changing sides.",
     "Funerals begin in Cambodia (picture)\nThe families of the victims wept as the bodies were cremated.",

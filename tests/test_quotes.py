@@ -143,7 +143,7 @@ WRAPPED = (
     "WASHINGTON (AP)\n"
     "   The chief spoke on Friday about the city and its troubled\n"
     "streets, which he has walked for years.\n"
-    "   ``What you have here is a lot of young people fighting\n"
+    "   ``What we see here is a group of young men quarrelling\n"
     "among themselves,'' said Police Chief Maurice Turner.\n"
     "   ``They are just working for themselves.''\n"
 )
@@ -154,7 +154,7 @@ def test_hard_wrapped_wire_copy_joins_lines_into_paragraphs():
 
     paras = [WRAPPED[a:b] for a, b in paragraphs(WRAPPED)]
     assert len(paras) == 4 and paras[2].endswith("said Police Chief Maurice Turner.")
-    assert inner(WRAPPED)[0] == "What you have here is a lot of young people fighting\namong themselves,"
+    assert inner(WRAPPED)[0] == "What we see here is a group of young men quarrelling\namong themselves,"
 
 
 def test_hard_wrapped_quote_keeps_its_speaker(convert_text):
