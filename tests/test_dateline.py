@@ -73,12 +73,12 @@ STYLES = [
     ("Green party candidate removed from debate site.\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — The candidate was escorted"
      " away by police.",
      "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "HEMPSTEAD, N.Y.", "Hempstead", "US", ["UPI"], "--09-26"),
-    ("Virginian could make history.\n\nNEWPORT NEWS, Va. - In a tradition he has kept for years, the congressman"
+    ("Virginian could make history.\n\nNEWPORT NEWS, Va. - As he does every autumn, the congressman"
      " opened his family's farm to voters.",
      "NEWPORT NEWS, Va. -", "NEWPORT NEWS, Va.", "Newport News", "US", [], None),
     ("Leaders weigh plans.\nSubtitle of the story.\n\nBRUSSELS - European leaders met on Friday to weigh plans.",
      "BRUSSELS -", "BRUSSELS", "Brussels", "BE", [], None),
-    ("Calcutta: Metro drivers seem to have shed their initial reluctance to switch to the new line after a month.",
+    ("Calcutta: Tram drivers have warmed to the new timetable after a month of trials.",
      "Calcutta:", "Calcutta", "Kolkata", "IN", [], None),
     ("FRANKFURT West Germany (AP)\n   The central bank kept its rates unchanged.",
      "FRANKFURT West Germany (AP)", "FRANKFURT West Germany", "Frankfurt am Main", "DE", ["AP"], None),
@@ -90,7 +90,7 @@ STYLES = [
      "WEST BERLIN, March 19 -", "WEST BERLIN", "Berlin", "DE", ["Reuters"], "--03-19"),
     ("Program up for renewal.\n\nABSTRACT.\n\nThe merits of a visa program that lets investors gain residence by funding"
      " projects are being debated again in the capital.\n\nFULL TEXT.\n\nWASHINGTON - A contentious visa program"
-     " will expire at the end of this month.",
+     " lapses in four weeks unless it is renewed.",
      "WASHINGTON -", "WASHINGTON", "Washington", "US", [], None),
     ("A strategist's bet.\n\nRYE, N.H. - A state representative is almost certain he will vote for the senator.",
      "RYE, N.H. -", "RYE, N.H.", "Rye", "US", [], None),
@@ -153,7 +153,7 @@ NOT_DATELINES = [
     "The meeting took place in Tashkent on Thursday, officials said.",
     "Tripura CM Biplab Deb (Express photo by A. Saha/File) Tripura CM Biplab Deb apologised on Friday.",
     "Watch: First look at the new phone\nThe company will launch the phone in China today.",
-    "Warning: The following contains spoilers from the season premiere. Read at your own risk!",
+    "Warning: what follows gives away the ending of the opening episode. Read on with care!",
     "The other big worry is that the company reported capital expenditure far higher than expected, analysts"
     " said, and investors were not pleased.\n\nMumbai: On a consolidated basis, profit rose 10 percent in the"
     " quarter to March, the company said in a statement.",
