@@ -78,7 +78,7 @@ STYLES = [
      "NEWPORT NEWS, Va. -", "NEWPORT NEWS, Va.", "Newport News", "US", [], None),
     ("Leaders weigh plans.\nSubtitle of the story.\n\nBRUSSELS - European leaders met on Friday to weigh plans.",
      "BRUSSELS -", "BRUSSELS", "Brussels", "BE", [], None),
-    ("Calcutta: Tram drivers have warmed to the new timetable after a month of trials.",
+    ("Calcutta: Metro drivers appear to have overcome their early doubts about the new line after a month.",
      "Calcutta:", "Calcutta", "Kolkata", "IN", [], None),
     ("FRANKFURT West Germany (AP)\n   The central bank kept its rates unchanged.",
      "FRANKFURT West Germany (AP)", "FRANKFURT West Germany", "Frankfurt am Main", "DE", ["AP"], None),
