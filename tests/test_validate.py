@@ -288,14 +288,20 @@ def test_mutation_suite_is_large_and_distinct():
     assert covered >= set(RULES) - {"read"}, f"rules without a mutation: {set(RULES) - covered - {'read'}}"
 
 
+def _validate_mutated(name, mutate, options, records, folder, seed_text, capsys):
+    """Apply one mutation, write the corpus into ``folder`` and validate it as JSON: (path, code, out, err)."""
+    if mutate is not None:
+        mutate(records)
+    path = write_corpus(folder, records, seed_text)
+    if name == "file-changed":
+        _change_file(folder)
+    code, out, err = run_validate(capsys, str(path), "--root", str(folder), "--format", "json", *options)
+    return path, code, out, err
+
+
 @pytest.mark.parametrize("name,mutate,rule,fragment,options", MUTATIONS, ids=[m[0] for m in MUTATIONS])
 def test_mutation_is_rejected(name, mutate, rule, fragment, options, corpus, seed_text, tmp_path, capsys):
-    if mutate is not None:
-        mutate(corpus)
-    path = write_corpus(tmp_path, corpus, seed_text)
-    if name == "file-changed":
-        _change_file(tmp_path)
-    code, out, err = run_validate(capsys, str(path), "--root", str(tmp_path), "--format", "json", *options)
+    path, code, out, err = _validate_mutated(name, mutate, options, corpus, tmp_path, seed_text, capsys)
     assert code == 1, err
     assert "Traceback" not in out + err
     report = json.loads(out)
@@ -319,12 +325,7 @@ def test_every_mutation_message_is_its_own(corpus, seed_text, tmp_path, capsys):
         records = copy.deepcopy(corpus)
         folder = tmp_path / name
         folder.mkdir()
-        if mutate is not None:
-            mutate(records)
-        path = write_corpus(folder, records, seed_text)
-        if name == "file-changed":
-            _change_file(folder)
-        code, out, _ = run_validate(capsys, str(path), "--root", str(folder), "--format", "json", *options)
+        _, code, out, _ = _validate_mutated(name, mutate, options, records, folder, seed_text, capsys)
         assert code == 1, name
         messages = frozenset(p["message"] for p in json.loads(out)["problems"])
         assert messages not in first_by_messages, f"{name} gives the same messages as {first_by_messages.get(messages)}"
