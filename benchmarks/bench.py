@@ -10,6 +10,9 @@ On the same texts (the articles of ``../shared/corpus``, repeated to ``--article
   process and with ``--jobs``, the median of ``--repeat`` runs, and the CPU time per record;
 * peak RSS of each command (all its processes together, sampled) and its growth over the run;
 * JSONL and Parquet bytes (and their ratio on the unique articles alone, without repeats);
+* with ``--scaling 1,2,4,8,16``: instead of the above, the scaling curve: raw spaCy and convert at
+  each process count on ``--per-process`` articles per process (the same sample of the corpus,
+  repeated once per process, so every run has the same mix), their throughput and speed-up;
 * with ``--profile N``: the time of each layer (parse, truecasing, each extractor, export) on N
   articles, and the hottest newsclaims functions.
 
@@ -22,6 +25,7 @@ Run from the project root (needs the ``bench`` extra, ``pip install -e '.[bench]
 
     .venv/bin/python benchmarks/bench.py                       # 10,000 articles, all cores
     .venv/bin/python benchmarks/bench.py --articles 1000 --jobs 1 --profile 200
+    .venv/bin/python benchmarks/bench.py --scaling 1,2,4,8,16 --per-process 100
     .venv/bin/python benchmarks/bench.py --validate-only corpus.jsonl --jobs 2 --repeat 5   # validation alone
 
 The table goes to stdout, the same numbers as JSON to ``--json`` (default
@@ -358,6 +362,76 @@ def profile_layers(sources: list[Path], n: int, model: str | None) -> dict:
             "note": "hot spots from a second pass under cProfile, whose overhead inflates pure-Python code"}
 
 
+# -------------------------------------------------------------------------------------- scaling
+
+def sample_folder(sample: list[Path], copies: int, folder: Path) -> Path:
+    """``copies`` copies of the ``sample`` articles in one folder (copy r > 0 marked as in :func:`materialise`)."""
+    folder.mkdir(parents=True)
+    texts = [p.read_bytes() for p in sample]
+    for r in range(copies):
+        for k, data in enumerate(texts):
+            if r:
+                data = data.rstrip() + f"\n\n(repeat {r})\n".encode()
+            (folder / f"{r:03d}{k:04d}_{sample[k].stem}.txt").write_bytes(data)
+    return folder
+
+
+def scaling(sources: list[Path], counts: list[int], per_process: int, model: str | None, workdir: Path) -> dict:
+    """Raw spaCy and convert at each process count, ``per_process`` articles per process.
+
+    Weak scaling: ``p`` processes get ``p`` copies of one fixed sample of the corpus (every k-th
+    article), so each process has the same work at every ``p`` and throughput should grow
+    ``p``-fold. Start-up (interpreter, model, gazetteers; measured once on one article) is paid
+    once per run whatever ``p``; the steady-state figures leave it out.
+    """
+    step = max(1, len(sources) // per_process)
+    sample = [sources[(i * step) % len(sources)] for i in range(per_process)]
+    one = sample_folder(sample[:1], 1, workdir / "one")
+    out = workdir / "out"
+    out.mkdir()
+    startup = {"raw": raw_spacy(one, 1, model)["wall_s"], "convert": newsclaims_convert(one, out / "one", 1, model)["wall_s"]}
+    rows = []
+    for i, p in enumerate(counts):
+        folder = sample_folder(sample, p, workdir / f"p{p}")
+        n = p * per_process
+        row: dict = {"processes": p, "articles": n}
+        for what in (("raw", "convert") if i % 2 == 0 else ("convert", "raw")):
+            print(f"{p} processes: {what} on {n} articles ...", file=sys.stderr, flush=True)
+            run = raw_spacy(folder, p, model) if what == "raw" else newsclaims_convert(folder, out / f"p{p}", p, model)
+            steady = run["wall_s"] - startup[what]
+            row[what] = {"wall_s": run["wall_s"], "articles_per_s": n / run["wall_s"],
+                         "steady_articles_per_s": n / steady if steady > 0 else None,
+                         "peak_rss_mib": run["peak_rss_mib"]}
+        rows.append(row)
+        shutil.rmtree(folder)
+    base = rows[0]
+    for row in rows:
+        for what in ("raw", "convert"):
+            r, b = row[what], base[what]
+            r["speedup"] = r["articles_per_s"] / b["articles_per_s"] * base["processes"]
+            r["steady_speedup"] = (r["steady_articles_per_s"] / b["steady_articles_per_s"] * base["processes"]
+                                   if r["steady_articles_per_s"] and b["steady_articles_per_s"] else None)
+        row["convert_over_raw"] = row["convert"]["articles_per_s"] / row["raw"]["articles_per_s"]
+    return {"per_process": per_process, "startup_s": startup, "rows": rows}
+
+
+def scaling_report(s: dict) -> str:
+    def num(x, fmt):
+        return "n/a" if x is None else format(x, fmt)
+
+    lines = [f"scaling: {s['per_process']} articles per process (weak scaling); start-up per run "
+             f"raw {s['startup_s']['raw']:.1f} s, convert {s['startup_s']['convert']:.1f} s; "
+             "speed-up relative to 1 process (steady: start-up left out)",
+             f"{'processes':>9} {'articles':>8} {'raw art/s':>10} {'speed-up':>8} {'steady':>7} "
+             f"{'convert art/s':>13} {'speed-up':>8} {'steady':>7} {'conv/raw':>8} {'conv RSS MiB':>12}"]
+    for r in s["rows"]:
+        raw, conv = r["raw"], r["convert"]
+        lines.append(f"{r['processes']:>9} {r['articles']:>8} {raw['articles_per_s']:>10.1f} {raw['speedup']:>8.2f} "
+                     f"{num(raw['steady_speedup'], '.2f'):>7} {conv['articles_per_s']:>13.1f} {conv['speedup']:>8.2f} "
+                     f"{num(conv['steady_speedup'], '.2f'):>7} {r['convert_over_raw']:>8.2f} {conv['peak_rss_mib']:>12.0f}")
+    return "\n".join(lines)
+
+
 # -------------------------------------------------------------------------------------- report
 
 def table(rows: list[tuple[str, str]]) -> str:
@@ -380,6 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--validate-only", type=Path, nargs="+", default=None, metavar="PATH",
                     help="only time newsclaims validate on these JSONL/Parquet files, with 1 and --jobs processes")
     ap.add_argument("--repeat", type=int, default=3, help="validation runs per process count; the median is reported (default 3)")
+    ap.add_argument("--scaling", default=None, metavar="P1,P2,...",
+                    help="only the scaling curve: raw spaCy and convert at these process counts (e.g. 1,2,4,8,16)")
+    ap.add_argument("--per-process", type=int, default=100, help="articles per process for --scaling (default 100)")
     ap.add_argument("--memory-only", type=int, default=0, metavar="N",
                     help="only profile memory: convert N articles in this process, RSS every 50 (no benchmark)")
     args = ap.parse_args(argv)
@@ -388,6 +465,20 @@ def main(argv: list[str] | None = None) -> int:
         print(validation_report(val))
         if args.json:
             args.json.write_text(json.dumps({"validation": val, "cpus": os.cpu_count(), "python": platform.python_version()}, indent=2) + "\n", encoding="utf-8")
+        return 0
+    if args.scaling:
+        counts = sorted({int(c) for c in args.scaling.split(",")})
+        if not counts or counts[0] < 1:
+            ap.error("--scaling takes positive process counts, e.g. 1,2,4,8,16")
+        with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
+            curve = scaling(corpus_articles(args.corpus), counts, args.per_process, args.model, Path(tmp))
+        curve.update({"python": platform.python_version(), "cpus": os.cpu_count(),
+                      "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+        print(scaling_report(curve))
+        path = args.json or ROOT / "benchmarks" / "results" / f"scaling-{'-'.join(map(str, counts))}-x{args.per_process}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"scaling": curve}, indent=2) + "\n", encoding="utf-8")
+        print(f"\nJSON: {path}")
         return 0
     if args.memory_only:
         with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:

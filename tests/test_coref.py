@@ -87,3 +87,41 @@ def test_it_and_they_follow_a_named_organisation_subject(nlp):
     # a common-noun subject in between: "it" is left alone
     text = "OPEC met in Vienna. The company said output would fall. It added that prices were stable."
     assert owner_of(nlp, text, text.index("It added")) is None
+
+
+def test_coref_model_table_parses_and_rejects_bad_lines():
+    from newsclaims.extract.coref_model import format_model, parse_model
+
+    weights, threshold = parse_model(format_model({"bias": -1.0, "recent:0": 2.5}, 0.3, source="toy"))
+    assert weights == {"bias": -1.0, "recent:0": 2.5} and threshold == 0.3
+    with pytest.raises(ValueError, match="feature<TAB>weight"):
+        parse_model("recent:0 2.5\n")
+
+
+def test_fit_learns_which_feature_marks_the_antecedent():
+    from newsclaims.extract.coref_model import fit, probability
+
+    data = [([{"near": 1.0}, {"far": 1.0}], [True, False]) for _ in range(20)]
+    weights = fit(data)
+    assert probability({"near": 1.0}, weights) > 0.8 > 0.2 > probability({"far": 1.0}, weights)
+
+
+def test_gap_labels_of_candidates():
+    from newsclaims.extract.coref import Candidate
+    from newsclaims.extract.coref_model import label
+
+    ex = _example(text="Ann Lee met Bea. Annie left. She smiled.", pronoun_offset=29, b_offset=11)
+    def cand(*spans):
+        return Candidate(0, {}, spans, 0.0)
+    assert label(cand((0, 7)), ex) is True  # overlaps A, which is coreferent
+    assert label(cand((11, 14)), ex) is False  # overlaps B, which is not
+    assert label(cand((17, 22)), ex) is False  # someone else while GAP names the referent
+    assert label(cand((17, 22)), _example(text=ex.text, a_coref=False, b_offset=11)) is None  # GAP names nobody
+
+
+def test_without_a_model_the_salience_sum_decides(nlp):
+    text = "Barack Obama met Angela Merkel in Berlin. He praised the talks."
+    doc = nlp(text)
+    for model in (None, ({}, 0.5)):
+        actors = extract_actors(doc, coref_model=model)
+        assert next(a.name for a in actors if any(m.start == text.index("He ") for m in a.mentions)) == "Barack Obama"

@@ -22,13 +22,19 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get(ENV_VAR) or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None):
-    """Load (once per process) the spaCy pipeline called ``name``."""
+    """Load (once per process) the spaCy pipeline called ``name`` (default: see :func:`model_name`).
+
+    Cached on the resolved name, so ``load_nlp()`` and ``load_nlp(None)`` share one pipeline.
+    """
+    return _load_nlp(model_name(name), name is None and ENV_VAR not in os.environ)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(wanted: str, fallback: bool):
     import spacy
 
-    wanted = model_name(name)
-    candidates = [wanted] + ([m for m in FALLBACK_MODELS if m != wanted] if name is None and ENV_VAR not in os.environ else [])
+    candidates = [wanted] + ([m for m in FALLBACK_MODELS if m != wanted] if fallback else [])
     for candidate in candidates:
         try:
             return spacy.load(candidate)

