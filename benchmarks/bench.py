@@ -6,7 +6,8 @@ On the same texts (the articles of ``../shared/corpus``, repeated to ``--article
   processes, discarding the Docs (the floor newsclaims cannot go below);
 * ``newsclaims convert`` (the real command line, writing JSONL and Parquet);
 * their ratio (convert articles/s ÷ raw articles/s; the target is ≥ 0.8);
-* validation records/s (``newsclaims.validate.validate_paths`` on the converted JSONL);
+* validation records/s (``newsclaims.validate.validate_paths`` on the converted JSONL), with one
+  process and with ``--jobs``, the median of ``--repeat`` runs, and the CPU time per record;
 * peak RSS of each command (all its processes together, sampled) and its growth over the run;
 * JSONL and Parquet bytes (and their ratio on the unique articles alone, without repeats);
 * with ``--scaling 1,2,4,8,16``: instead of the above, the scaling curve: raw spaCy and convert at
@@ -25,6 +26,7 @@ Run from the project root (needs the ``bench`` extra, ``pip install -e '.[bench]
     .venv/bin/python benchmarks/bench.py                       # 10,000 articles, all cores
     .venv/bin/python benchmarks/bench.py --articles 1000 --jobs 1 --profile 200
     .venv/bin/python benchmarks/bench.py --scaling 1,2,4,8,16 --per-process 100
+    .venv/bin/python benchmarks/bench.py --validate-only corpus.jsonl --jobs 2 --repeat 5   # validation alone
 
 The table goes to stdout, the same numbers as JSON to ``--json`` (default
 ``benchmarks/results/bench-<articles>-j<jobs>.json``).
@@ -188,16 +190,41 @@ def newsclaims_convert(folder: Path, out: Path, jobs: int, model: str | None) ->
     return run_measured(cmd)
 
 
-def measure_validation(paths: list[Path]) -> dict:
+def measure_validation(paths: list[Path], jobs: int, repeat: int = 3) -> dict:
+    """``validate_paths`` on ``paths`` with one process and with ``jobs``: the median of ``repeat``
+    runs each, and the CPU time per record (all processes; steadier than wall time on a busy machine)."""
     from newsclaims.validate import validate_paths
 
     validate_paths(paths[:1])  # load the schema and compile the validator outside the timing
-    t0 = time.perf_counter()
-    report = validate_paths(paths)
-    seconds = time.perf_counter() - t0
-    return {"records": report.records, "problems": len(report.problems), "seconds": seconds,
-            "records_per_s": report.records / seconds if seconds else None,
-            "problems_by_rule": dict(report.by_rule())}
+    result: dict = {"by_jobs": {}}
+    for j in sorted({1, jobs}):
+        walls, cpus = [], []
+        for _ in range(repeat):
+            c0, t0 = cpu_seconds(), time.perf_counter()
+            report = validate_paths(paths, jobs=j)
+            walls.append(time.perf_counter() - t0)
+            cpus.append(cpu_seconds() - c0)
+        wall = statistics.median(walls)
+        result["by_jobs"][str(j)] = {"seconds": wall, "records_per_s": report.records / wall if wall else None,
+                                     "runs_s": walls, "cpu_us_per_record": statistics.median(cpus) / max(report.records, 1) * 1e6}
+    head = result["by_jobs"][str(jobs)]
+    result.update(records=report.records, problems=len(report.problems), jobs=jobs, seconds=head["seconds"],
+                  records_per_s=head["records_per_s"], problems_by_rule=dict(report.by_rule()))
+    return result
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def validation_report(val: dict) -> str:
+    rows = [(f"validation, {j} process{'es' if j != '1' else ''}",
+             f"{v['records_per_s']:,.0f} records/s (median of {len(v['runs_s'])}; {v['cpu_us_per_record']:.0f} us CPU per record)")
+            for j, v in val["by_jobs"].items()]
+    rows.append(("records validated", f"{val['records']:,} ({val['problems']} problems)  (target >= 50,000 records/s on 2 cores)"))
+    return table(rows)
 
 
 def unique_sizes(jsonl: Path, unique: int) -> dict:
@@ -424,12 +451,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="where to write the JSON results")
     ap.add_argument("--keep", type=Path, default=None, help="keep the inputs and outputs in this folder")
     ap.add_argument("--profile-only", action="store_true", help="only time the layers (--profile N), no benchmark")
+    ap.add_argument("--validate-only", type=Path, nargs="+", default=None, metavar="PATH",
+                    help="only time newsclaims validate on these JSONL/Parquet files, with 1 and --jobs processes")
+    ap.add_argument("--repeat", type=int, default=3, help="validation runs per process count; the median is reported (default 3)")
     ap.add_argument("--scaling", default=None, metavar="P1,P2,...",
                     help="only the scaling curve: raw spaCy and convert at these process counts (e.g. 1,2,4,8,16)")
     ap.add_argument("--per-process", type=int, default=100, help="articles per process for --scaling (default 100)")
     ap.add_argument("--memory-only", type=int, default=0, metavar="N",
                     help="only profile memory: convert N articles in this process, RSS every 50 (no benchmark)")
     args = ap.parse_args(argv)
+    if args.validate_only:
+        val = measure_validation(args.validate_only, args.jobs, args.repeat)
+        print(validation_report(val))
+        if args.json:
+            args.json.write_text(json.dumps({"validation": val, "cpus": os.cpu_count(), "python": platform.python_version()}, indent=2) + "\n", encoding="utf-8")
+        return 0
     if args.scaling:
         counts = sorted({int(c) for c in args.scaling.split(",")})
         if not counts or counts[0] < 1:
@@ -522,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
         result["convert_over_raw"] = result["convert"]["articles_per_s"] / result["raw_spacy"]["articles_per_s"]
         steady_raw, steady_conv = raw_s - startup["raw"] * len(runs), conv_s - startup["convert"] * len(runs)
         result["convert_over_raw_steady"] = steady_raw / steady_conv if steady_conv > 0 and steady_raw > 0 else None
-        result["validation"] = measure_validation(jsonls)
+        result["validation"] = measure_validation(jsonls, args.jobs, args.repeat)
         grow = [b["convert"]["growth_mib_per_1000"] for b in runs if b["convert"]["growth_mib_per_1000"] is not None]
         peak = max(b["convert"]["peak_rss_mib"] for b in runs)
         result["memory"] = {
@@ -567,7 +603,9 @@ def report(r: dict) -> str:
         ("convert / raw spaCy", f"{r['convert_over_raw']:.2f}  (target >= 0.80)"),
         ("  the same, start-up left out", "n/a" if r.get("convert_over_raw_steady") is None else
          f"{r['convert_over_raw_steady']:.2f}  (start-up per run: raw {r['startup_s']['raw']:.1f} s, convert {r['startup_s']['convert']:.1f} s)"),
-        ("validation", f"{val['records_per_s']:,.0f} records/s ({val['records']:,} records, {val['problems']} problems)  (target >= 50,000)"),
+        *((f"validation, {j} process{'es' if j != '1' else ''}", f"{v['records_per_s']:,.0f} records/s ({v['cpu_us_per_record']:.0f} us CPU per record)")
+          for j, v in val.get("by_jobs", {}).items()),
+        ("validation", f"{val['records_per_s']:,.0f} records/s with {val.get('jobs', r['jobs'])} ({val['records']:,} records, {val['problems']} problems)  (target >= 50,000)"),
         ("peak RSS convert (all processes)", f"{mem['convert_peak_rss_mib']:.0f} MiB (largest process {mem['convert_peak_process_rss_mib']:.0f} MiB)"),
         ("peak RSS raw spaCy", f"{mem['raw_spacy_peak_rss_mib']:.0f} MiB"),
         ("convert RSS peak per quarter of run", " / ".join("-" if q is None else f"{q:.0f}" for q in r["blocks_detail"][-1]["convert"]["rss_quarter_peaks_mib"]) + " MiB (last block)"),

@@ -39,6 +39,15 @@ def test_quoted_content_is_a_quote_not_a_claim(convert_text):
     assert [q["text"] for q in rec["quotes"]] == ["The talks have failed and we are going home."]
 
 
+def test_words_around_a_partial_quote_keep_the_claim(convert_text):
+    # the quotation is most of the content, but "the ferry was" is attributed to the mayor too
+    quoted = "a gift to the whole island and a promise kept to every family that waited for it"
+    rec = convert_text(f"The mayor said the ferry was “{quoted}”.")
+    assert [c["text"] for c in rec["claims"]] == [f"the ferry was “{quoted}”"]
+    assert [q["text"] for q in rec["quotes"]] == [quoted]
+    assert rec["quotes"][0]["cue"] == rec["claims"][0]["cue"]
+
+
 def test_claim_spans_reslice(convert_text):
     text = "He told reporters that the bridge was safe, but engineers warned that it could collapse."
     rec = convert_text(text)

@@ -10,9 +10,10 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:  # pyarrow is imported where an Arrow type is derived: validating JSONL needs none
+    import pyarrow as pa
 
 RECORD_SCHEMA = "record.schema.json"
 SIDECAR_SCHEMA = "sidecar.schema.json"
@@ -68,14 +69,16 @@ def unwrap_nullable(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[st
     return node, False
 
 
-_SCALARS = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+_SCALARS = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool_"}
 
 
 def arrow_type(node: dict[str, Any], root: dict[str, Any]) -> pa.DataType:
+    import pyarrow as pa
+
     node, _ = unwrap_nullable(node, root)
     kind = node.get("type")
     if kind in _SCALARS:
-        return _SCALARS[kind]
+        return getattr(pa, _SCALARS[kind])()
     if kind == "array":
         return pa.list_(arrow_type(node["items"], root))
     if kind == "object":
@@ -84,6 +87,8 @@ def arrow_type(node: dict[str, Any], root: dict[str, Any]) -> pa.DataType:
 
 
 def arrow_fields(node: dict[str, Any], root: dict[str, Any]) -> list[pa.Field]:
+    import pyarrow as pa
+
     fields = []
     for name, sub in node["properties"].items():
         _, nullable = unwrap_nullable(sub, root)
@@ -94,5 +99,7 @@ def arrow_fields(node: dict[str, Any], root: dict[str, Any]) -> list[pa.Field]:
 @lru_cache(maxsize=None)
 def record_arrow_schema() -> pa.Schema:
     """The Parquet schema of the articles table, derived from the JSON Schema."""
+    import pyarrow as pa
+
     root = load_schema(RECORD_SCHEMA)
     return pa.schema(arrow_fields(root, root))

@@ -21,11 +21,13 @@ import calendar
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -559,14 +561,17 @@ def fast_problems(record: dict) -> list[Problem] | None:
     """The fast path: the problems of ``record`` when it is sure of them, else None.
 
     The schema is checked by ``jsonschema_rs`` and the semantic rules by one tight pass that relies
-    on the types the schema guarantees. It names only source-mention problems (frequent, and a
-    warning by default); at any other doubt it returns None and :func:`record_problems` takes the
-    full path, which names every problem. The tests check that both paths agree.
+    on the types the schema guarantees. It names only source-mention problems; at any other doubt
+    it returns None and :func:`record_problems` takes the full path, which names every problem.
+    The tests check that both paths agree.
     """
     if not _fast_validator(RECORD_SCHEMA).is_valid(record):
         return None
     soft: list[Problem] = []
-    return soft if _semantically_clean(record, soft) else None
+    try:
+        return soft if _semantically_clean(record, soft) else None
+    except TypeError:  # an offset written 3.0 (a JSON Schema integer) cannot slice: the full path names it
+        return None
 
 
 def is_clean(record: Any) -> bool:
@@ -574,30 +579,39 @@ def is_clean(record: Any) -> bool:
     return isinstance(record, dict) and fast_problems(record) == []
 
 
+_span_fields = itemgetter("start", "end", "text")
+
+
 def _semantically_clean(r: dict, soft: list[Problem]) -> bool:  # noqa: C901 - one flat pass on purpose (speed)
+    """The semantic rules on a record that passed the schema: False at the first doubt.
+
+    Written for speed: fields are read without checks the schema makes (required keys, types,
+    offsets >= 0); an integral float offset, which the schema lets through, raises TypeError when
+    it slices the text.
+    """
     text = r["text"]
     n = len(text)
-    if r["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS or not text.strip():
+    if r["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS or not text or text.isspace():
         return False
+    span = _span_fields
+    codes = country_codes()
     dl = r["dateline"]
     if dl is not None:
-        s, e = dl["start"], dl["end"]
-        if type(s) is not int or type(e) is not int or not s < e <= n or text[s:e] != dl["text"]:
+        s, e, t = span(dl)
+        if not s < e <= n or text[s:e] != t:
             return False
         place = dl["place"]
         if place is not None:
-            ps, pe = place["start"], place["end"]
-            if type(ps) is not int or type(pe) is not int or not ps < pe <= n or text[ps:pe] != place["text"]:
+            ps, pe, t = span(place)
+            if not ps < pe <= n or text[ps:pe] != t or not (s <= ps and pe <= e):
                 return False
-            if not (s <= ps and pe <= e):
-                return False
-            if place["country_code"] is not None and place["country_code"] not in country_codes():
+            if place["country_code"] is not None and place["country_code"] not in codes:
                 return False
         if dl["date"] is not None and date_problem(dl["date"]):
             return False
+    # actor id -> its mention offsets; one mention names one actor
     mentions_of: dict[str, set[tuple[int, int]]] = {}
-    owner: dict[tuple[int, int], str] = {}
-    codes = country_codes()
+    owned = 0
     for actor in r["actors"]:
         aid = actor["id"]
         if aid in mentions_of or (actor["country_code"] is not None and actor["country_code"] not in codes):
@@ -605,35 +619,35 @@ def _semantically_clean(r: dict, soft: list[Problem]) -> bool:  # noqa: C901 - o
         mentions = actor["mentions"]
         if not mentions:
             return False
-        spans = mentions_of[aid] = set()
-        for m in mentions:
-            s, e = m["start"], m["end"]
-            if type(s) is not int or type(e) is not int or not s < e <= n or text[s:e] != m["text"]:
+        offsets = mentions_of[aid] = set()
+        add = offsets.add
+        for s, e, t in map(span, mentions):
+            if not s < e <= n or text[s:e] != t:
                 return False
-            key = (s, e)
-            spans.add(key)
-            if owner.setdefault(key, aid) != aid:
-                return False
+            add((s, e))
+        owned += len(offsets)
+    if len(mentions_of) > 1 and len(set().union(*mentions_of.values())) != owned:
+        return False
     for key in ("quotes", "claims"):
         seen: set[str] = set()
+        quotes = key == "quotes"
         for i, item in enumerate(r[key]):
-            for span in (item, item["source"], item["cue"]):
-                if span is None:
-                    continue
-                s, e = span["start"], span["end"]
-                if type(s) is not int or type(e) is not int or not s < e <= n or text[s:e] != span["text"]:
+            source, cue = item["source"], item["cue"]
+            for s, e, t in map(span, (item, source, cue) if source is not None and cue is not None else filter(None, (item, source, cue))):
+                if not s < e <= n or text[s:e] != t:
                     return False
-            if item["id"] in seen:
+            iid = item["id"]
+            if iid in seen:
                 return False
-            seen.add(item["id"])
+            seen.add(iid)
             speaker = item["speaker"]
             if speaker is not None:
-                if speaker not in mentions_of:
+                offsets = mentions_of.get(speaker)
+                if offsets is None:
                     return False
-                source = item["source"]
-                if source is not None and not _names(source, mentions_of[speaker]):
+                if source is not None and (source["start"], source["end"]) not in offsets and not _names(source, offsets):
                     soft.append(_source_mention(key, i, source, speaker))
-            if key == "quotes":
+            if quotes:
                 if item["date"] is not None and date_problem(item["date"]):
                     return False
                 if item["kind"] != "social_post" and (item["platform"] is not None or item["handle"] is not None or item["link"] is not None):
@@ -760,8 +774,8 @@ class _FileHashes:
 
     @staticmethod
     def _hash(root: Path, rel: str) -> str | None:
-        if not rel or rel.startswith("/") or "\x00" in rel:
-            return None
+        if not rel or rel.startswith("/") or "\x00" in rel or not os.path.isfile(os.path.join(root, rel)):
+            return None  # absent: one stat, no path resolution (most records of a moved corpus)
         target = (root / PurePosixPath(rel)).resolve()
         if root not in target.parents or not target.is_file():
             return None  # never read outside the root a record names
@@ -773,12 +787,16 @@ class _FileHashes:
 
 #: JSONL files at least this large are validated by several processes (``jobs``), in line ranges.
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+#: Line ranges per process and file: enough to even out uneven ranges, few enough to cost nothing.
+RANGES_PER_JOB = 4
 
 # (where, record id, sha256, source path) of one record, for the corpus rules
 _Key = tuple[str, Any, Any, Any]
+# what a line range or file gives: (records read, (where, problem) in file order, keys)
+_Checked = tuple[int, list[tuple[str, Problem]], list[_Key]]
 
 
-def _check_records(items: Iterable[tuple[str, Any, Problem | None]], policy: Policy) -> tuple[int, list[tuple[str, Problem]], list[_Key]]:
+def _check_records(items: Iterable[tuple[str, Any, Problem | None]], policy: Policy) -> _Checked:
     """The per-record rules over ``items``: (records read, located problems, keys for corpus rules)."""
     records = 0
     problems: list[tuple[str, Problem]] = []
@@ -818,9 +836,11 @@ def _iter_jsonl_range(path: Path, start: int, stop: int, first_line: int) -> Ite
                 yield str(lineno), None, Problem("", f"not valid JSON: {exc}", "json")
 
 
-def _check_jsonl_range(args: tuple[str, int, int, int, Policy]) -> tuple[int, list[tuple[str, Problem]], list[_Key]]:
+def _check_jsonl_range(args: tuple[str, int, int, int, Policy]) -> tuple[int, list[tuple[str, str, str, str]], list[_Key]]:
+    """A worker's share: one line range, its problems as plain tuples (cheap to send back)."""
     path, start, stop, first_line, policy = args
-    return _check_records(_iter_jsonl_range(Path(path), start, stop, first_line), policy)
+    records, problems, keys = _check_records(_iter_jsonl_range(Path(path), start, stop, first_line), policy)
+    return records, [(where, p.pointer, p.message, p.rule) for where, p in problems], keys
 
 
 def _line_ranges(path: Path, parts: int) -> list[tuple[int, int, int]]:
@@ -844,23 +864,56 @@ def _line_ranges(path: Path, parts: int) -> list[tuple[int, int, int]]:
     return ranges
 
 
-def _check_file(path: Path, policy: Policy, jobs: int) -> Iterator[tuple[int, list[tuple[str, Problem]], list[_Key]]]:
-    if jobs > 1 and path.suffix == ".jsonl" and path.stat().st_size >= PARALLEL_MIN_BYTES:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
+def _pool_context():
+    """``fork`` where it is safe (Linux, one thread: workers start in milliseconds with the
+    compiled validators), else ``spawn`` (workers import newsclaims first)."""
+    import multiprocessing as mp
+    import threading
 
-        ranges = _line_ranges(path, jobs * 4)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
-            yield from pool.map(_check_jsonl_range, [(str(path), a, b, line, policy) for a, b, line in ranges])
-        return
-    yield _check_records(iter_file_records(path), policy)
+    if "fork" in mp.get_all_start_methods() and threading.active_count() == 1:
+        try:
+            if len(os.listdir("/proc/self/task")) == 1:  # no native threads either (Arrow's pools…)
+                return mp.get_context("fork")
+        except OSError:
+            pass
+    return mp.get_context("spawn")
+
+
+class _Checker:
+    """Checks files, a large JSONL file in line ranges on ``jobs`` processes (one pool per run)."""
+
+    def __init__(self, policy: Policy, jobs: int):
+        self.policy, self.jobs, self._pool = policy, jobs, None
+
+    def __enter__(self) -> _Checker:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._pool is not None:
+            self._pool.terminate() if exc[0] else self._pool.close()
+            self._pool.join()
+
+    def parallel(self, path: Path) -> bool:
+        return self.jobs > 1 and path.suffix == ".jsonl" and path.stat().st_size >= PARALLEL_MIN_BYTES
+
+    def start(self, path: Path) -> Iterator[_Checked]:
+        """Start checking ``path``; the results come, in file order, as the iterator is read."""
+        if not self.parallel(path):
+            return iter([_check_records(iter_file_records(path), self.policy)])
+        if self._pool is None:
+            _fast_validator(RECORD_SCHEMA), country_codes()  # compiled once, inherited by forked workers
+            self._pool = _pool_context().Pool(self.jobs)
+        tasks = [(str(path), a, b, line, self.policy) for a, b, line in _line_ranges(path, self.jobs * RANGES_PER_JOB)]
+        results = self._pool.imap(_check_jsonl_range, tasks)
+        return ((n, [(where, Problem(pointer, message, rule)) for where, pointer, message, rule in problems], keys)
+                for n, problems, keys in results)
 
 
 def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None, *, jobs: int = 1) -> Report:
     """Validate every record of the JSONL / Parquet files (folders: their article tables).
 
-    ``jobs`` processes share a large JSONL file (:data:`PARALLEL_MIN_BYTES`); the report is the
-    same whatever ``jobs`` is.
+    ``jobs`` processes share the large JSONL files (:data:`PARALLEL_MIN_BYTES`), all of them queued
+    at once so that no process waits between files; the report is the same whatever ``jobs`` is.
     """
     policy = policy or Policy()
     report = Report()
@@ -872,46 +925,52 @@ def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None, *,
     def add(shown: str, where: str, problem: Problem) -> None:
         report.problems.append(Located(shown, where, problem, policy.level(problem.rule)))
 
-    for path in iter_data_files(paths):
-        shown = path.as_posix()
-        if not path.exists():
-            add(shown, "0", Problem("", "no such file or folder", "read"))
-            continue
-        if path.suffix not in (".jsonl", ".parquet"):
-            add(shown, "0", Problem("", "not a .jsonl or .parquet file", "read"))
-            continue
-        report.files += 1
-        root = hashes.root_for(path) if policy.check_files else None
-        seen_ids = ids.setdefault(path.suffix, {})
-        seen_shas = shas.setdefault(path.suffix, {})
-        for records, problems, keys in _check_file(path, policy, jobs):
-            report.records += records
-            # record problems and corpus problems, in file order
-            located = [(where, p) for where, p in problems]
-            for where, rid, sha, rel in keys:
-                here = f"{shown}:{where}"
-                if isinstance(rid, str):
-                    if rid in seen_ids:
-                        located.append((where, Problem("/id", f"record id {rid!r} is already used at {seen_ids[rid]}", "unique-record-id")))
+    with _Checker(policy, jobs) as checker:
+        files: list[tuple[Path, Iterator[_Checked] | None]] = []
+        for path in iter_data_files(paths):
+            ok = path.exists() and path.suffix in (".jsonl", ".parquet")
+            # large files are queued now, read in order below
+            files.append((path, checker.start(path) if ok and checker.parallel(path) else None))
+        for path, started in files:
+            shown = path.as_posix()
+            if not path.exists():
+                add(shown, "0", Problem("", "no such file or folder", "read"))
+                continue
+            if path.suffix not in (".jsonl", ".parquet"):
+                add(shown, "0", Problem("", "not a .jsonl or .parquet file", "read"))
+                continue
+            report.files += 1
+            root = hashes.root_for(path) if policy.check_files else None
+            seen_ids = ids.setdefault(path.suffix, {})
+            seen_shas = shas.setdefault(path.suffix, {})
+            for records, problems, keys in started or checker.start(path):
+                report.records += records
+                # record problems and corpus problems, in file order
+                located = problems
+                for where, rid, sha, rel in keys:
+                    here = f"{shown}:{where}"
+                    if isinstance(rid, str):
+                        if rid in seen_ids:
+                            located.append((where, Problem("/id", f"record id {rid!r} is already used at {seen_ids[rid]}", "unique-record-id")))
+                        else:
+                            seen_ids[rid] = here
+                    if not isinstance(sha, str):
+                        continue
+                    if sha in seen_shas and seen_shas[sha][1] != rid:
+                        first, other = seen_shas[sha]
+                        located.append((where, Problem("/source/sha256", f"the same article (sha256 {sha[:12]}…) is already in the corpus as {other!r} at {first}", "duplicate-article")))
                     else:
-                        seen_ids[rid] = here
-                if not isinstance(sha, str):
-                    continue
-                if sha in seen_shas and seen_shas[sha][1] != rid:
-                    first, other = seen_shas[sha]
-                    located.append((where, Problem("/source/sha256", f"the same article (sha256 {sha[:12]}…) is already in the corpus as {other!r} at {first}", "duplicate-article")))
-                else:
-                    seen_shas.setdefault(sha, (here, rid))
-                if root is not None and isinstance(rel, str) and _SHA256.match(sha):
-                    found = hashes.sha256(root, rel)
-                    if found is not None and found != sha:
-                        located.append((where, Problem(
-                            "/source/sha256",
-                            f"expected sha256 {sha[:12]}… (source.sha256), got {found[:12]}… from {rel}: "
-                            "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file")))
-            located.sort(key=lambda wp: _where_key(wp[0]))
-            for where, problem in located:
-                add(shown, where, problem)
+                        seen_shas.setdefault(sha, (here, rid))
+                    if root is not None and isinstance(rel, str) and _SHA256.match(sha):
+                        found = hashes.sha256(root, rel)
+                        if found is not None and found != sha:
+                            located.append((where, Problem(
+                                "/source/sha256",
+                                f"expected sha256 {sha[:12]}… (source.sha256), got {found[:12]}… from {rel}: "
+                                "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file")))
+                located.sort(key=lambda wp: _where_key(wp[0]))
+                for where, problem in located:
+                    add(shown, where, problem)
     return report
 
 

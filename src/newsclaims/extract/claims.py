@@ -3,7 +3,9 @@
 A claim is the content a cue governs in the parse — a clausal complement ("wrote … that ties were
 growing": *indirect*), an object or prepositional complement of a stance verb ("reaffirmed
 Pakistan's support for …", "welcomed the announcement …": *stance*), or the clause an "according to
-X" phrase hangs on (*according_to*) — unless that content is a quotation, which is a quote instead.
+X" phrase hangs on (*according_to*) — unless that content is nothing but quotations, which are quotes
+instead. A content with a word of its own around a partial quotation ("Trump had “the opportunity
+…”") stays a claim: the words outside the marks are part of what is attributed.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from newsclaims.extract.quotes import attributions_of
 from newsclaims.nlp import original_text
 from newsclaims.record import Claim, Span
 
-#: a content at least this much inside quote marks is a quote, not a claim
-QUOTED_SHARE = 0.8
-
-
-def _quoted_share(att) -> float:
+def _unquoted_words(text: str, att) -> int:
+    """Words of the content outside its quotations (the complementizer "that" not counted)."""
     start, end = att.content
-    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in att.quotes)
-    return covered / max(1, end - start)
+    chars = list(text[start:end])
+    for q in att.quotes:
+        for i in range(max(start, q.start), min(end, q.end)):
+            chars[i - start] = " "
+    return sum(1 for w in "".join(chars).split() if any(c.isalnum() for c in w) and w.lower() != "that")
 
 
 def extract_claims(doc, actors, quotes=()) -> list[Claim]:
@@ -29,7 +31,7 @@ def extract_claims(doc, actors, quotes=()) -> list[Claim]:
     text = original_text(doc)
     claims: list[Claim] = []
     for att in attributions_of(doc):
-        if att.content is None or att.cue is None or _quoted_share(att) >= QUOTED_SHARE:
+        if att.content is None or att.cue is None or _unquoted_words(text, att) == 0:
             continue
         start, end = att.content
         source = Span.of(text, *att.source) if att.source else None
