@@ -20,6 +20,12 @@ def claims(rec) -> list[tuple[str, str, str, str]]:
      [("the decision to open an embassy", "stance", "President Aliyev", "welcomed")]),
     ("Prices will rise next year, according to the central bank.",
      [("Prices will rise next year", "according_to", "the central bank", "according to")]),
+    # the subject nearest the cue, not the dateline the parser also reads as one
+    ("LONDON (AP) — Maria Lopez said Tuesday that the port would reopen.",
+     [("the port would reopen", "indirect", "Maria Lopez", "said")]),
+    # "likely to say" takes the subject of "are"
+    ("Farmers are more likely to say that the harvest was poor.",
+     [("the harvest was poor", "indirect", "Farmers", "say")]),
 ])
 def test_claim_content_source_cue(convert_text, text, expected):
     assert claims(convert_text(text)) == expected

@@ -101,7 +101,7 @@ def test_coref_model_table_parses_and_rejects_bad_lines():
 def test_fit_learns_which_feature_marks_the_antecedent():
     from newsclaims.extract.coref_model import fit, probability
 
-    data = [([{"near": 1.0}, {"far": 1.0}], [True, False]) for _ in range(20)]
+    data = [([{"near": 1.0}, {"far": 1.0}], [True, False], [True, True]) for _ in range(20)]
     weights = fit(data)
     assert probability({"near": 1.0}, weights) > 0.8 > 0.2 > probability({"far": 1.0}, weights)
 

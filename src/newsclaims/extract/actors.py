@@ -551,7 +551,8 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
             if cm is not None:
                 pool.append(cm)
     genders = {i: e.gender for i, e in enumerate(merger.entities) if e.type == "person" or e.person_like}
-    for r in coref.resolve(doc, pool, genders, weights=weights, sent_index=sent_index, unsure=unsure,
+    kinds = {i: ("name" if e.latent else e.type) for i, e in enumerate(merger.entities) if i in unsure}
+    for r in coref.resolve(doc, pool, genders, weights=weights, sent_index=sent_index, unsure=unsure, kinds=kinds,
                              model=coref_model, trace=coref_trace):
         ent = merger.entities[r.entity]
         ent.spans.setdefault((r.start, r.end), "pronoun")

@@ -79,6 +79,41 @@ def _subtree_span(tokens, exclude: set[int], *, longest_run: bool = False) -> tu
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _one_side(comps: list, head) -> list:
+    """The complements of the cue in its own paragraph and on one side of it: a parser that hangs
+    the next sentence on "said" as a second complement ("X, Sanders said. “Y,” he said") does not
+    make X and Y one content. The side before the cue wins when the cue follows it, set off by a
+    comma or a closing quote mark ("X, Sanders said"), unless the other side opens with "that"."""
+    doc = head.doc
+
+    def same_paragraph(c) -> bool:
+        lo, hi = (c.i, head.i) if c.i < head.i else (head.i, c.i)
+        return not any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+
+    comps = [c for c in comps if same_paragraph(c)] or comps
+    left = [c for c in comps if c.i < head.i]
+    right = [c for c in comps if c.i > head.i]
+    if not left or not right:
+        return comps
+    if any(m.dep_ == "mark" and m.lower_ == "that" for c in right for m in c.children):
+        return right
+    subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    gap = doc[left[-1].right_edge.i + 1:head.i]
+    words = [t for t in gap if t.i not in subject and not t.is_punct and not t.is_space]
+    set_off = len(gap) > 0 and gap[0].text in (",", "”", '"', "''", "’")
+    return left if set_off and len(words) <= 1 else right
+
+
+def _cue_side(toks: list, head, parts: list) -> list:
+    """``toks`` on the side of the cue where its complements stand: a content never reaches over its
+    cue and source ("After the vote, Ward told reporters that …" is not content before the cue)."""
+    if all(c.i > head.i for c in parts):
+        return [t for t in toks if t.i > head.i]
+    if all(c.i < head.i for c in parts):
+        return [t for t in toks if t.i < head.i]
+    return toks
+
+
 def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
 
@@ -107,14 +142,15 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
             end += 1
         toks = list(doc[head.i + 1:end])
         return _subtree_span(toks, set()), "indirect", "colon"
-    comps = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS]
+    comps = _one_side([c for c in head.children if c.dep_ in COMPLEMENT_DEPS], head)
     if comps:
         exclude = cue_ids
         toks = [t for c in comps for t in c.subtree]
         if any(c.dep_ == "xcomp" for c in comps):  # object control: "urged him to …"
             first = min(c.i for c in comps)
             toks += [t for o in head.children if o.dep_ in OBJECT_DEPS and o.i < first for t in o.subtree]
-        return _subtree_span(toks, exclude), ("stance" if cue.kind == "stance" else "indirect"), "comp"
+        kind = "stance" if cue.kind == "stance" else "indirect"
+        return _subtree_span(_cue_side(toks, head, comps), exclude), kind, "comp"
     lemma = head.lemma_.lower()
     if lemma not in ADDRESSEE_VERBS:
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]

@@ -16,7 +16,7 @@ Pure function over a parsed Doc; work is linear in the number of mentions inside
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsclaims.extract.coref_model import load_model, probability
 
@@ -220,9 +220,21 @@ def _appositive(tok) -> bool:
     return tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children)
 
 
+@dataclass(slots=True)
+class _Text:
+    """What the whole text says of each entity, as the resolver reaches a pronoun."""
+
+    counts: dict[int, int] = field(default_factory=dict)  # mentions before the pronoun
+    total: dict[int, int] = field(default_factory=dict)  # name mentions in the whole text
+    last_sent: dict[int, int] = field(default_factory=dict)  # sentence of the last name mention
+    pronouns: dict[int, int] = field(default_factory=dict)  # pronouns resolved to it so far
+    previous: dict[str, int] = field(default_factory=dict)  # gender → referent of the last such pronoun
+    first_entity: int | None = None
+    kinds: dict[int, str] = field(default_factory=dict)  # entity → what recognition made of it, when not a person
+
+
 def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen], genders: dict[int, str | None],
-                       unsure: set[int], counts: dict[int, int], pronoun_counts: dict[int, int],
-                       first_entity: int | None, sent_index: dict[int, int]) -> dict[int, dict[str, float]]:
+                       unsure: set[int], text: _Text, sent_index: dict[int, int]) -> dict[int, dict[str, float]]:
     """The features of each candidate entity of pronoun ``p`` (generic: recency, role, parallelism,
     gender evidence, salience, frequency, position in the text)."""
     psent = sent_index[p.sent.start]
@@ -238,6 +250,8 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
         f["gender:match" if g == gender else "gender:unknown"] = 1.0
         if ent in unsure:
             f["unsure"] = 1.0
+        if ent in text.kinds:
+            f[f"kind:{text.kinds[ent]}"] = 1.0
         f["salience"] = math.log1p(max(c.salience, 0.0) / 100.0)
         f["salience:ratio"] = max(c.salience, 0.0) / best_sal
         if c.salience >= best_sal:
@@ -266,6 +280,8 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
                 f["appositive"] = 1.0
             if doc[m.token].pos_ == "PRON":
                 f["last:pronoun"] = 1.0
+            if doc[m.token].dep_ == "conj" or any(t.dep_ == "conj" for t in doc[m.token].children):
+                f["conjunct"] = 1.0  # "Drew and Diane": one of two is seldom "she"
             between = sum(1 for s in lasts if s > m.start)
             f["between"] = math.log1p(between)
             if d == 0:
@@ -275,10 +291,17 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
         if c.own_subject:
             f["own_subject"] = 1.0
         f["subjects"] = math.log1p(c.subject_mentions)
-        f["count"] = math.log1p(counts.get(ent, 0))
-        if pronoun_counts.get(ent):
-            f["chain"] = math.log1p(pronoun_counts[ent])
-        if ent == first_entity:
+        f["count"] = math.log1p(text.counts.get(ent, 0))
+        f["count:text"] = math.log1p(text.total.get(ent, 0))
+        if text.last_sent.get(ent, -1) > psent:
+            f["named_later"] = 1.0
+        if text.pronouns.get(ent):
+            f["chain"] = math.log1p(text.pronouns[ent])
+        if text.previous.get(gender) == ent:
+            f["previous_referent"] = 1.0
+        if c.last is not None and _clause_head(doc[c.last.token]).i == _clause_head(p).i:
+            f["same_clause"] = 1.0
+        if ent == text.first_entity:
             f["first_entity"] = 1.0
         for key in ROLE_CONDITIONED:  # the same evidence weighs differently for "his" and for "him"
             if key in f:
@@ -288,10 +311,10 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
 
 
 def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, weights: Weights = DEFAULT_WEIGHTS,
-            sent_index: dict[int, int] | None = None, unsure: set[int] = frozenset(),
+            sent_index: dict[int, int] | None = None, unsure: set[int] = frozenset(), kinds: dict[int, str] | None = None,
             model: tuple[dict[str, float], float] | None = None, trace: list | None = None) -> list[Resolution]:
     """Resolve every third-person singular personal pronoun in ``doc`` to one of the entities of
-    ``mentions`` (persons, and in ``unsure`` names that may be persons'), or leave it unresolved
+    ``mentions`` (persons, and in ``unsure`` names that may be persons', typed by ``kinds``), or leave it unresolved
     when none is compatible or likely enough.
 
     Candidates are the entities of compatible gender with a mention within ``weights.window``
@@ -308,13 +331,15 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
     pool = sorted(mentions, key=lambda m: m.start)
     first_start: dict[int, int] = {}
     spans: dict[int, list[tuple[int, int]]] = {}  # every mention of each entity, for the trace
+    text = _Text(kinds=dict(kinds or {}))
     for m in pool:
         first_start.setdefault(m.entity, m.start)
         spans.setdefault(m.entity, []).append((m.start, m.end))
+        text.total[m.entity] = text.total.get(m.entity, 0) + 1
+        text.last_sent[m.entity] = max(text.last_sent.get(m.entity, -1), m.sent)
     out: list[Resolution] = []
     pronouns = [t for t in doc if t.lower_ in PRONOUNS and t.pos_ in ("PRON", "DET", "PROPN", "NOUN")]
-    counts: dict[int, int] = {}
-    pronoun_counts: dict[int, int] = {}
+    counts = text.counts
     lo = hi = 0
     for p in pronouns:
         gender, implied = PRONOUNS[p.lower_]
@@ -379,8 +404,8 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
             if c.last is not None and c.last.role == prole and prole in ("subj", "obj"):
                 c.salience += w.parallel
         present = [e for e in first_start if first_start[e] < p.idx]
-        first_entity = min(present, key=lambda e: first_start[e]) if present else None
-        feats = candidate_features(doc, p, prole, gender, cands, genders, unsure, counts, pronoun_counts, first_entity, sent_index)
+        text.first_entity = min(present, key=lambda e: first_start[e]) if present else None
+        feats = candidate_features(doc, p, prole, gender, cands, genders, unsure, text, sent_index)
         ranked = [Candidate(e, feats[e], tuple(spans.get(e, ())), cands[e].salience) for e in sorted(cands)]
         if trace is not None:
             trace.append((p.idx, ranked))
@@ -406,7 +431,8 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
             hi += 1
             counts[chosen] = counts.get(chosen, 0) + 1
         spans.setdefault(chosen, []).append((m.start, m.end))
-        pronoun_counts[chosen] = pronoun_counts.get(chosen, 0) + 1
+        text.pronouns[chosen] = text.pronouns.get(chosen, 0) + 1
+        text.previous[gender] = chosen
     return out
 
 

@@ -1,9 +1,12 @@
 """Sources: who a cue attributes its content to, read from the dependency parse.
 
-The subject of the cue verb ("PM Kakar wrote", inverted "said Caddell"), the agent of a passive cue
-("was told by X"), the object of "according to X"; participles, conjuncts and open complements
-("…, saying", "and added", "declined to comment", "by quoting") take the subject of the verb they
-hang on; a relative pronoun source ("officials who said") is given together with its antecedent.
+The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; the name, not
+the dateline, of "LONDON (AP) — Maria Lopez said"), the agent of a passive cue ("was told by X"),
+the object of "according to X"; participles, conjuncts and open complements ("…, saying", "and
+added", "declined to comment", "by quoting", "are likely to say") take the subject of the verb they
+hang on; a cue the parser left without a subject takes the noun phrase just before it ("“…,” Bozell
+answers", "Trump, in Kentucky, said"); a relative pronoun source ("officials who said") is given
+together with its antecedent.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: dependents that are not part of the name of a source ("X, who …", "X, a spokesman,")
 SOURCE_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 #: dependencies through which a cue inherits the subject of its head
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "dep"})
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "dep", "acomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: what the parser may call a subject that follows its verb after a quotation ("…,” added Gowdy)
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "obj", "attr", "npadvmod", "dep", "oprd"})
 INVERTED_VERBS = frozenset({"say", "add", "continue", "write", "ask", "reply", "respond", "explain", "note",
                             "insist", "conclude", "tweet", "declare", "recall", "warn", "argue", "observe"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+DASHES = frozenset({"—", "--", "–"})
 
 
 def noun_phrase(tok) -> tuple[int, int]:
@@ -52,7 +56,9 @@ def subject_of(verb, *, depth: int = 4):
     """The token naming who performs ``verb`` (climbing conjuncts, participles, relative clauses)."""
     tok = verb
     for _ in range(depth):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        subjs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        # the subject nearest the verb: "LONDON (AP) — Maria Lopez said" has two
+        subj = min(subjs, key=lambda c: abs(c.i - tok.i)) if subjs else None
         if subj is not None:
             return subj
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -81,8 +87,31 @@ def subject_of(verb, *, depth: int = 4):
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "… by quoting", "after telling"
             tok = tok.head.head
             continue
+        if tok is verb and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            return _left_nominal(tok)
         return None
     return None
+
+
+def _left_nominal(verb):
+    """The noun phrase just before ``verb`` when the parser gave it no subject ("“…,” Bozell answers",
+    "Trump, in Kentucky, said"): a set-off phrase between commas is stepped over."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "PART") and doc[j].dep_ in ("advmod", "neg"):
+        j -= 1
+    if j >= 0 and doc[j].text == ",":
+        k = j - 1
+        while k >= 0 and doc[k].text not in (",", "“", '"', "”") and not doc[k].is_sent_start:
+            k -= 1
+        if k >= 0 and doc[k].text == ",":
+            j = k - 1
+    if j < 0 or doc[j].pos_ not in NOMINAL_POS or doc[j].sent != verb.sent:
+        return None
+    tok = doc[j]
+    while tok.head is not tok and tok.head.i <= j and tok.head.pos_ in NOMINAL_POS and tok.dep_ in ("compound", "poss", "amod", "nmod"):
+        tok = tok.head
+    return tok
 
 
 def source_of(cue) -> tuple[int, int] | None:
@@ -103,6 +132,12 @@ def source_of(cue) -> tuple[int, int] | None:
     subj = subject_of(cue.head)
     if subj is None:
         return None
+    # "LONDON (AP) — Maria Lopez said": the name after the dateline, read as its apposition
+    dash = next((c for c in subj.children if c.text in DASHES and c.i > subj.i), None)
+    if dash is not None and (subj.text.isupper() or any(c.text == ")" and c.i < dash.i for c in subj.children)):
+        after = next((c for c in subj.children if c.i > dash.i and c.dep_ in ("appos", "conj", "dep")
+                      and c.pos_ in ("PROPN", "NOUN")), None)
+        subj = after if after is not None else subj
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         # "officials who said": the relative pronoun with the noun phrase it stands for
         antecedent = subj.head.head

@@ -1,0 +1,45 @@
+"""Contents from the parse: a cue's complements on one side of it (hand-built parses, no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from spacy.tokens import Doc  # noqa: E402
+
+from newsclaims.extract.attribution import content_of  # noqa: E402
+from newsclaims.extract.cues import Cue  # noqa: E402
+
+
+def parsed(rows: list[tuple[str, int, str, str]]) -> Doc:
+    """A Doc from ``(word, head index, dependency, part of speech)`` rows, one space after each word."""
+    words, heads, deps, pos = (list(col) for col in zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def content_text(doc: Doc, i: int) -> str | None:
+    span, _, _ = content_of(Cue(doc[i], (doc[i],), "speech"))
+    return doc.text[span[0]:span[1]] if span else None
+
+
+def test_the_next_sentence_hung_on_the_cue_is_not_its_content():
+    # the parser made the next sentence's "said" a second complement of "Okafor said"
+    doc = parsed([
+        ("Ferries", 2, "nsubj", "NOUN"), ("will", 2, "aux", "AUX"), ("sail", 5, "ccomp", "VERB"),
+        (",", 5, "punct", "PUNCT"), ("Okafor", 5, "nsubj", "PROPN"), ("said", 5, "ROOT", "VERB"),
+        (".", 5, "punct", "PUNCT"), ("We", 8, "nsubj", "PRON"), ("agree", 11, "ccomp", "VERB"),
+        (",", 11, "punct", "PUNCT"), ("she", 11, "nsubj", "PRON"), ("said", 5, "ccomp", "VERB"),
+        (".", 11, "punct", "PUNCT"),
+    ])
+    assert content_text(doc, 5) == "Ferries will sail"
+
+
+def test_a_clause_before_the_cue_is_not_its_content():
+    # "In May, Okafor said that ferries will sail": "In May" hangs on the complement
+    doc = parsed([
+        ("In", 7, "prep", "ADP"), ("May", 0, "pobj", "PROPN"), (",", 7, "punct", "PUNCT"),
+        ("Okafor", 4, "nsubj", "PROPN"), ("said", 4, "ROOT", "VERB"), ("that", 7, "mark", "SCONJ"),
+        ("ferries", 7, "nsubj", "NOUN"), ("sail", 4, "ccomp", "VERB"), (".", 4, "punct", "PUNCT"),
+    ])
+    assert content_text(doc, 4) == "ferries sail"
