@@ -39,3 +39,15 @@ def test_growth_is_read_between_quarter_peaks(bench):
     assert bench.growth_per_1000(leak, 4000, 100.0) == pytest.approx((99 - 49) / 2000 * 1000)
     assert bench.growth_per_1000(leak, 1000, 100.0) is None  # too few articles to tell
     assert bench.quarter_peaks([(1, 5), (60, 7)], 100) == [5, None, 7, None]
+
+
+def test_scaling_sample_gives_every_process_count_the_same_mix(bench, tmp_path):
+    sample = []
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Story {name}.\n", encoding="utf-8")
+        sample.append(tmp_path / f"{name}.txt")
+    folder = bench.sample_folder(sample, 3, tmp_path / "p3")
+    files = sorted(folder.glob("*.txt"))
+    assert len(files) == 6
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    assert len(set(texts)) == 6 and sum(t.startswith("Story a.") for t in texts) == 3

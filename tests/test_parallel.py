@@ -125,3 +125,20 @@ def test_unknown_output_format(tmp_path):
             pass
     result = cli("convert", str(tmp_path), "--out", str(tmp_path / "out.csv"), "--jobs", "1")
     assert result.returncode == 2 and "use .jsonl or .parquet" in result.stderr
+
+
+def test_records_cross_process_boundaries_unchanged(tmp_path):
+    """Workers send records to the parent pickled; every record type round-trips to an equal value."""
+    import pickle
+
+    from newsclaims.pipeline import convert_chunk
+
+    path = tmp_path / "a.txt"
+    path.write_text(article(3) + "\nHe added: \"We will not wait.\"\n", encoding="utf-8")
+    [outcome] = convert_chunk([path])
+    record = outcome.record
+    assert record.dateline and record.actors and record.quotes and record.claims  # every type is exercised
+    back = pickle.loads(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back.record == record and back.record.to_dict() == record.to_dict()
+    assert type(back.record.actors[0].mentions[0]) is type(record.actors[0].mentions[0])
+

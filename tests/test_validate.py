@@ -610,3 +610,19 @@ def test_fast_path_names_source_mention_problems_like_the_full_path(seed_text):
     fast = fast_problems(record)
     assert fast is not None and [p.rule for p in fast] == ["source-mention", "source-mention"]
     assert fast == schema_problems(record) + semantic_problems(record)
+
+
+def test_parallel_validation_numbers_lines_across_ranges(tmp_path, monkeypatch):
+    """Every range of a file shared among processes starts its own count; the report shows file lines."""
+    import newsclaims.validate as validate
+
+    lines = ['{"id": "x"}' if k % 5 else "{not json" for k in range(1, 41)]
+    lines[11] = lines[23] = "   "  # blank lines count as lines but hold no record
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")  # no newline after the last line
+    one = validate_paths([path], Policy(license="ignore"), jobs=1)
+    monkeypatch.setattr(validate, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(validate, "RANGES_PER_JOB", 7)
+    two = validate_paths([path], Policy(license="ignore"), jobs=2)
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+    assert one.records == 30 and {p.line for p in one.problems if p.problem.rule == "json"} == {5, 10, 15, 20, 25, 30, 35, 40}

@@ -7,12 +7,30 @@ Spans are ``{text, start, end}`` with Python code-point offsets into the unchang
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from newsclaims import SCHEMA_VERSION
 
 
+def _pickled_by_fields(cls):
+    """Pickle instances as a call of ``cls`` on their field values.
+
+    Records cross process boundaries in a parallel convert; the default pickling of slotted
+    dataclasses restores each object's state attribute by attribute in Python, which made
+    unpickling a record (hundreds of spans) cost the parent ~3–5 ms, 14× this.
+    """
+    names = tuple(f.name for f in fields(cls))
+    assert all(f.init for f in fields(cls)), f"{cls.__name__}: every field must be an __init__ argument"
+
+    def __reduce__(self):
+        return (cls, tuple(getattr(self, name) for name in names))
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     text: str
@@ -28,6 +46,7 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Place:
     text: str
@@ -47,6 +66,7 @@ class Place:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Dateline:
     text: str
@@ -65,6 +85,7 @@ class Dateline:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Actor:
     id: str
@@ -89,6 +110,7 @@ def _span_or_none(span: Span | None) -> dict[str, Any] | None:
     return span.to_dict() if span else None
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Quote:
     id: str
@@ -116,6 +138,7 @@ class Quote:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Claim:
     id: str
@@ -138,6 +161,7 @@ class Claim:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Provenance:
     path: str
@@ -154,6 +178,7 @@ class Provenance:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Record:
     """An article and everything extracted from it. Stages fill the fields in turn."""

@@ -237,6 +237,7 @@ def title_key(word: str) -> str:
     return word.lower().rstrip(".")
 
 
+@lru_cache(maxsize=65536)  # hot: actor merging compares names pairwise
 def name_tokens(name: str) -> tuple[str, ...]:
     """A person's or organisation's name as comparable tokens ("Anwaar-ul-Haq" = "Anwaar ul Haq")."""
     return tuple(t for t in (w.strip(".,'’\"").lower() for w in _WORD_SPLIT.split(name)) if t)
