@@ -934,7 +934,7 @@ class _Checker:
         """Start the processes now when ``paths`` may hold a large JSONL file: before walking a
         folder loads pyarrow (and its threads), while forking is still safe."""
         if self.jobs > 1 and self._pool is None and any(
-                p.is_dir() or (p.is_file() and self.parallel(p)) for p in paths):
+                self.parallel(f) for p in paths for f in (p.rglob("*.jsonl") if p.is_dir() else [p]) if f.is_file()):
             self._start_pool()
 
     def _start_pool(self) -> None:
