@@ -924,8 +924,7 @@ class _Checker:
 
     def __exit__(self, *exc: Any) -> None:
         if self._pool is not None:
-            self._pool.terminate() if exc[0] else self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=exc[0] is not None)
 
     def parallel(self, path: Path) -> bool:
         return self.jobs > 1 and path.suffix == ".jsonl" and path.stat().st_size >= PARALLEL_MIN_BYTES
@@ -934,12 +933,16 @@ class _Checker:
         """Start the processes now when ``paths`` may hold a large JSONL file: before walking a
         folder loads pyarrow (and its threads), while forking is still safe."""
         if self.jobs > 1 and self._pool is None and any(
-                p.is_dir() or (p.is_file() and self.parallel(p)) for p in paths):
+                self.parallel(f) for p in paths for f in (p.rglob("*.jsonl") if p.is_dir() else [p]) if f.is_file()):
             self._start_pool()
 
     def _start_pool(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
         _fast_validator(RECORD_SCHEMA), country_codes()  # compiled once, inherited by forked workers
-        self._pool = _pool_context().Pool(self.jobs)
+        # a process that dies (killed, out of memory) fails the run (BrokenProcessPool), never hangs it
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context())
+        self._pool.submit(int).result()  # forks every worker now, before the pool's own thread starts
 
     def start(self, path: Path) -> Iterator[_Checked]:
         """Start checking ``path``; the results come, in file order, as the iterator is read."""
@@ -948,7 +951,7 @@ class _Checker:
         if self._pool is None:
             self._start_pool()
         tasks = [(str(path), a, b, self.policy) for a, b in _line_ranges(path, self.jobs * RANGES_PER_JOB)]
-        return _shifted(self._pool.imap(_check_jsonl_range, tasks))
+        return _shifted(self._pool.map(_check_jsonl_range, tasks))
 
 
 def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None, *, jobs: int = 1) -> Report:
