@@ -610,3 +610,53 @@ def test_fast_path_names_source_mention_problems_like_the_full_path(seed_text):
     fast = fast_problems(record)
     assert fast is not None and [p.rule for p in fast] == ["source-mention", "source-mention"]
     assert fast == schema_problems(record) + semantic_problems(record)
+
+
+def test_parallel_validation_numbers_lines_across_ranges(tmp_path, monkeypatch):
+    """Every range of a file shared among processes starts its own count; the report shows file lines."""
+    import newsclaims.validate as validate
+
+    lines = ['{"id": "x"}' if k % 5 else "{not json" for k in range(1, 41)]
+    lines[11] = lines[23] = "   "  # blank lines count as lines but hold no record
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")  # no newline after the last line
+    one = validate_paths([path], Policy(license="ignore"), jobs=1)
+    monkeypatch.setattr(validate, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(validate, "RANGES_PER_JOB", 7)
+    two = validate_paths([path], Policy(license="ignore"), jobs=2)
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+    assert one.records == 30 and {p.line for p in one.problems if p.problem.rule == "json"} == {5, 10, 15, 20, 25, 30, 35, 40}
+
+
+def test_the_command_shares_a_large_file_among_processes_with_the_same_report(root, tmp_path):
+    """A fresh ``newsclaims validate`` process forks its workers (no thread yet): same report as one process."""
+    import subprocess
+    import sys
+
+    import newsclaims.validate as validate
+
+    (line,) = (root / "data" / "articles" / "train-00000-of-00001.jsonl").read_text(encoding="utf-8").splitlines()
+    seed = json.loads(line)
+    lines = []
+    for k in range(validate.PARALLEL_MIN_BYTES // len(line.encode()) + 50):
+        r = copy.deepcopy(seed)
+        r["id"], r["text"] = f"{seed['id']}-{k}", seed["text"] + f"\n({k})"
+        r["source"]["sha256"] = hashlib.sha256(r["text"].encode()).hexdigest()
+        lines.append(json.dumps(r, ensure_ascii=False))
+    lines[77] = lines[78]  # the same record twice
+    lines[500] = "{not json"
+    broken = json.loads(lines[-3])
+    broken["actors"][0]["mentions"][0]["text"] = "wrong"
+    lines[-3] = json.dumps(broken)
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size >= validate.PARALLEL_MIN_BYTES
+    reports = {}
+    for jobs in ("1", "2"):
+        run = subprocess.run([sys.executable, "-m", "newsclaims", "validate", str(path), "--jobs", jobs, "--format", "json",
+                              "--license-policy", "ignore", "--root", str(tmp_path)], capture_output=True, text=True, timeout=300)
+        assert run.returncode == 1, run.stderr
+        reports[jobs] = json.loads(run.stdout)
+    assert reports["2"] == reports["1"]
+    assert [(p["line"], p["rule"]) for p in reports["1"]["problems"]] == [
+        (79, "unique-record-id"), (501, "json"), (len(lines) - 2, "span-text")]
