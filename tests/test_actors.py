@@ -237,3 +237,11 @@ def test_truecase(caps, expected):
     out = truecase(caps)
     assert len(out) == len(caps)
     assert out == expected
+
+
+def test_a_relative_with_the_same_surname_is_another_person(convert_text):
+    text = ("Norris was born in Leeds in 1901, the daughter of the painter Walter Norris. "
+            "Norris studied in Paris and later opened a gallery.")
+    record = convert_text(text)
+    walter = by_name(record, "Walter Norris")
+    assert [m["start"] for m in walter["mentions"]] == [text.index("Walter")]

@@ -28,6 +28,10 @@ def owner_of(nlp, text: str, pronoun_at: int) -> str | None:
     ("Peter Brown said John Smith had sold his house.", "his", "John Smith"),
     # cataphora: a possessive in a fronted clause goes to the main subject
     ("Referring to his visit, Prime Minister Imran Khan said talks went well.", "his", "Imran Khan"),
+    # the understood subject of a participle is bound too: "telling her" is Michael's telling
+    ("Anna Reed met Alice Grant in May. Anna Reed called Sarah Jones, telling her that the deal was off.", "her", "Sarah Jones"),
+    # object control: "asks him to take her" — he takes, so her may be the asker
+    ("Grace Moore met Tom Bell. Grace Moore asks him to take her home.", "her", "Grace Moore"),
     # nobody compatible: unresolved
     ("Angela Merkel met Theresa May. He was not there.", "He", None),
 ])

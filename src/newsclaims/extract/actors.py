@@ -32,6 +32,7 @@ from newsclaims.extract.entities import (
     first_name_gender,
     gendered_nouns,
     initials,
+    introduced_as_relative,
     name_tokens,
     recognise,
     title_key,
@@ -61,6 +62,7 @@ class Entity:
     name_spans: list[tuple[int, int]] = field(default_factory=list)
     person_like: bool = False  # typed otherwise by the model, but may be a person
     latent: bool = True  # only untagged proper nouns so far
+    relative: bool = False  # named as someone's relative ("daughter of Thomas Betts")
 
     @property
     def referred(self) -> bool:
@@ -133,15 +135,18 @@ class Merger:
     def _persons(self):
         return [(i, e) for i, e in enumerate(self.entities) if e.type == "person"]
 
-    def find_person(self, toks: tuple[str, ...], *, before: int | None = None) -> int | None:
-        """The person a name refers to: same tokens; else a surname or first name alone."""
+    def find_person(self, toks: tuple[str, ...], *, before: int | None = None, exact: bool = False) -> int | None:
+        """The person a name refers to: same tokens; else (unless ``exact``) a surname or first name alone."""
         if not toks:
             return None
         people = self._persons()
         for i, e in people:
             if e.tokens == toks or any(name_tokens(n) == toks for n in e.names):
                 return i
-        recent = sorted(people, key=lambda ie: -self.last_seen.get(ie[0], -1))
+        if exact:
+            return None
+        # the most recent first; a relative ("daughter of Thomas Betts") only after everyone else
+        recent = sorted(people, key=lambda ie: (ie[1].relative, -self.last_seen.get(ie[0], -1)))
         if len(toks) == 1:
             t = toks[0]
             for test in (lambda et: len(et) > 1 and et[-1] == t, lambda et: len(et) > 1 and et[0] == t,
@@ -179,12 +184,13 @@ class Merger:
                 idx = self._new(m, key)
         elif m.type == "person":
             toks = name_tokens(m.name)
-            idx = self.find_person(toks)
+            idx = self.find_person(toks, exact=m.relative)
             explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
             if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
             if idx is None:
                 idx = self._new(m, None)
+                self.entities[idx].relative = m.relative
         else:
             idx = self.find_org(m)
             if idx is None and (len(name_tokens(m.name)) == 1 or m.person_like) and m.type in ("organization", "place", "group"):
@@ -499,6 +505,9 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     named.sort(key=lambda m: (m.start, -m.end))
 
     named = _drop_title_parts(named)
+    for m in named:
+        if m.type == "person" and len(name_tokens(m.name)) > 1:
+            m.relative = introduced_as_relative(doc, m.name_start, m.name_end)
     merger = Merger()
     assigned: list[tuple[NameMention, int]] = []
     taken: list[tuple[int, int]] = []

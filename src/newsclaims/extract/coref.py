@@ -113,6 +113,48 @@ def _governor(tok):
     return None
 
 
+NONFINITE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
+
+
+def _implicit_subject(verb, depth: int = 3):
+    """The understood subject of a verb without one of its own: the subject of the verb above it
+    ("Michael manipulates Alice, telling her ...": Michael tells), or for an infinitive under a
+    verb with an object, that object ("Grace asks him to take her": he takes). None when unknown."""
+    for _ in range(depth):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+        if verb.dep_ not in NONFINITE_DEPS or verb.head.i == verb.i:
+            return None
+        if verb.dep_ in ("xcomp", "ccomp"):
+            obj = [c for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i]
+            if obj:
+                return obj[0]  # object control
+        verb = verb.head
+    return None
+
+
+def _coarguments(p, prole: str) -> set[int]:
+    """Tokens that a non-reflexive pronoun cannot corefer with (binding principle B): the subject
+    of its own verb, explicit or understood ("telling her" inside "Michael manipulates Alice,
+    telling her": Michael), and for an accusative subject of an infinitive ("Claire allows her to
+    go") the subject of the verb that governs it."""
+    gov = _governor(p)
+    if gov is None:
+        return set()
+    out = set()
+    if prole in ("obj", "obl"):
+        subj = _implicit_subject(gov)
+        if subj is not None:
+            out.add(subj.i)
+    if p.tag_ == "PRP" and p.lower_ in ("him", "her") and p.dep_ == "nsubj" and gov.dep_ in ("xcomp", "ccomp") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
+        subj = _implicit_subject(gov.head)
+        if subj is not None:
+            out.add(subj.i)
+    return out
+
+
 def _clause_head(tok):
     while tok.dep_ not in CLAUSE_DEPS and tok.head.i != tok.i:
         tok = tok.head
@@ -352,6 +394,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         while lo < len(pool) and pool[lo].sent < psent - w.window:
             lo += 1
         pgov = _governor(p)
+        bound = _coarguments(p, prole) if prole != "refl" else set()
         pclause = _clause_head(p)
         above = _governing_subjects(p)
         front = _fronted_subject(p)
@@ -372,6 +415,9 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 break
             if prole in ("subj", "obj", "obl") and pgov is not None and _governor(mtok) is not None and _governor(mtok).i == pgov.i and not after:
                 excluded.add(ent)  # binding: "Simon thanked him" — him is not Simon
+                continue
+            if m.token in bound and not after:
+                excluded.add(ent)
                 continue
             if prole == "refl" and (_clause_head(mtok).i != pclause.i or m.role != "subj"):
                 continue

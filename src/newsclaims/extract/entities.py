@@ -54,6 +54,7 @@ class NameMention:
     via: str = "ner"  # ner | gazetteer | demonym | alias | title | role | handle | signature | pronoun | propn
     person_like: bool = False  # a name the model typed otherwise that may be a person's ("MacKenzie" as ORG)
     latent: bool = False  # found only as proper nouns the model did not tag: an actor only if referred to
+    relative: bool = False  # introduced by a family relation ("daughter of Thomas Betts"): a surname alone is not enough to merge
 
 
 # --- gazetteers ---------------------------------------------------------------------------------
@@ -138,6 +139,32 @@ def titles() -> dict[str, tuple[str | None, str]]:
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
+
+
+@lru_cache(maxsize=1)
+def kinship_nouns() -> frozenset[str]:
+    return frozenset(load_lines("kinship_nouns.txt"))
+
+
+def introduced_as_relative(doc, start: int, end: int) -> bool:
+    """True when the name at ``[start, end)`` is introduced by a family relation: "daughter of
+    (the physician) Thomas Betts", "her husband, John Smith", "his son Hunter Biden"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    kin = kinship_nouns()
+
+    def is_kin(tok) -> bool:
+        return tok.lemma_.lower() in kin or tok.lower_ in kin
+
+    if root.dep_ == "appos" and is_kin(root.head):
+        return True
+    tok = root.head if root.dep_ == "appos" else root  # "daughter of the painter, Walter Norris"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_kin(tok.head.head):
+        return True
+    return any(c.dep_ in ("compound", "nmod", "amod") and c.i < span.start and is_kin(c) for c in root.children) or \
+        (span.start > 0 and is_kin(doc[span.start - 1]))
 
 
 @lru_cache(maxsize=1)
