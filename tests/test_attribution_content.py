@@ -9,7 +9,8 @@ spacy = pytest.importorskip("spacy")
 
 from spacy.tokens import Doc  # noqa: E402
 
-from newsclaims.extract.attribution import content_of  # noqa: E402
+from newsclaims.extract.attribution import _whole_quotes, content_of  # noqa: E402
+from newsclaims.extract.content import find_quotes  # noqa: E402
 from newsclaims.extract.cues import Cue  # noqa: E402
 from newsclaims.extract.sources import source_of  # noqa: E402
 
@@ -69,3 +70,12 @@ def test_a_participle_hung_elsewhere_takes_the_subject_of_its_sentence():
     ])
     doc[5].tag_ = "VBG"
     assert source_text(doc, 5) == "Ward"
+
+
+def test_a_content_ending_inside_a_quotation_takes_the_whole_quotation():
+    text = "He told them that “we sail at dawn, and we return at dusk” before he left."
+    quote = find_quotes(text)[0]
+    cut = text.index(",")  # where a parser might end the complement
+    start, end = _whole_quotes((text.index("that"), cut), [quote])
+    assert text[start:end] == "that “we sail at dawn, and we return at dusk”"
+    assert _whole_quotes((0, 7), [quote]) == (0, 7)  # a content clear of quotations stays
