@@ -8,7 +8,9 @@ On the same texts (the articles of ``../shared/corpus``, repeated to ``--article
 * their ratio (convert articles/s ÷ raw articles/s; the target is ≥ 0.8);
 * validation records/s (``newsclaims.validate.validate_paths`` on the converted JSONL), with one
   process and with ``--jobs``, the median of ``--repeat`` runs, and the CPU time per record;
-* peak RSS of each command (all its processes together, sampled) and its growth over the run;
+* peak memory of each command (all its processes together, sampled) and its growth over the run:
+  the sum of their PSS where the system reports it (Linux), so that pages the processes share
+  (convert's workers are forks of one warmed-up process) count once; else the sum of their RSS;
 * JSONL and Parquet bytes (and their ratio on the unique articles alone, without repeats);
 * with ``--scaling 1,2,4,8,16``: instead of the above, the scaling curve: raw spaCy and convert at
   each process count on ``--per-process`` articles per process (the same sample of the corpus,
@@ -88,14 +90,32 @@ def materialise(sources: list[Path], n: int, blocks: int, workdir: Path) -> list
 
 # ------------------------------------------------------------------------------------ measuring
 
+def process_memory(p) -> int:
+    """Bytes of memory ``p`` (a psutil.Process) uses: its PSS (shared pages divided among the
+    processes that share them) where the system reports it, else its RSS."""
+    import psutil
+
+    try:
+        return p.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return p.memory_info().rss
+
+
+def memory_measure() -> str:
+    import psutil
+
+    return "PSS" if hasattr(psutil.Process().memory_full_info(), "pss") else "RSS"
+
+
 class Sampler:
-    """Samples the summed RSS of a process and all its descendants until it ends (psutil)."""
+    """Samples the summed memory (:func:`process_memory`) of a process and all its descendants,
+    and the largest RSS among them, until it ends (psutil). Keys say ``rss`` for both measures."""
 
     def __init__(self, pid: int):
         import psutil
 
         self.proc = psutil.Process(pid)
-        self.samples: list[tuple[float, int, int]] = []  # (seconds, tree RSS, largest process RSS)
+        self.samples: list[tuple[float, int, int]] = []  # (seconds, tree memory, largest process RSS)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._t0 = time.perf_counter()
@@ -105,17 +125,18 @@ class Sampler:
         import psutil
 
         while not self._stop.is_set():
-            rss = []
+            used, rss = [], []
             try:
                 for p in [self.proc, *self.proc.children(recursive=True)]:
                     try:
+                        used.append(process_memory(p))
                         rss.append(p.memory_info().rss)
                     except psutil.Error:
                         pass
             except psutil.Error:
                 break
-            if rss:
-                self.samples.append((time.perf_counter() - self._t0, sum(rss), max(rss)))
+            if used:
+                self.samples.append((time.perf_counter() - self._t0, sum(used), max(rss)))
             self._stop.wait(SAMPLE_EVERY_S)
 
     def stop(self) -> dict:
@@ -128,6 +149,25 @@ class Sampler:
             "peak_process_rss_mib": max(s[2] for s in self.samples) / MIB,
             "samples": [(round(t, 2), round(tree / MIB, 1)) for t, tree, _ in self.samples],
         }
+
+
+def adopt_orphans() -> None:
+    """Become the reaper of this process's orphaned descendants (Linux): convert's workers are
+    forked by a forkserver that outlives the command's own process by a moment, and their CPU
+    time reaches ``RUSAGE_CHILDREN`` only if someone waits for it."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def reap_orphans() -> None:
+    """Wait for every descendant left over from a finished command (see :func:`adopt_orphans`)."""
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
 
 
 def _children_cpu_s() -> float:
@@ -148,6 +188,7 @@ def run_measured(cmd: list[str], *, env: dict | None = None) -> dict:
     sampler = Sampler(proc.pid)
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    reap_orphans()
     cpu = _children_cpu_s() - cpu0
     mem = sampler.stop()
     if proc.returncode not in (0, 1):  # convert exits 1 when some article was refused
@@ -474,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory-only", type=int, default=0, metavar="N",
                     help="only profile memory: convert N articles in this process, RSS every 50 (no benchmark)")
     args = ap.parse_args(argv)
+    adopt_orphans()
     if args.validate_only:
         val = measure_validation(args.validate_only, args.jobs, args.repeat)
         print(validation_report(val))
@@ -525,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     result: dict = {"articles": args.articles, "jobs": args.jobs, "blocks": args.blocks,
                     "corpus_articles": len(sources), "python": platform.python_version(),
-                    "cpus": os.cpu_count(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+                    "cpus": os.cpu_count(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "memory_measure": memory_measure()}
     try:
         folders = materialise(sources, args.articles, args.blocks, workdir / "in")
         out = workdir / "out"
@@ -625,8 +668,8 @@ def report(r: dict) -> str:
         *((f"validation, {j} process{'es' if j != '1' else ''}", f"{v['records_per_s']:,.0f} records/s ({v['cpu_us_per_record']:.0f} us CPU per record)")
           for j, v in val.get("by_jobs", {}).items()),
         ("validation", f"{val['records_per_s']:,.0f} records/s with {val.get('jobs', r['jobs'])} ({val['records']:,} records, {val['problems']} problems)  (target >= 50,000)"),
-        ("peak RSS convert (all processes)", f"{mem['convert_peak_rss_mib']:.0f} MiB (largest process {mem['convert_peak_process_rss_mib']:.0f} MiB)"),
-        ("peak RSS raw spaCy", f"{mem['raw_spacy_peak_rss_mib']:.0f} MiB"),
+        (f"peak {r.get('memory_measure', 'RSS')} convert (all processes)", f"{mem['convert_peak_rss_mib']:.0f} MiB (largest process RSS {mem['convert_peak_process_rss_mib']:.0f} MiB)"),
+        (f"peak {r.get('memory_measure', 'RSS')} raw spaCy", f"{mem['raw_spacy_peak_rss_mib']:.0f} MiB"),
         ("convert RSS peak per quarter of run", " / ".join("-" if q is None else f"{q:.0f}" for q in r["blocks_detail"][-1]["convert"]["rss_quarter_peaks_mib"]) + " MiB (last block)"),
         ("RSS growth, 2nd to 4th quarter", f"n/a (runs under {MIN_GROWTH_ARTICLES} articles)" if growth is None else f"{growth:+.1f} MiB per 1000 articles"),
         ("peak RSS at 100,000 (extrapolated)", "n/a" if est is None else f"{est:.0f} MiB  (target < 1024)"),

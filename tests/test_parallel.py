@@ -142,3 +142,40 @@ def test_records_cross_process_boundaries_unchanged(tmp_path):
     assert back.record == record and back.record.to_dict() == record.to_dict()
     assert type(back.record.actors[0].mentions[0]) is type(record.actors[0].mentions[0])
 
+
+
+WARM_UP_CHECK = """
+import sys
+from newsclaims.pipeline import convert_records, warm_up
+from newsclaims.record import Provenance, Record
+
+def loaded_tables():
+    return {f"{m.__name__}.{name}" for m in list(sys.modules.values()) if getattr(m, "__name__", "").startswith("newsclaims")
+            for name, f in vars(m).items()
+            if hasattr(f, "cache_info") and f.cache_info().maxsize == 1 and f.cache_info().currsize}
+
+warm_up()
+before = loaded_tables()
+texts = sys.argv[1:]
+convert_records([Record(id=f"t{i}", text=t, source=Provenance(path="t", sha256="0" * 64)) for i, t in enumerate(texts)])
+print(len(before), sorted(loaded_tables() - before))
+"""
+
+
+def test_warm_up_loads_every_table_a_conversion_needs():
+    """Workers are forks of a process that ran warm_up(): what it leaves unloaded, each worker loads alone."""
+    caps = ("MANAGUA, 12 APR 89 (RADIO SANDINO) -- [TEXT] INTERIOR MINISTER TOMAS BORGE TOLD REPORTERS THAT "
+            "THE TALKS WITH THE CONTRAS IN HONDURAS HAD FAILED. \"WE WILL NOT NEGOTIATE,\" HE SAID.\n")
+    out = subprocess.run([sys.executable, "-c", WARM_UP_CHECK, article(5), caps], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    count, missing = out.stdout.split(" ", 1)
+    assert int(count) > 5 and missing.strip() == "[]", f"tables loaded only after warm-up: {missing}"
+
+
+def test_workers_come_from_a_warmed_forkserver_where_there_is_one():
+    import multiprocessing as mp
+
+    from newsclaims.pipeline import worker_context
+
+    expected = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    assert worker_context().get_start_method() == expected

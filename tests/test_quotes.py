@@ -24,6 +24,8 @@ def inner(text: str) -> list[str]:
     ('“One,” he said. “Two.”', ["One,", "Two."]),
     ('A 5\'10" man said nothing.', []),  # a stray closing mark (inches) is ignored
     ('“Outer ‘inner’ outer,” she said.', ["Outer ‘inner’ outer,"]),
+    # attribute values of markup left in scraped copy are not quotations
+    ('<post id="12" author="@mayor">We sail “today” at noon</post>.', ["today"]),
 ])
 def test_quote_marks_pair(text, expected):
     assert inner(text) == expected
@@ -95,6 +97,11 @@ def test_partial_quote(convert_text):
 def test_scare_quotes_are_not_speech(convert_text):
     rec = convert_text("The so-called “experts” met in a hall near the river on Friday.")
     assert rec["quotes"] == []
+
+
+def test_titles_are_not_speech(convert_text):
+    rec = convert_text("“The port will reopen in May,” Okafor said on Channel Nine’s “Morning Report” yesterday.")
+    assert [q["text"] for q in rec["quotes"]] == ["The port will reopen in May,"]
 
 
 def test_quote_ids_in_text_order(convert_text):

@@ -22,7 +22,7 @@ from newsclaims.extract.dateline import extract_dateline
 from newsclaims.extract.quotes import extract_quotes
 from newsclaims.ingest import read_article
 from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp, prepare_text
-from newsclaims.record import Record
+from newsclaims.record import Provenance, Record
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,39 @@ def _convert_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[Out
     return convert_chunk(paths, root=root, model=model)
 
 
+# Invented texts that reach every lazily loaded table: the dateline gazetteers, the actor
+# gazetteers and name lists, the cue model, and the truecasing tables of ALL-CAPS copy.
+WARM_UP_TEXTS = (
+    "GENEVA, March 3 (Reuters) - Foreign Minister Ana Silva said on Tuesday that talks with "
+    "India would resume. \"We are ready,\" she told reporters.\n",
+    "LIMA, 4 MAR 90 (RADIO) -- [TEXT] PRESIDENT ALAN GARCIA SAID THAT THE ARMY WILL STAY IN THE CITY.\n",
+)
+
+
+def warm_up(model: str | None = None) -> None:
+    """Pay a process's one-time costs: load the parser and every table the extractors use."""
+    records = [Record(id=f"warm-up-{i}", text=text, source=Provenance(path="warm-up", sha256="0" * 64))
+               for i, text in enumerate(WARM_UP_TEXTS)]
+    convert_records(records, model=model)
+
+
+def worker_context():
+    """The multiprocessing context of convert's workers.
+
+    Where the platform has it, a forkserver that has run :func:`warm_up` once
+    (``newsclaims._preload``): each worker is a fork of it, so it starts at once and shares the
+    parser and gazetteers (about 300 MiB) with the others copy-on-write instead of loading its own.
+    Elsewhere, spawn. Never a plain fork of the caller, which may run threads (progress bars).
+    """
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["newsclaims._preload"])
+    return ctx
+
+
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of ``size`` items (the last one shorter), read lazily from ``items``."""
     it = iter(items)
@@ -133,11 +166,9 @@ def convert(paths: Iterable[Path], *, root: Path | None = None, model: str | Non
         for chunk in chain(head, chunks):
             yield from convert_chunk(chunk, root=root, model=model)
         return
-    import multiprocessing as mp
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    # spawn: workers do not inherit the parent's threads (progress bars) or a half-loaded model.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context()) as pool:
         pending: deque[Future] = deque()
         try:
             for chunk in chain(head, chunks):

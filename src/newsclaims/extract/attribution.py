@@ -10,7 +10,8 @@ on PolNeAR train), judging each candidate with the content and quotes it drew.
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
 of its sentence; otherwise to the cue that introduced it with a colon; otherwise, floating, to the
 previous speaker of its paragraph (or of the paragraph before, for a quote running on). A short
-quoted passage with no speaker is a scare quote or a title, not speech. A transcript paragraph
+quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
+"on", "in" or a possessive ("on CNN’s “New Day”") is a title and joins no cue. A transcript paragraph
 opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote.
 """
 
@@ -34,6 +35,10 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "instruct", "rem
 STANCE_STOP_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "ccomp", "dobj", "obj"})
 #: a quoted passage shorter than this with no speaker is a scare quote or a title
 MIN_FLOATING_WORDS = 6
+#: a title-cased quoted passage of at most this many words after "on", "in", "of" or a possessive is a title
+MAX_TITLE_WORDS = 6
+TITLE_PREPS = frozenset({"on", "in", "of", "from", "to", "at"})
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"})
 #: how far (in characters, outside quotes) a speech cue may sit from the quote it introduces
 MAX_CUE_GAP = 120
 
@@ -248,6 +253,18 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     return kept
 
 
+def is_title(q: Quoted, text: str) -> bool:
+    """A short quoted passage in title case after "on", "in", "of" or a possessive ("on CNN’s “New
+    Day”", "in “The Revenant”"): the name of a show, a film or a book."""
+    words = text[q.inner_start:q.inner_end].split()
+    if not words or len(words) > MAX_TITLE_WORDS or q.paragraph_start:
+        return False
+    if not all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
+        return False
+    before = text[max(0, q.start - 12):q.start].split()
+    return bool(before) and (before[-1].lower() in TITLE_PREPS or before[-1].endswith(("’s", "'s")))
+
+
 def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, paras, text: str) -> list[Attribution]:
     """Give every quoted passage to its cue (see the module docstring); unclaimed long ones float alone."""
     attributions = list(attributions)
@@ -261,6 +278,8 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
                 ov = _overlap(att.content, q)
                 if ov > best:
                     owner, best = att, ov
+        if owner is None and is_title(q, text):
+            continue  # a title ("on NBC’s “Meet the Press”") is nobody's speech
         # 2. the nearest speech cue of the quote's sentences, outside quotes
         if owner is None:
             owner = _sentence_cue(q, sents, attributions, paras, text)

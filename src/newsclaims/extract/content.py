@@ -23,6 +23,8 @@ _DOUBLE = re.compile(r"``|''|[“”„\"]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=\S)’(?!\w)")
 EDGE_PUNCT = " \t\n\r\xa0,.;:—–-"
+#: a markup tag left in scraped copy (``<tweet id="…" author="@…">``): its attribute values are not quotes
+MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:-]+=(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*\s*/?>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,8 @@ def _single_quotes(text: str, start: int, end: int, taken: list[Quoted]) -> list
 
 
 def find_quotes(text: str) -> list[Quoted]:
-    """Every quoted passage of ``text``, in order."""
+    """Every quoted passage of ``text``, in order (marks inside markup tags are not quote marks)."""
+    text = MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
     out: list[Quoted] = []
     for start, end in paragraphs(text):
         doubles = _double_quotes(text, start, end)
