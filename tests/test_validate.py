@@ -648,6 +648,10 @@ def test_the_command_shares_a_large_file_among_processes_with_the_same_report(ro
     broken = json.loads(lines[-3])
     broken["actors"][0]["mentions"][0]["text"] = "wrong"
     lines[-3] = json.dumps(broken)
+    moved = json.loads(lines[-2])
+    moved["source"]["path"] = "article.txt"  # names a file whose bytes are not the record's text
+    (tmp_path / "article.txt").write_text("another text", encoding="utf-8")
+    lines[-2] = json.dumps(moved)
     path = tmp_path / "big.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert path.stat().st_size >= validate.PARALLEL_MIN_BYTES
@@ -659,4 +663,4 @@ def test_the_command_shares_a_large_file_among_processes_with_the_same_report(ro
         reports[jobs] = json.loads(run.stdout)
     assert reports["2"] == reports["1"]
     assert [(p["line"], p["rule"]) for p in reports["1"]["problems"]] == [
-        (79, "unique-record-id"), (501, "json"), (len(lines) - 2, "span-text")]
+        (79, "unique-record-id"), (501, "json"), (len(lines) - 2, "span-text"), (len(lines) - 1, "sha256-file")]

@@ -15,17 +15,17 @@ compiled validators), spawned otherwise; the report is the same whatever ``jobs`
 
 Measured with ``benchmarks/bench.py --validate-only`` on the converted corpus repeated to 20,000
 records of about 11 KB (17 actors, 35 mentions, 13 quotes and claims each), on a 2-core machine
-shared with other work: about 108 µs of CPU per record with one process (about 9,000 records/s
-when the core is free) and 118 µs with two, the parent's share included (about 17,000 records/s
-on two free cores); before, 170 and 222 µs. The CPU goes to orjson building the record's Python
-objects (about 32 µs: some 200 dicts, lists and strings), ``jsonschema_rs`` walking them (16 µs)
-and the semantic pass re-slicing some 75 spans (43 µs); reading, the licence and corpus rules and
-the report take the rest. The target of 50,000 records/s on two cores (40 µs per record) is below
-what parsing and the schema alone cost in CPython, so it needs the checks in native code over the
-raw bytes. Tried and dropped: a ``msgspec`` decoder typed from the schema (parse and types
-together: about 10 % faster, with a second rendering of the schema to keep exact) and column-wise
-checks over Arrow (pyarrow's JSON reader costs more than orjson here, and building span columns in
-Python costs as much as the loop).
+shared with other work: about 110 µs of CPU per record with one process and 120 µs with two, the
+parent's share included (before: 175 and 220 µs), that is about 9,000 and 17,000 records/s on free
+cores (the wall-clock medians, on a machine without a free core, were 4,000 to 4,500). The CPU goes
+to orjson building the record's Python objects (about 32 µs: some 200 dicts, lists and strings),
+``jsonschema_rs`` walking them (16 µs) and the semantic pass re-slicing some 75 spans (43 µs);
+reading, the licence and corpus rules and the report take the rest. The target of 50,000 records/s
+on two cores (40 µs per record) is below what parsing and the schema alone cost in CPython, so it
+needs the checks in native code over the raw bytes. Tried and dropped: a ``msgspec`` decoder typed
+from the schema (parse and types together: about 10 % faster, with a second rendering of the schema
+to keep exact) and column-wise checks over Arrow (pyarrow's JSON reader costs more than orjson
+here, and building span columns in Python costs as much as the loop).
 
 Corpus rules (unique record ids, one article never twice) hold across every file of one format
 that is validated together: ``data/`` holds the same records as JSONL and as Parquet, so ids are
@@ -813,14 +813,21 @@ PARALLEL_MIN_BYTES = 8 * 1024 * 1024
 #: Line ranges per process and file: enough to even out uneven ranges, few enough to cost nothing.
 RANGES_PER_JOB = 4
 
-# (where, record id, sha256, source path) of one record, for the corpus rules
-_Key = tuple[str, Any, Any, Any]
+# (where, record id, sha256, source path, sha256 of the file it names) of one record, for the
+# corpus rules; the file's hash is computed where the record is checked (in the worker)
+_Key = tuple[str, Any, Any, Any, "str | None"]
 # what a line range or file gives: (records read, (where, problem) in file order, keys)
 _Checked = tuple[int, list[tuple[str, Problem]], list[_Key]]
 
 
-def _check_records(items: Iterable[tuple[str, Any, Problem | None]], policy: Policy) -> _Checked:
-    """The per-record rules over ``items``: (records read, located problems, keys for corpus rules)."""
+def _check_records(items: Iterable[tuple[str, Any, Problem | None]], policy: Policy,
+                   root: Path | None = None, files: _FileHashes | None = None) -> _Checked:
+    """The per-record rules over ``items``: (records read, located problems, keys for corpus rules).
+
+    ``root``: the folder ``source.path`` is relative to (None: no file check); ``files``: the
+    file hashes known so far.
+    """
+    files = files or _FileHashes(None)
     records = 0
     problems: list[tuple[str, Problem]] = []
     keys: list[_Key] = []
@@ -834,9 +841,12 @@ def _check_records(items: Iterable[tuple[str, Any, Problem | None]], policy: Pol
         if isinstance(record, dict):
             source = record.get("source")
             if isinstance(source, dict):
-                keys.append((where, record.get("id"), source.get("sha256"), source.get("path")))
+                sha, rel = source.get("sha256"), source.get("path")
+                found = (files.sha256(root, rel) if root is not None and isinstance(rel, str) and isinstance(sha, str)
+                         and _SHA256.match(sha) else None)
+                keys.append((where, record.get("id"), sha, rel, found))
             else:
-                keys.append((where, record.get("id"), None, None))
+                keys.append((where, record.get("id"), None, None, None))
     return records, problems, keys
 
 
@@ -862,12 +872,12 @@ def _iter_jsonl_range(path: Path, start: int, stop: int, lines: list[int]) -> It
                 yield lineno, None, Problem("", f"not valid JSON: {exc}", "json")
 
 
-def _check_jsonl_range(args: tuple[str, int, int, Policy]) -> tuple[int, int, list[tuple[int, str, str, str]], list[_Key]]:
+def _check_jsonl_range(args: tuple[str, int, int, Policy, Path | None]) -> tuple[int, int, list[tuple[int, str, str, str]], list[_Key]]:
     """A worker's share: one line range. Its lines are numbered from 1 (the parent, which knows
     how many lines came before, shifts them) and its problems are plain tuples (cheap to send)."""
-    path, start, stop, policy = args
+    path, start, stop, policy, root = args
     lines = [0]
-    records, problems, keys = _check_records(_iter_jsonl_range(Path(path), start, stop, lines), policy)
+    records, problems, keys = _check_records(_iter_jsonl_range(Path(path), start, stop, lines), policy, root)
     return records, lines[0], [(where, p.pointer, p.message, p.rule) for where, p in problems], keys
 
 
@@ -877,7 +887,7 @@ def _shifted(results: Iterable[tuple[int, int, list[tuple[int, str, str, str]], 
     for records, lines, problems, keys in results:
         yield (records,
                [(str(before + line), Problem(pointer, message, rule)) for line, pointer, message, rule in problems],
-               [(str(before + line), rid, sha, rel) for line, rid, sha, rel in keys])
+               [(str(before + line), *key) for line, *key in keys])
         before += lines
 
 
@@ -944,13 +954,14 @@ class _Checker:
         self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_pool_context())
         self._pool.submit(int).result()  # forks every worker now, before the pool's own thread starts
 
-    def start(self, path: Path) -> Iterator[_Checked]:
-        """Start checking ``path``; the results come, in file order, as the iterator is read."""
+    def start(self, path: Path, root: Path | None, files: _FileHashes) -> Iterator[_Checked]:
+        """Start checking ``path`` (``source.path`` relative to ``root``); the results come, in
+        file order, as the iterator is read."""
         if not self.parallel(path):
-            return iter([_check_records(iter_file_records(path), self.policy)])
+            return iter([_check_records(iter_file_records(path), self.policy, root, files)])
         if self._pool is None:
             self._start_pool()
-        tasks = [(str(path), a, b, self.policy) for a, b in _line_ranges(path, self.jobs * RANGES_PER_JOB)]
+        tasks = [(str(path), a, b, self.policy, root) for a, b in _line_ranges(path, self.jobs * RANGES_PER_JOB)]
         return _shifted(self._pool.map(_check_jsonl_range, tasks))
 
 
@@ -973,12 +984,13 @@ def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None, *,
     paths = [Path(p) for p in paths]
     with _Checker(policy, jobs) as checker:
         checker.warm(paths)
-        files: list[tuple[Path, Iterator[_Checked] | None]] = []
+        queue: list[tuple[Path, Path | None, Iterator[_Checked] | None]] = []
         for path in iter_data_files(paths):
             ok = path.exists() and path.suffix in (".jsonl", ".parquet")
+            root = hashes.root_for(path) if ok and policy.check_files else None
             # large files are queued now, read in order below
-            files.append((path, checker.start(path) if ok and checker.parallel(path) else None))
-        for path, started in files:
+            queue.append((path, root, checker.start(path, root, hashes) if ok and checker.parallel(path) else None))
+        for path, root, started in queue:
             shown = path.as_posix()
             if not path.exists():
                 add(shown, "0", Problem("", "no such file or folder", "read"))
@@ -987,14 +999,13 @@ def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None, *,
                 add(shown, "0", Problem("", "not a .jsonl or .parquet file", "read"))
                 continue
             report.files += 1
-            root = hashes.root_for(path) if policy.check_files else None
             seen_ids = ids.setdefault(path.suffix, {})
             seen_shas = shas.setdefault(path.suffix, {})
-            for records, problems, keys in started or checker.start(path):
+            for records, problems, keys in started or checker.start(path, root, hashes):
                 report.records += records
                 # record problems and corpus problems, in file order
-                located = problems
-                for where, rid, sha, rel in keys:
+                located, in_order = problems, len(problems)  # the record problems come in file order
+                for where, rid, sha, rel, found in keys:
                     here = f"{shown}:{where}"
                     if isinstance(rid, str):
                         if rid in seen_ids:
@@ -1008,14 +1019,13 @@ def validate_paths(paths: Iterable[str | Path], policy: Policy | None = None, *,
                         located.append((where, Problem("/source/sha256", f"the same article (sha256 {sha[:12]}…) is already in the corpus as {other!r} at {first}", "duplicate-article")))
                     else:
                         seen_shas.setdefault(sha, (here, rid))
-                    if root is not None and isinstance(rel, str) and _SHA256.match(sha):
-                        found = hashes.sha256(root, rel)
-                        if found is not None and found != sha:
-                            located.append((where, Problem(
-                                "/source/sha256",
-                                f"expected sha256 {sha[:12]}… (source.sha256), got {found[:12]}… from {rel}: "
-                                "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file")))
-                located.sort(key=lambda wp: _where_key(wp[0]))
+                    if found is not None and found != sha:
+                        located.append((where, Problem(
+                            "/source/sha256",
+                            f"expected sha256 {sha[:12]}… (source.sha256), got {found[:12]}… from {rel}: "
+                            "the article file changed; rebuild (newsclaims build) and commit data/", "sha256-file")))
+                if len(located) > in_order:
+                    located.sort(key=lambda wp: _where_key(wp[0]))
                 for where, problem in located:
                     add(shown, where, problem)
     return report
