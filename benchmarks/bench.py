@@ -489,6 +489,13 @@ def scaling_report(s: dict) -> str:
 
 # -------------------------------------------------------------------------------------- report
 
+def save(path: Path, result: dict) -> None:
+    """Write ``result`` as JSON to ``path`` and say where."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"\nJSON: {path}")
+
+
 def table(rows: list[tuple[str, str]]) -> str:
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
@@ -520,7 +527,7 @@ def main(argv: list[str] | None = None) -> int:
         val = measure_validation(args.validate_only, args.jobs, args.repeat)
         print(validation_report(val))
         if args.json:
-            args.json.write_text(json.dumps({"validation": val, "cpus": os.cpu_count(), "python": platform.python_version()}, indent=2) + "\n", encoding="utf-8")
+            save(args.json, {"validation": val, "cpus": os.cpu_count(), "python": platform.python_version()})
         return 0
     if args.scaling:
         counts = sorted({int(c) for c in args.scaling.split(",")})
@@ -531,19 +538,14 @@ def main(argv: list[str] | None = None) -> int:
         curve.update({"python": platform.python_version(), "cpus": os.cpu_count(),
                       "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
         print(scaling_report(curve))
-        path = args.json or ROOT / "benchmarks" / "results" / f"scaling-{'-'.join(map(str, counts))}-x{args.per_process}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"scaling": curve}, indent=2) + "\n", encoding="utf-8")
-        print(f"\nJSON: {path}")
+        save(args.json or ROOT / "benchmarks" / "results" / f"scaling-{'-'.join(map(str, counts))}-x{args.per_process}.json",
+             {"scaling": curve})
         return 0
     if args.memory_only:
         with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
             memory = memory_profile(corpus_articles(args.corpus), args.memory_only, Path(tmp), args.model)
         print(memory_report(memory))
-        path = args.json or ROOT / "benchmarks" / "results" / f"memory-{args.memory_only}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"memory_profile": memory}, indent=2) + "\n", encoding="utf-8")
-        print(f"\nJSON: {path}")
+        save(args.json or ROOT / "benchmarks" / "results" / f"memory-{args.memory_only}.json", {"memory_profile": memory})
         return 0
     if args.profile_only:
         if not args.profile:
@@ -644,10 +646,8 @@ def main(argv: list[str] | None = None) -> int:
         for what in ("raw", "convert"):
             block[what].pop("samples", None)
     path = args.json or ROOT / "benchmarks" / "results" / f"bench-{args.articles}-j{args.jobs}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(report(result))
-    print(f"\nJSON: {path}")
+    save(path, result)
     return 0
 
 

@@ -245,3 +245,40 @@ def test_a_relative_with_the_same_surname_is_another_person(convert_text):
     record = convert_text(text)
     walter = by_name(record, "Walter Norris")
     assert [m["start"] for m in walter["mentions"]] == [text.index("Walter")]
+
+
+def test_first_person_in_a_quote_is_its_speaker(convert_text):
+    text = ("“I will not resign, and my party backs me,” Tom Brennan told reporters on Monday. "
+            "Brennan, 54, has led the council since 2019.")
+    record = convert_text(text)
+    brennan = by_name(record, "Tom Brennan")
+    assert {text.index("I will"), text.index("my party"), text.index("me,")} <= {m["start"] for m in brennan["mentions"]}
+    quote = next(q for q in record["quotes"] if q["start"] <= text.index("I will") < q["end"])
+    assert quote["speaker"] == brennan["id"]
+
+
+def test_a_persons_we_in_a_quote_stays_unlinked(convert_text):
+    text = "“We will win this fight,” Tom Brennan said on Monday."
+    record = convert_text(text)
+    assert not any(m["start"] == text.index("We") for a in record["actors"] for m in a["mentions"])
+
+
+@pytest.mark.parametrize(("text", "name", "description"), [
+    ("Barclays Bank cut its rates on Monday. The bank said it had seen strong demand.", "Barclays Bank", "The bank"),
+    ("The Rolling Stones sold millions of records. The band never split up.", "Rolling Stones", "The band"),
+])
+def test_a_definite_description_joins_the_named_organisation(convert_text, text, name, description):
+    org = by_name(convert_text(text), name)
+    assert description in mention_texts(org)
+
+
+def test_a_description_that_does_not_fit_stays_alone(convert_text):
+    text = "The Finance Ministry met on Monday. The company said it would raise prices."
+    record = convert_text(text)
+    assert not any("The company" in mention_texts(a) for a in record["actors"])
+
+
+def test_agencies_and_platforms_are_organisations(convert_text):
+    record = convert_text("Xinhua reported the visit, and Twitter suspended the account on Friday.")
+    assert {a["name"]: a["type"] for a in record["actors"]}.get("Twitter") in ("organization", None)
+    assert all(a["type"] != "person" for a in record["actors"] if a["name"] in ("Xinhua", "Twitter"))

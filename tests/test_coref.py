@@ -89,7 +89,7 @@ def test_it_and_they_follow_a_named_organisation_subject(nlp):
     text = "OPEC ministers met in Vienna. OPEC said output would fall. It added that prices were stable."
     assert owner_of(nlp, text, text.index("It added")) == "OPEC"
     # a common-noun subject in between: "it" is left alone
-    text = "OPEC met in Vienna. The company said output would fall. It added that prices were stable."
+    text = "OPEC met in Vienna. The ministry said output would fall. It added that prices were stable."
     assert owner_of(nlp, text, text.index("It added")) is None
 
 

@@ -15,17 +15,17 @@ compiled validators), spawned otherwise; the report is the same whatever ``jobs`
 
 Measured with ``benchmarks/bench.py --validate-only`` on the converted corpus repeated to 20,000
 records of about 11 KB (17 actors, 35 mentions, 13 quotes and claims each), on a 2-core machine
-shared with other work: about 108 µs of CPU per record with one process (about 9,000 records/s
-when the core is free) and 118 µs with two, the parent's share included (about 17,000 records/s
-on two free cores); before, 170 and 222 µs. The CPU goes to orjson building the record's Python
-objects (about 32 µs: some 200 dicts, lists and strings), ``jsonschema_rs`` walking them (16 µs)
-and the semantic pass re-slicing some 75 spans (43 µs); reading, the licence and corpus rules and
-the report take the rest. The target of 50,000 records/s on two cores (40 µs per record) is below
-what parsing and the schema alone cost in CPython, so it needs the checks in native code over the
-raw bytes. Tried and dropped: a ``msgspec`` decoder typed from the schema (parse and types
-together: about 10 % faster, with a second rendering of the schema to keep exact) and column-wise
-checks over Arrow (pyarrow's JSON reader costs more than orjson here, and building span columns in
-Python costs as much as the loop).
+shared with other work: about 110 µs of CPU per record with one process and 120 µs with two, the
+parent's share included (before: 175 and 220 µs), that is about 9,000 and 17,000 records/s on free
+cores (the wall-clock medians, on a machine without a free core, were 4,000 to 4,500). The CPU goes
+to orjson building the record's Python objects (about 32 µs: some 200 dicts, lists and strings),
+``jsonschema_rs`` walking them (16 µs) and the semantic pass re-slicing some 75 spans (43 µs);
+reading, the licence and corpus rules and the report take the rest. The target of 50,000 records/s
+on two cores (40 µs per record) is below what parsing and the schema alone cost in CPython, so it
+needs the checks in native code over the raw bytes. Tried and dropped: a ``msgspec`` decoder typed
+from the schema (parse and types together: about 10 % faster, with a second rendering of the schema
+to keep exact) and column-wise checks over Arrow (pyarrow's JSON reader costs more than orjson
+here, and building span columns in Python costs as much as the loop).
 
 Corpus rules (unique record ids, one article never twice) hold across every file of one format
 that is validated together: ``data/`` holds the same records as JSONL and as Parquet, so ids are

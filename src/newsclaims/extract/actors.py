@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsclaims.extract import coref
 from newsclaims.extract.entities import (
@@ -40,6 +41,7 @@ from newsclaims.extract.entities import (
 )
 from newsclaims.extract.social import find_signatures
 from newsclaims.nlp import original_text
+from newsclaims.resources import load_lines
 from newsclaims.record import Actor, Span
 
 TYPE_PRIORITY = {"person": 0, "organization": 1, "group": 2, "country": 3, "place": 4}
@@ -372,6 +374,73 @@ def _roles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country
         taken.append((s, e))
 
 
+NOT_COMPANY_WORDS = frozenset({"ministry", "party", "university", "council", "court", "army", "police", "government",
+                               "committee", "commission", "assembly", "parliament", "church", "school", "college",
+                               "department", "senate", "congress", "front"})
+
+
+@lru_cache(maxsize=1)
+def _org_descriptions() -> dict[str, str]:
+    return {row.split("\t")[0]: row.split("\t")[1] for row in load_lines("org_descriptions.tsv")}
+
+
+def _org_references(doc, merger: Merger, taken: list[tuple[int, int]], *, window: int = 2) -> None:
+    """Definite descriptions of an organisation ("the company", "the bank", "the group") join the
+    latest organisation or group named in the same or the ``window`` sentences before that fits
+    the noun (``org_descriptions.tsv``): "Samsung makes the displays. The company said ...".
+    """
+    table = _org_descriptions()
+    sent_of = {}
+    for i, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = i
+    named: list[tuple[int, int, int]] = []  # (start char, sentence, entity) of organisation names
+    for i, ent in enumerate(merger.entities):
+        if ent.type not in ("organization", "group") or ent.latent:
+            continue
+        for (s, e), via in ent.spans.items():
+            if via == "description":
+                continue
+            tok = _token_at(doc, s)
+            if tok is not None:
+                named.append((s, sent_of[tok.i], i))
+    if not named:
+        return
+    named.sort()
+    for tok in doc:
+        kind = table.get(tok.lower_)
+        if kind is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        det = [c for c in tok.children if c.dep_ == "det"]
+        if not det or det[0].lower_ != "the" or any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):
+            continue
+        if any(c.dep_ == "prep" for c in tok.children):
+            continue  # "the group of investors": not a reference back
+        start = det[0].idx
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i < tok.i:
+                start = min(start, c.idx)
+        end = tok.idx + len(tok)
+        if _covered(taken, tok.idx, end):
+            continue
+        here = sent_of[tok.i]
+        target = None
+        for s, sent, i in reversed(named):
+            if s >= start or here - sent > window:
+                continue
+            words = set(name_tokens(merger.entities[i].canonical))
+            if kind == "named" and tok.lower_ not in words:
+                continue
+            if kind == "any" and words & NOT_COMPANY_WORDS:
+                continue
+            target = i
+            break
+        if target is None:
+            continue
+        merger.entities[target].spans.setdefault((start, end), "description")
+        taken.append((start, end))
+
+
 def _in_text_handles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country_at: dict[int, str]) -> None:
     """"President @presidentaz": a handle after a title joins the title's holder; a handle that
     spells a person's surname joins that person."""
@@ -543,6 +612,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
                 person_at[span.root.i] = i
     _appositions(doc, merger, person_at, country_at)
     _roles(doc, text, merger, taken, country_at)
+    _org_references(doc, merger, taken)
     _in_text_handles(doc, text, merger, taken, country_at)
     _country_by_stance(doc, merger, person_at, country_at)
 
@@ -551,8 +621,8 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     pool = []
     unsure: set[int] = set()
     for i, ent in enumerate(merger.entities):
-        if ent.type != "person" and not ent.person_like:
-            continue
+        if (ent.type != "person" and not ent.person_like) or ent.type == "group":
+            continue  # a group ("the Sandinistas") is no "he"
         if ent.type != "person" or ent.latent:
             unsure.add(i)
         for (s, e) in ent.spans:
@@ -611,3 +681,37 @@ def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
             if best_key is None or key > best_key:
                 best, best_key = actor, key
     return best
+
+
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_WORD = re.compile(r"\b[A-Za-z]+\b")
+
+
+def link_quoted_first_person(text: str, actors: list[Actor], quotes) -> None:
+    """First-person pronouns inside a quotation become mentions of its speaker ("“I will not
+    resign,” Smith said": I is Smith); "we" / "our" only when the speaker is an organisation, a
+    country or a group (a person's "we" is a group the text need not name). Updates ``actors`` in
+    place; a pronoun that already is some actor's mention is left as it is."""
+    by_id = {a.id: a for a in actors}
+    taken = {(m.start, m.end) for a in actors for m in a.mentions}
+    for q in quotes:
+        speaker = by_id.get(q.speaker) if q.speaker else None
+        if speaker is None or q.kind == "social_post":
+            continue
+        plural_ok = speaker.type in ("organization", "country", "group")
+        for match in _WORD.finditer(text, q.start, q.end):
+            word = match.group(0)
+            low = word.lower()
+            if low in FIRST_PERSON_SINGULAR and (word != "I" and low == "i"):
+                continue  # a lower-case "i" is no pronoun
+            if not (low in FIRST_PERSON_SINGULAR or (plural_ok and low in FIRST_PERSON_PLURAL)):
+                continue
+            if low == "us" and word == "US":
+                continue  # the country
+            span = match.span()
+            if span in taken:
+                continue
+            speaker.mentions.append(Span.of(text, *span))
+            taken.add(span)
+        speaker.mentions.sort(key=lambda m: (m.start, m.end))

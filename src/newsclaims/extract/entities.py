@@ -218,6 +218,18 @@ def _city_table() -> dict[str, tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
+def known_organizations() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("known_organizations.txt"))
+
+
+def is_organization_name(name: str) -> bool:
+    """A news agency ("DPA", "Xinhua", "Reuter") or a listed company or platform ("Twitter")."""
+    from newsclaims.extract.dateline import canonical_agency
+
+    return name.lower() in known_organizations() or canonical_agency(name) is not None
+
+
+@lru_cache(maxsize=1)
 def _admin_regions() -> dict[str, str]:
 
     return {s["name"].lower(): "US" for s in geonames().get_us_states().values()}
@@ -540,8 +552,10 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
                     return [NameMention(offset, e, offset, e, "organization", inner, via="rule")]
         return [NameMention(s, e, s, e, "organization", surface, person_like=like)]
     if kind == "person":
-        if any(w in org_words() for w in low.split()[1:]):  # "Caribbean Community", "Business Day"-like names
+        if any(w in org_words() for w in low.split()[1:]) or is_organization_name(surface):  # "Caribbean Community", "DPA"
             return [NameMention(s, e, s, e, "organization", surface, via="rule")]
+        if all(title_key(w) in title_words() for w in low.split()):  # "Sgt", "Councillor": a title without its name
+            return []
         if " " in low and low in _big_cities():  # "Buenos Aires" tagged PERSON (one word may be a surname: "Jackson")
             return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface), via="gazetteer")]
         m = _person(doc, cased, ts, te, floor)
