@@ -1,4 +1,5 @@
-"""Contents from the parse: a cue's complements on one side of it (hand-built parses, no model needed)."""
+"""Contents and sources from the parse: a cue's complements on one side of it, the subject past a
+time stamp or a misplaced participle (hand-built parses, no model needed)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ spacy = pytest.importorskip("spacy")
 
 from spacy.tokens import Doc  # noqa: E402
 
-from newsclaims.extract.attribution import content_of  # noqa: E402
+from newsclaims.extract.attribution import _whole_quotes, content_of  # noqa: E402
+from newsclaims.extract.content import find_quotes  # noqa: E402
 from newsclaims.extract.cues import Cue  # noqa: E402
+from newsclaims.extract.sources import source_of  # noqa: E402
 
 
 def parsed(rows: list[tuple[str, int, str, str]]) -> Doc:
@@ -43,3 +46,36 @@ def test_a_clause_before_the_cue_is_not_its_content():
         ("ferries", 7, "nsubj", "NOUN"), ("sail", 4, "ccomp", "VERB"), (".", 4, "punct", "PUNCT"),
     ])
     assert content_text(doc, 4) == "ferries sail"
+
+
+def source_text(doc: Doc, i: int) -> str | None:
+    span = source_of(Cue(doc[i], (doc[i],), "speech"))
+    return doc.text[span[0]:span[1]] if span else None
+
+
+def test_a_time_stamp_joined_to_the_paragraph_is_not_the_source():
+    doc = parsed([
+        ("2:40", 1, "nummod", "NUM"), ("p.m.", 5, "nsubj", "NOUN"), ("\n\n", 1, "dep", "SPACE"),
+        ("The", 4, "det", "DET"), ("manager", 1, "appos", "NOUN"), ("says", 5, "ROOT", "VERB"),
+        ("ferries", 7, "nsubj", "NOUN"), ("sail", 5, "ccomp", "VERB"), (".", 5, "punct", "PUNCT"),
+    ])
+    assert source_text(doc, 5) == "The manager"
+
+
+def test_a_participle_hung_elsewhere_takes_the_subject_of_its_sentence():
+    doc = parsed([
+        ("Ward", 1, "nsubj", "PROPN"), ("spoke", 1, "ROOT", "VERB"), ("on", 1, "prep", "ADP"),
+        ("Friday", 2, "pobj", "PROPN"), (",", 1, "punct", "PUNCT"), ("promising", 3, "npadvmod", "VERB"),
+        ("ferries", 7, "nsubj", "NOUN"), ("sail", 5, "ccomp", "VERB"), (".", 1, "punct", "PUNCT"),
+    ])
+    doc[5].tag_ = "VBG"
+    assert source_text(doc, 5) == "Ward"
+
+
+def test_a_content_ending_inside_a_quotation_takes_the_whole_quotation():
+    text = "He told them that “we sail at dawn, and we return at dusk” before he left."
+    quote = find_quotes(text)[0]
+    cut = text.index(",")  # where a parser might end the complement
+    start, end = _whole_quotes((text.index("that"), cut), [quote])
+    assert text[start:end] == "that “we sail at dawn, and we return at dusk”"
+    assert _whole_quotes((0, 7), [quote]) == (0, 7)  # a content clear of quotations stays

@@ -23,6 +23,10 @@ def claims(rec) -> list[tuple[str, str, str, str]]:
     # the subject nearest the cue, not the dateline the parser also reads as one
     ("LONDON (AP) — Maria Lopez said Tuesday that the port would reopen.",
      [("the port would reopen", "indirect", "Maria Lopez", "said")]),
+    # "is expected to endorse": the union endorses (who expects it is not named)
+    ("The union is expected to endorse the harbour plan.",
+     [("to endorse the harbour plan", "indirect", None, "expected"),
+      ("the harbour plan", "stance", "The union", "endorse")]),
     # "likely to say" takes the subject of "are"
     ("Farmers are more likely to say that the harvest was poor.",
      [("the harvest was poor", "indirect", "Farmers", "say")]),

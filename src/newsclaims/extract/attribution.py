@@ -174,6 +174,18 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     return None, "indirect", "none"
 
 
+def _whole_quotes(content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:
+    """``content`` widened to the marks of a quotation it starts or ends inside (the parser may end a
+    complement mid-quote: 'telling him that “we tell the truth, we deal with the issues”')."""
+    start, end = content
+    for q in quotes:
+        if q.inner_start < end < q.inner_end:
+            end = q.end
+        if q.inner_start < start < q.inner_end:
+            start = q.start
+    return start, end
+
+
 def _inside(pos: int, quotes: list[Quoted]) -> bool:
     return any(q.start <= pos < q.end for q in quotes)
 
@@ -226,7 +238,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             p = _paragraph_of(cue.start, paras)
             if p >= 0:
                 content = (max(content[0], paras[p][0]), min(content[1], paras[p][1]))
-            content = trim(text, *content)
+            content = _whole_quotes(trim(text, *content), quotes)
             if content[1] <= content[0]:
                 content, rule = None, "none"
         cls = "special" if cue.kind in SPECIAL_CUES else classes.get(cue_lemma(cue), "other")

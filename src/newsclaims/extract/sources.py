@@ -1,12 +1,13 @@
 """Sources: who a cue attributes its content to, read from the dependency parse.
 
 The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; the name, not
-the dateline, of "LONDON (AP) — Maria Lopez said"), the agent of a passive cue ("was told by X"),
-the object of "according to X"; participles, conjuncts and open complements ("…, saying", "and
-added", "declined to comment", "by quoting", "are likely to say") take the subject of the verb they
-hang on; a cue the parser left without a subject takes the noun phrase just before it ("“…,” Bozell
-answers", "Trump, in Kentucky, said"); a relative pronoun source ("officials who said") is given
-together with its antecedent.
+the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser joined to
+the paragraph), the agent of a passive cue ("was told by X"), the object of "according to X";
+participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
+quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang on,
+a participle the parser hung elsewhere the subject of its sentence; a cue the parser left without a
+subject takes the noun phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said"); a
+relative pronoun source ("officials who said") is given together with its antecedent.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def noun_phrase(tok) -> tuple[int, int]:
 def subject_of(verb, *, depth: int = 4):
     """The token naming who performs ``verb`` (climbing conjuncts, participles, relative clauses)."""
     tok = verb
+    came = None  # the dependency climbed through to reach ``tok``
     for _ in range(depth):
         subjs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         # the subject nearest the verb: "LONDON (AP) — Maria Lopez said" has two
@@ -66,8 +68,10 @@ def subject_of(verb, *, depth: int = 4):
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            return None  # "is expected to": no source named
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # "X is expected to endorse": X endorses; "X is expected to": no source named
+            return passive if came == "xcomp" else None
         if tok is verb and tok.i > 0 and tok.lemma_.lower() in INVERTED_VERBS and tok.doc[tok.i - 1].text in CLOSING_MARKS:
             # inverted order the parser missed: '“…,” added Gowdy.' (the name read as an object)
             after = next((c for c in tok.children if c.i == tok.i + 1 or (c.i > tok.i and c.left_edge.i == tok.i + 1)), None)
@@ -82,6 +86,7 @@ def subject_of(verb, *, depth: int = 4):
             if obj is not None:
                 return obj
         if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+            came = tok.dep_
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "… by quoting", "after telling"
@@ -114,6 +119,19 @@ def _left_nominal(verb):
     return tok
 
 
+def _after_paragraph_break(subj, verb):
+    """A live-blog time stamp or a heading the parser joined to the next paragraph ("2:40 p.m.⏎⏎The
+    campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is."""
+    doc = subj.doc
+    if subj.i >= verb.i:
+        return subj
+    brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws), default=None)
+    if brk is None or brk >= verb.i - 1:
+        return subj
+    heads = [t for t in doc[brk + 1:verb.i] if not brk < t.head.i < verb.i and t.pos_ in NOMINAL_POS]
+    return heads[0] if heads else subj
+
+
 def source_of(cue) -> tuple[int, int] | None:
     """Character span of the source of ``cue`` (a :class:`newsclaims.extract.cues.Cue`), if named."""
     if cue.kind == "according_to":
@@ -130,8 +148,14 @@ def source_of(cue) -> tuple[int, int] | None:
             start -= 1
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     subj = subject_of(cue.head)
+    if subj is None and cue.head.tag_ in ("VBG", "VBN"):
+        # a participle the parser hung elsewhere ("…, writing …"): the subject of its sentence
+        root = cue.head.sent.root
+        if root is not cue.head and root.i < cue.head.i and root.pos_ in ("VERB", "AUX"):
+            subj = subject_of(root)
     if subj is None:
         return None
+    subj = _after_paragraph_break(subj, cue.head)
     # "LONDON (AP) — Maria Lopez said": the name after the dateline, read as its apposition
     dash = next((c for c in subj.children if c.text in DASHES and c.i > subj.i), None)
     if dash is not None and (subj.text.isupper() or any(c.text == ")" and c.i < dash.i for c in subj.children)):
