@@ -34,6 +34,7 @@ from newsclaims.extract.entities import (
     gendered_nouns,
     initials,
     introduced_as_relative,
+    is_organization_name,
     name_tokens,
     recognise,
     title_key,
@@ -376,7 +377,8 @@ def _roles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country
 
 NOT_COMPANY_WORDS = frozenset({"ministry", "party", "university", "council", "court", "army", "police", "government",
                                "committee", "commission", "assembly", "parliament", "church", "school", "college",
-                               "department", "senate", "congress", "front"})
+                               "department", "senate", "congress", "front", "standards", "tax", "index", "times", "news",
+                               "post", "journal", "herald", "tribune", "exchange", "board"})
 
 
 @lru_cache(maxsize=1)
@@ -385,25 +387,30 @@ def _org_descriptions() -> dict[str, str]:
 
 
 def _org_references(doc, merger: Merger, taken: list[tuple[int, int]], *, window: int = 2) -> None:
-    """Definite descriptions of an organisation ("the company", "the bank", "the group") join the
-    latest organisation or group named in the same or the ``window`` sentences before that fits
-    the noun (``org_descriptions.tsv``): "Samsung makes the displays. The company said ...".
+    """Definite descriptions of an organisation as a subject or possessor ("the company said", "the
+    bank's profit") join the latest organisation or group named before that fits the noun
+    (``org_descriptions.tsv``): one whose name has the noun within ``window`` sentences ("Barclays
+    Bank ... the bank"), or for "the company" / "the group" one that was a subject in the same or
+    the previous sentence ("Samsung makes the displays. The company said ...").
     """
     table = _org_descriptions()
     sent_of = {}
     for i, sent in enumerate(doc.sents):
         for t in sent:
             sent_of[t.i] = i
-    named: list[tuple[int, int, int]] = []  # (start char, sentence, entity) of organisation names
+    named: list[tuple[int, int, int, bool]] = []  # (start char, sentence, entity, an agent there) of organisation names
     for i, ent in enumerate(merger.entities):
-        if ent.type not in ("organization", "group") or ent.latent:
-            continue
+        if ent.type not in ("organization", "group") or ent.latent or is_organization_name(ent.canonical) \
+                or any(ch.isdigit() for ch in ent.canonical):
+            continue  # an agency credit ("AP") or a "Q4" is not what "the company" refers back to
         for (s, e), via in ent.spans.items():
             if via == "description":
                 continue
-            tok = _token_at(doc, s)
-            if tok is not None:
-                named.append((s, sent_of[tok.i], i))
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                root = span.root
+                agent = root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ in ("appos", "conj", "compound") and root.head.dep_ in ("nsubj", "nsubjpass", "poss"))
+                named.append((s, sent_of[root.i], i, agent))
     if not named:
         return
     named.sort()
@@ -414,8 +421,8 @@ def _org_references(doc, merger: Merger, taken: list[tuple[int, int]], *, window
         det = [c for c in tok.children if c.dep_ == "det"]
         if not det or det[0].lower_ != "the" or any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):
             continue
-        if any(c.dep_ == "prep" for c in tok.children):
-            continue  # "the group of investors": not a reference back
+        if any(c.dep_ == "prep" for c in tok.children) or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue  # "the group of investors", "a stake in the company": not a reference back to an actor
         start = det[0].idx
         for c in tok.children:
             if c.dep_ == "amod" and c.i < tok.i:
@@ -425,14 +432,14 @@ def _org_references(doc, merger: Merger, taken: list[tuple[int, int]], *, window
             continue
         here = sent_of[tok.i]
         target = None
-        for s, sent, i in reversed(named):
-            if s >= start or here - sent > window:
+        for s, sent, i, agent in reversed(named):
+            if s >= start or here - sent > (window if kind == "named" else 1):
                 continue
             words = set(name_tokens(merger.entities[i].canonical))
             if kind == "named" and tok.lower_ not in words:
                 continue
-            if kind == "any" and words & NOT_COMPANY_WORDS:
-                continue
+            if kind == "any" and (words & NOT_COMPANY_WORDS or not agent):
+                continue  # "the company" refers back to an organisation that was doing something
             target = i
             break
         if target is None:
@@ -621,8 +628,8 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     pool = []
     unsure: set[int] = set()
     for i, ent in enumerate(merger.entities):
-        if (ent.type != "person" and not ent.person_like) or ent.type == "group":
-            continue  # a group ("the Sandinistas") is no "he"
+        if (ent.type != "person" and not ent.person_like) or ent.type == "group" or is_organization_name(ent.canonical):
+            continue  # a group ("the Sandinistas") or an agency ("Xinhua") is no "he"
         if ent.type != "person" or ent.latent:
             unsure.add(i)
         for (s, e) in ent.spans:

@@ -250,6 +250,12 @@ ROLE_CONDITIONED = ("salience:ratio", "salience:best", "recent:0", "recent:1", "
                     "between", "first_entity", "governing_subject", "cataphora", "fronted", "count", "initial_subject")
 
 
+# features that also enter the model in pairs (a linear model over them and their products)
+PAIRED = ("salience:best", "recent:0", "recent:1", "recent:subject", "dist:0", "dist:1", "first_entity", "governing_subject",
+          "cataphora", "fronted", "initial_subject", "role:subj", "role:obj", "role:poss", "role:obl", "parallel", "own_subject",
+          "gender:match", "unsure", "same_clause", "previous_referent")
+
+
 def _sentence_initial_subject(doc, m: Mention) -> bool:
     tok = doc[m.token]
     if m.role != "subj":
@@ -348,6 +354,10 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
         for key in ROLE_CONDITIONED:  # the same evidence weighs differently for "his" and for "him"
             if key in f:
                 f[f"{key}|{prole}"] = f[key]
+        present = [k for k in PAIRED if k in f]
+        for i, a in enumerate(present):  # and together: "the most recent subject, also the text's first person"
+            for b in present[i + 1:]:
+                f[f"{a}&{b}"] = f[a] * f[b]
         out[ent] = f
     return out
 

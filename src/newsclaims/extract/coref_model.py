@@ -111,8 +111,9 @@ def examples(gap_examples, docs, *, model: tuple[dict[str, float], float] | None
 
 
 def fit(data: Sequence[tuple], *, l2: float = 1.0,
-        iterations: int = 3000, rate: float = 0.5) -> dict[str, float]:
-    """Logistic regression (full-batch gradient descent, L2 penalty) over the labelled candidates."""
+        iterations: int = 8000, rate: float = 0.5) -> dict[str, float]:
+    """Logistic regression (full-batch gradient descent, L2 penalty) over the labelled candidates
+    (features and, for the ones in ``coref.PAIRED``, their pairwise products)."""
     import numpy as np
 
     rows = [(f, y) for feats, labels, *_ in data for f, y in zip(feats, labels) if y is not None]
