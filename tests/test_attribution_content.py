@@ -11,7 +11,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from newsclaims.extract.attribution import _whole_quotes, content_of  # noqa: E402
 from newsclaims.extract.content import find_quotes  # noqa: E402
-from newsclaims.extract.cues import Cue  # noqa: E402
+from newsclaims.extract.cues import Cue, colon_cue  # noqa: E402
 from newsclaims.extract.sources import source_of  # noqa: E402
 
 
@@ -79,3 +79,15 @@ def test_a_content_ending_inside_a_quotation_takes_the_whole_quotation():
     start, end = _whole_quotes((text.index("that"), cut), [quote])
     assert text[start:end] == "that “we sail at dawn, and we return at dusk”"
     assert _whole_quotes((0, 7), [quote]) == (0, 7)  # a content clear of quotations stays
+
+
+def test_a_headline_colon_after_a_name_the_tagger_took_for_a_noun():
+    doc = parsed([
+        ("Okafor", 3, "nsubj", "NOUN"), (":", 3, "punct", "PUNCT"), ("Ferries", 3, "nsubj", "NOUN"),
+        ("sail", 3, "ROOT", "VERB"), ("today", 3, "npadvmod", "NOUN"),
+    ])
+    cue = colon_cue(doc, doc[1])
+    assert cue is not None and doc.text[slice(*source_of(cue))] == "Okafor"
+    lower = parsed([("note", 3, "nsubj", "NOUN"), (":", 3, "punct", "PUNCT"), ("ferries", 3, "nsubj", "NOUN"),
+                    ("sail", 3, "ROOT", "VERB")])
+    assert colon_cue(lower, lower[1]) is None  # a common noun is not a speaker

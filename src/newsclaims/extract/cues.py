@@ -86,6 +86,11 @@ def in_source(tok) -> Cue | None:
     return Cue(tok, (tok,), "in_source")
 
 
+def _name_like(tok) -> bool:
+    """A proper noun or pronoun, or a capitalised noun the tagger missed as a name ("Trump: …")."""
+    return tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:2].islower())
+
+
 def colon_cue(doc, tok) -> Cue | None:
     """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said)."""
     if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
@@ -94,7 +99,7 @@ def colon_cue(doc, tok) -> Cue | None:
     while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
         line_start -= 1
     lead = doc[line_start:tok.i]
-    if not 1 <= len(lead) <= 6 or not any(t.pos_ in ("PROPN", "PRON") for t in lead):
+    if not 1 <= len(lead) <= 6 or not any(_name_like(t) for t in lead):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[tok.i + 1].is_space:
         return None
