@@ -1,16 +1,23 @@
 """Pronoun resolution: third-person personal pronouns linked to the person they refer to.
 
-A salience model in the manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora
-resolution"), over spaCy's dependency parse. Every mention of a person contributes salience to its
-entity: recency, grammatical role (subject > object > oblique), head-noun and non-adverbial
-emphasis, halved with every sentence back. For each pronoun the candidates are the persons of
-compatible gender (name lists, honorifics, gendered titles) that survive the binding constraints
-(a non-reflexive object is never its own clause's subject: "Simon thanked him"; a reflexive always
-is), and the most salient wins, with a bonus for a candidate in the same role (parallelism) and a
-penalty for one named only after the pronoun (cataphora: "Referring to his visit, PM Kakar wrote").
-Resolved pronouns become mentions of their person and carry salience to the next pronoun.
+For each pronoun the candidates are the persons of compatible gender (name lists, honorifics,
+gendered titles, earlier pronouns) with a mention in reach — up to three sentences back, or a
+subject later in the pronoun's own sentence (cataphora: "Referring to his visit, PM Kakar wrote") —
+that survive the binding constraints: a non-reflexive pronoun is never a co-argument of its own
+verb, whether that verb's subject is written or understood ("Simon thanked him"; "Michael
+manipulates Alice, telling her"; but "Grace asks him to take her"), and a reflexive always is.
 
-Pure function over a parsed Doc; work is linear in the number of mentions inside the window.
+Each candidate is described by generic features (:func:`candidate_features`): a salience sum in the
+manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora resolution") — recency,
+grammatical role, head-noun and non-adverbial emphasis, halved with every sentence back — and its
+parts: distance and recency rank, the role of its last mention against the pronoun's
+(parallelism), governing and own-clause subjects, gender evidence, how often and how early the
+text names it. The learned ranker of :mod:`newsclaims.extract.coref_model` scores them and the
+best wins. Resolved pronouns become mentions of their person and count for the next pronoun.
+A subject "it" / "they" follows the named organisation, country or group that was the subject
+just before (:func:`resolve_impersonal`).
+
+Pure functions over a parsed Doc; work is linear in the number of mentions inside the window.
 """
 
 from __future__ import annotations
