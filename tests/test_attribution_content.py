@@ -91,3 +91,13 @@ def test_a_headline_colon_after_a_name_the_tagger_took_for_a_noun():
     lower = parsed([("note", 3, "nsubj", "NOUN"), (":", 3, "punct", "PUNCT"), ("ferries", 3, "nsubj", "NOUN"),
                     ("sail", 3, "ROOT", "VERB")])
     assert colon_cue(lower, lower[1]) is None  # a common noun is not a speaker
+
+
+def test_a_colon_after_a_heading_and_a_spaced_dash_names_the_speaker():
+    doc = parsed([
+        ("FERRIES", 1, "compound", "PROPN"), ("LATE", 4, "nsubj", "PROPN"), ("-", 4, "punct", "PUNCT"),
+        ("Okafor", 4, "nsubj", "PROPN"), (":", 4, "punct", "PUNCT"), ("Ferries", 6, "nsubj", "NOUN"),
+        ("sail", 4, "ccomp", "VERB"),
+    ])
+    cue = colon_cue(doc, doc[4])
+    assert cue is not None and doc.text[slice(*source_of(cue))] == "Okafor"

@@ -91,14 +91,27 @@ def _name_like(tok) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:2].islower())
 
 
+#: a dash between spaces that sets a name off from what comes before it on the line ("POLLS WRONG - Jones:")
+LEAD_DASHES = frozenset({"-", "—", "–"})
+
+
+def colon_lead_start(doc, i: int) -> int:
+    """Where the name before the colon at token ``i`` starts: the line's start, or after a spaced dash."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        prev = doc[start - 1]
+        if prev.text in LEAD_DASHES and prev.whitespace_ and start >= 2 and doc[start - 2].whitespace_:
+            break
+        start -= 1
+    return start
+
+
 def colon_cue(doc, tok) -> Cue | None:
-    """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said)."""
+    """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said; the
+    name may follow a heading and a spaced dash: "POLLS WERE EARLY - Jones: “…”")."""
     if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
         return None
-    line_start = tok.i
-    while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
-        line_start -= 1
-    lead = doc[line_start:tok.i]
+    lead = doc[colon_lead_start(doc, tok.i):tok.i]
     if not 1 <= len(lead) <= 6 or not any(_name_like(t) for t in lead):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[tok.i + 1].is_space:

@@ -12,6 +12,8 @@ relative pronoun source ("officials who said") is given together with its antece
 
 from __future__ import annotations
 
+from newsclaims.extract.cues import colon_lead_start
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: dependents that are not part of the name of a source ("X, who …", "X, a spokesman,")
 SOURCE_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
@@ -143,9 +145,7 @@ def source_of(cue) -> tuple[int, int] | None:
         return noun_phrase(pobj) if pobj is not None else None
     if cue.kind == "colon":
         doc, i = cue.head.doc, cue.head.i
-        start = i
-        while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-            start -= 1
+        start = colon_lead_start(doc, i)
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     subj = subject_of(cue.head)
     if subj is None and cue.head.tag_ in ("VBG", "VBN"):
