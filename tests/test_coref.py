@@ -129,3 +129,16 @@ def test_without_a_model_the_salience_sum_decides(nlp):
     for model in (None, ({}, 0.5)):
         actors = extract_actors(doc, coref_model=model)
         assert next(a.name for a in actors if any(m.start == text.index("He ") for m in a.mentions)) == "Barack Obama"
+
+
+def test_it_inside_a_clause_follows_the_sentences_named_subject(nlp):
+    text = "Mr. Cole stressed that the FMLN must provide proof that it wants peace."
+    assert owner_of(nlp, text, text.index("it wants")) == "FMLN"
+    # the subject before it is a report, not the organisation that published it
+    text = "A recent report published by Amnesty International said torture was common. It said most victims were farmers."
+    assert owner_of(nlp, text, text.index("It said")) is None
+
+
+def test_it_follows_a_subject_named_in_apposition(nlp):
+    text = "The news agency Prensa Latina covered the case. It reports that the ambassador left."
+    assert owner_of(nlp, text, text.index("It reports")) == "Prensa Latina"

@@ -12,9 +12,16 @@ The algorithm, in order:
 4. find the names again where the model missed them (a surname, an acronym: "AZAL flights");
 5. descriptions that name a role ("Azerbaijan's president", "the prime minister") and handles
    written after a title ("President @presidentaz") join the one person who holds that title;
-6. third-person pronouns join the person they refer to, and a subject "it" / "they" the named
-   organisation, country or group that was the subject just before (:mod:`newsclaims.extract.coref`);
-7. each entity becomes an :class:`Actor` with a stable id (a slug of the surname, acronym or name).
+   "the company", "the bank", "the band" join the organisation just named (``org_descriptions.tsv``);
+6. third-person pronouns join the person they refer to (a learned ranker), and a subject "it" /
+   "they" the named organisation, country or group that was the subject just before
+   (:mod:`newsclaims.extract.coref`);
+7. each entity becomes an :class:`Actor` with a stable id (a slug of the surname, acronym or name);
+8. once quotes are known, first-person pronouns inside a quotation join its speaker
+   (:func:`link_quoted_first_person`).
+
+A full name introduced as someone's relative ("daughter of Thomas Betts") never merges with an
+earlier bare surname; a bare surname prefers anyone else of that name to such a relative.
 """
 
 from __future__ import annotations

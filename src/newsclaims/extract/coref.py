@@ -1,16 +1,23 @@
 """Pronoun resolution: third-person personal pronouns linked to the person they refer to.
 
-A salience model in the manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora
-resolution"), over spaCy's dependency parse. Every mention of a person contributes salience to its
-entity: recency, grammatical role (subject > object > oblique), head-noun and non-adverbial
-emphasis, halved with every sentence back. For each pronoun the candidates are the persons of
-compatible gender (name lists, honorifics, gendered titles) that survive the binding constraints
-(a non-reflexive object is never its own clause's subject: "Simon thanked him"; a reflexive always
-is), and the most salient wins, with a bonus for a candidate in the same role (parallelism) and a
-penalty for one named only after the pronoun (cataphora: "Referring to his visit, PM Kakar wrote").
-Resolved pronouns become mentions of their person and carry salience to the next pronoun.
+For each pronoun the candidates are the persons of compatible gender (name lists, honorifics,
+gendered titles, earlier pronouns) with a mention in reach — up to three sentences back, or a
+subject later in the pronoun's own sentence (cataphora: "Referring to his visit, PM Kakar wrote") —
+that survive the binding constraints: a non-reflexive pronoun is never a co-argument of its own
+verb, whether that verb's subject is written or understood ("Simon thanked him"; "Michael
+manipulates Alice, telling her"; but "Grace asks him to take her"), and a reflexive always is.
 
-Pure function over a parsed Doc; work is linear in the number of mentions inside the window.
+Each candidate is described by generic features (:func:`candidate_features`): a salience sum in the
+manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora resolution") — recency,
+grammatical role, head-noun and non-adverbial emphasis, halved with every sentence back — and its
+parts: distance and recency rank, the role of its last mention against the pronoun's
+(parallelism), governing and own-clause subjects, gender evidence, how often and how early the
+text names it. The learned ranker of :mod:`newsclaims.extract.coref_model` scores them and the
+best wins. Resolved pronouns become mentions of their person and count for the next pronoun.
+A subject "it" / "they" follows the named organisation, country or group that was the subject
+just before (:func:`resolve_impersonal`).
+
+Pure functions over a parsed Doc; work is linear in the number of mentions inside the window.
 """
 
 from __future__ import annotations
@@ -505,29 +512,58 @@ SINGULAR_TYPES = frozenset({"organization", "country"})
 PLURAL_TYPES = frozenset({"organization", "group", "country"})
 
 
+def _named_subject(tok, heads: dict[int, int]) -> int | None:
+    """The entity a subject names: its own head ("the news agency Prensa Latina"), or its
+    apposition ("the agency, Prensa Latina"); not the name of a compound ("the OAS resolution")."""
+    if tok.i in heads:
+        return heads[tok.i]
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in heads and c.pos_ == "PROPN":
+            return heads[c.i]
+    return None
+
+
+def _expletive(p) -> bool:
+    verb = p.head
+    return p.lower_ == "it" and (verb.lemma_ in ("be", "seem", "appear", "take", "rain")
+                                 or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and verb.lemma_ == "be" for c in verb.children))
+
+
 def resolve_impersonal(doc, heads: dict[int, int], types: dict[int, str], *, sent_index: dict[int, int] | None = None) -> list[Resolution]:
     """"It" and "they" as the subject of a clause, linked to the organisation, country or group
-    that is the nearest subject before it (this sentence or the one before) when that subject is
-    a named one: "OPEC ... It said", "The rebels' Alliance ... They said". Anything else — a common
-    noun subject ("the company", "officials") in between, an expletive "it is expected that" —
-    leaves the pronoun unresolved. ``heads`` maps a mention's head token index to its entity."""
+    that is the nearest subject before it when that subject is a named one: for a main clause the
+    previous main clause's subject (this sentence or the one before: "OPEC ... It said", "The
+    rebels' Alliance ... They said"), for a clause inside a sentence the sentence's last subject
+    before it ("the FMLN must prove that it wants peace"). Anything else — a common noun subject
+    ("the report", "officials") in between, an expletive "it is expected that" — leaves the
+    pronoun unresolved. ``heads`` maps a mention's head token index to its entity."""
     if sent_index is None:
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    # subjects of main clauses only: the subject inside a report ("output would fall") is no topic
-    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")
-                and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))]
+
+    def main(t) -> bool:
+        return t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+
+    # subjects of main clauses: the subject inside a report ("output would fall") is no topic
+    all_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [t for t in all_subjects if main(t)]
     out = []
-    for k, p in enumerate(subjects):
+    for p in all_subjects:
         number = IMPERSONAL.get(p.lower_)
-        if number is None or p.dep_ != "nsubj":
+        if number is None or p.dep_ != "nsubj" or _expletive(p):
             continue
-        verb = p.head
-        if p.lower_ == "it" and (verb.lemma_ in ("be", "seem", "appear", "take", "rain") or any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and verb.lemma_ == "be" for c in verb.children)):
+        if main(p):
+            k = subjects.index(p)
+            prev = subjects[k - 1] if k else None
+            if prev is None or sent_index[p.sent.start] - sent_index[prev.sent.start] > 1:
+                continue
+        else:
+            before = [t for t in all_subjects if p.sent.start <= t.i < p.i]
+            prev = before[-1] if before else None
+            if prev is None:
+                continue
+        if prev.lower_ in IMPERSONAL:
             continue
-        prev = subjects[k - 1] if k else None
-        if prev is None or sent_index[p.sent.start] - sent_index[prev.sent.start] > 1 or prev.lower_ in IMPERSONAL:
-            continue
-        ent = heads.get(prev.i)
+        ent = _named_subject(prev, heads)
         if ent is None:
             continue
         if types.get(ent) not in (SINGULAR_TYPES if number == "singular" else PLURAL_TYPES):
