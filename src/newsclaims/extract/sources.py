@@ -117,7 +117,7 @@ def _outer_cue_verb(verb):
     while j >= 0 and doc[j].pos_ == "ADV":
         j -= 1
     if j < 0 or doc[j].text != "," or verb.tag_ != "VBG":
-        return None
+        return outer_conjunct(verb)
     tok = verb
     while tok.dep_ in ("advcl", "conj") and tok.head is not tok and tok.head.i < tok.i:
         tok = tok.head
@@ -128,6 +128,24 @@ def _outer_cue_verb(verb):
     if tok.dep_ != "ccomp" or tok.head is tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     return tok.head
+
+
+def outer_conjunct(verb):
+    """The verb a conjunct cue really joins when the parser hung it inside that verb's complement
+    ("He announced that he was resting and vowed to return": vowed joins announced, in the same
+    tense, not resting). ``None`` unless the tenses say so."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head and head.head.i < head.i:
+        head = head.head
+    if head is verb or head.tag_ == verb.tag_:
+        return None
+    outer = head
+    while outer.dep_ == "conj" and outer.head is not outer:
+        outer = outer.head
+    if outer.dep_ != "ccomp" or outer.head is outer or outer.head.i > outer.i:
+        return None
+    top = outer.head
+    return top if top.tag_ == verb.tag_ and top.pos_ == "VERB" else None
 
 
 def _named_apposition(subj):
