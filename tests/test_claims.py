@@ -112,3 +112,16 @@ def test_conjoined_cue_ends_the_first_content(convert_text):
         "The coach announced that he was taking a break and vowed to return next season.")["claims"]}
     assert found.get("announced") == "he was taking a break", found
     assert found.get("vowed") == "to return next season", found
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a participle cue set off by a comma is a relation of its own, not part of the object
+    ("The pastor criticized the council, declaring that the new bridge was a waste of money.",
+     "criticized", "the council"),
+    # "that X and that Y": both clauses are the content of one cue
+    ("The pastor criticized the council, declaring that the bridge was a waste and that the ferry was cheaper.",
+     "declaring", "the bridge was a waste and that the ferry was cheaper"),
+])
+def test_claim_content_ends_at_its_own_relation(convert_text, text, cue, content):
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
+    assert found.get(cue) == content, found

@@ -119,6 +119,15 @@ def _cue_side(toks: list, head, parts: list) -> list:
     return toks
 
 
+def _set_off_cue(tok) -> bool:
+    """A participle cue set off by a comma ("criticized voters, declaring that …"): a relation of its
+    own, not part of the object's content."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.lemma_.lower() not in cue_classes():
+        return False
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text == ","
+
+
 def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
 
@@ -150,6 +159,7 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     comps = _one_side([c for c in head.children if c.dep_ in COMPLEMENT_DEPS], head)
     if comps:
         exclude = cue_ids
+        classes = cue_classes()
         toks = [t for c in comps for t in c.subtree]
         if any(c.dep_ == "xcomp" for c in comps):  # object control: "urged him to …"
             first = min(c.i for c in comps)
@@ -157,7 +167,7 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         # a cue the parser hung on the complement ("announced that he was resting and vowed to
         # return") is a relation of its own, not part of this content
         for t in toks:
-            outer = outer_conjunct(t) if t.dep_ == "conj" and t.pos_ == "VERB" else None
+            outer = outer_conjunct(t) if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in classes else None
             if outer is not None and outer.i == head.i:
                 exclude = exclude | {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
         kind = "stance" if cue.kind == "stance" else "indirect"
@@ -166,7 +176,8 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     if lemma not in ADDRESSEE_VERBS:
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         if objs:
-            extra = [c for c in head.children if c.i > objs[0].i and c.dep_ not in STANCE_STOP_DEPS]
+            extra = [c for c in head.children if c.i > objs[0].i and c.dep_ not in STANCE_STOP_DEPS
+                     and not _set_off_cue(c)]
             toks = [t for c in objs + extra for t in c.subtree]
             return _subtree_span(toks, cue_ids), "stance", "obj"
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]

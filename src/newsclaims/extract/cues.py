@@ -119,6 +119,12 @@ def colon_cue(doc, tok) -> Cue | None:
     return Cue(tok, (tok,), "colon")
 
 
+def _governs_clause(tok) -> bool:
+    """A verb the parser called a modifier ("more than 4 in 10 said billionaire X would …") that
+    still governs a clause is a verb, not an adjective like "self-described" or "so-called"."""
+    return tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ in COMPLEMENT_DEPS for c in tok.children)
+
+
 def find_cues(doc, *, all_verbs: bool = False) -> list[Cue]:
     """Every candidate cue of ``doc`` in text order: verbs of the lexicon (``all_verbs``: every verb)."""
     classes = cue_classes()
@@ -131,7 +137,7 @@ def find_cues(doc, *, all_verbs: bool = False) -> list[Cue]:
         kind = classes.get(tok.lemma_.lower(), "other" if all_verbs else None)
         if kind is None or tok.pos_ not in CUE_POS:
             continue
-        if tok.dep_ in ("aux", "auxpass", "amod"):
+        if tok.dep_ in ("aux", "auxpass") or (tok.dep_ == "amod" and not _governs_clause(tok)):
             continue
         cues.append(Cue(tok, (tok,), kind))
     return cues

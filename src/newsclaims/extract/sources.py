@@ -134,6 +134,8 @@ def outer_conjunct(verb):
     """The verb a conjunct cue really joins when the parser hung it inside that verb's complement
     ("He announced that he was resting and vowed to return": vowed joins announced, in the same
     tense, not resting). ``None`` unless the tenses say so."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "… that X and that Y": a second complement clause, not a second cue
     head = verb
     while head.dep_ == "conj" and head.head is not head and head.head.i < head.i:
         head = head.head
