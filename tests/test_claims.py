@@ -85,3 +85,30 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     record = convert_text(text, id="000_fdf2c5db0e68fe77")
     assert sorted((c["start"], c["end"]) for c in record["claims"]) == sorted((c["start"], c["end"]) for c in expected["claims"])
     assert sorted((q["start"], q["end"]) for q in record["quotes"]) == sorted((q["start"], q["end"]) for q in expected["quotes"])
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a share of people the parser hangs on the verb as a modifier
+    ("About 6 in 10 say the ferry should run at night.", "say", "About 6 in 10"),
+    ("Less than a third agreed that the bridge was safe.", "agreed", "Less than a third"),
+    # the name in apposition to a description is who speaks
+    ("The chair of the harbour board, Anna Lindqvist, said the pier would close.", "said", "Anna Lindqvist"),
+    # a participle hung inside the complement of an earlier cue takes that cue's subject
+    ("Mayor Okafor insisted that the city has repaired the roads, claiming that traffic is faster.",
+     "claiming", "Mayor Okafor"),
+    # a conjoined cue the parser hung inside the complement of an earlier cue in the same tense
+    ("The coach announced that he was taking a break and vowed to return next season.", "vowed", "The coach"),
+    # a party label in brackets between the name and the cue
+    ("On the radio, Senator Mara Ellison (D-OR) called for a review of the dam.", "called", "Senator Mara Ellison"),
+])
+def test_claim_source(convert_text, text, cue, source):
+    found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
+    assert found.get(cue) == source, found
+
+
+def test_conjoined_cue_ends_the_first_content(convert_text):
+    """ "announced that he was resting and vowed to return": two relations, side by side."""
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(
+        "The coach announced that he was taking a break and vowed to return next season.")["claims"]}
+    assert found.get("announced") == "he was taking a break", found
+    assert found.get("vowed") == "to return next season", found

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues
-from newsclaims.extract.sources import source_of
+from newsclaims.extract.sources import outer_conjunct, source_of
 from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
@@ -154,6 +154,12 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         if any(c.dep_ == "xcomp" for c in comps):  # object control: "urged him to …"
             first = min(c.i for c in comps)
             toks += [t for o in head.children if o.dep_ in OBJECT_DEPS and o.i < first for t in o.subtree]
+        # a cue the parser hung on the complement ("announced that he was resting and vowed to
+        # return") is a relation of its own, not part of this content
+        for t in toks:
+            outer = outer_conjunct(t) if t.dep_ == "conj" and t.pos_ == "VERB" else None
+            if outer is not None and outer.i == head.i:
+                exclude = exclude | {x.i for x in t.subtree} | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
         kind = "stance" if cue.kind == "stance" else "indirect"
         return _subtree_span(_cue_side(toks, head, comps), exclude), kind, "comp"
     lemma = head.lemma_.lower()

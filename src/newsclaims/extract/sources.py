@@ -24,6 +24,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "obj", "attr", "npadvmod", "dep", "oprd"})
 INVERTED_VERBS = frozenset({"say", "add", "continue", "write", "ask", "reply", "respond", "explain", "note",
                             "insist", "conclude", "tweet", "declare", "recall", "warn", "argue", "observe"})
+#: modifiers that are a share of people when the parser leaves the verb without a subject
+QUANTITY_DEPS = frozenset({"nummod", "npadvmod"})
+FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", "plurality", "fifth", "quarters",
+                            "thirds", "fifths"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
 DASHES = frozenset({"—", "--", "–"})
 
@@ -94,10 +98,71 @@ def subject_of(verb, *, depth: int = 4):
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "… by quoting", "after telling"
             tok = tok.head.head
             continue
+        share = _quantity_subject(tok)
+        if share is not None:
+            return share
         if tok is verb and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP"):
             return _left_nominal(tok)
         return None
     return None
+
+
+def _outer_cue_verb(verb):
+    """The verb whose complement a set-off participle was hung inside ("Trump insisted that he has
+    won, claiming that …": claiming hangs on "won"; the one claiming is the one insisting): the
+    participle follows a comma and its head verb, and that head is reached from a clausal complement
+    of an earlier verb. ``None`` when the participle is not set off that way."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < 0 or doc[j].text != "," or verb.tag_ != "VBG":
+        return outer_conjunct(verb)
+    tok = verb
+    while tok.dep_ in ("advcl", "conj") and tok.head is not tok and tok.head.i < tok.i:
+        tok = tok.head
+    if tok is verb:
+        return None
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.head is tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return tok.head
+
+
+def outer_conjunct(verb):
+    """The verb a conjunct cue really joins when the parser hung it inside that verb's complement
+    ("He announced that he was resting and vowed to return": vowed joins announced, in the same
+    tense, not resting). ``None`` unless the tenses say so."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head and head.head.i < head.i:
+        head = head.head
+    if head is verb or head.tag_ == verb.tag_:
+        return None
+    outer = head
+    while outer.dep_ == "conj" and outer.head is not outer:
+        outer = outer.head
+    if outer.dep_ != "ccomp" or outer.head is outer or outer.head.i > outer.i:
+        return None
+    top = outer.head
+    return top if top.tag_ == verb.tag_ and top.pos_ == "VERB" else None
+
+
+def _named_apposition(subj):
+    """The name in apposition to a common-noun subject ("The head of the PAC, Mike Murphy, said"):
+    the name is who speaks."""
+    if subj.pos_ != "NOUN":
+        return subj
+    name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                 and c.i > subj.i), None)
+    return name if name is not None else subj
+
+
+def _quantity_subject(verb):
+    """A share of people the parser hung on the verb as a modifier rather than its subject ("About
+    4 in 10 say …", "Less than a third agreed …")."""
+    return next((c for c in verb.children if c.i < verb.i and c.dep_ in QUANTITY_DEPS
+                 and (c.tag_ == "CD" or c.lower_ in FRACTION_WORDS)), None)
 
 
 def _left_nominal(verb):
@@ -107,6 +172,12 @@ def _left_nominal(verb):
     j = verb.i - 1
     while j >= 0 and doc[j].pos_ in ("ADV", "PART") and doc[j].dep_ in ("advmod", "neg"):
         j -= 1
+    if j >= 0 and doc[j].text == ")":  # "Sen. Lindsey Graham (R-SC) called"
+        k = j - 1
+        while k >= 0 and doc[k].text != "(" and j - k <= 8:
+            k -= 1
+        if k >= 0 and doc[k].text == "(":
+            j = k - 1
     if j >= 0 and doc[j].text == ",":
         k = j - 1
         while k >= 0 and doc[k].text not in (",", "“", '"', "”") and not doc[k].is_sent_start:
@@ -147,7 +218,9 @@ def source_of(cue) -> tuple[int, int] | None:
         doc, i = cue.head.doc, cue.head.i
         start = colon_lead_start(doc, i)
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
-    subj = subject_of(cue.head)
+    outer = _outer_cue_verb(cue.head)
+    subj = subject_of(outer) if outer is not None else None
+    subj = subj if subj is not None else subject_of(cue.head)
     if subj is None and cue.head.tag_ in ("VBG", "VBN"):
         # a participle the parser hung elsewhere ("…, writing …"): the subject of its sentence
         root = cue.head.sent.root
@@ -155,7 +228,7 @@ def source_of(cue) -> tuple[int, int] | None:
             subj = subject_of(root)
     if subj is None:
         return None
-    subj = _after_paragraph_break(subj, cue.head)
+    subj = _named_apposition(_after_paragraph_break(subj, cue.head))
     # "LONDON (AP) — Maria Lopez said": the name after the dateline, read as its apposition
     dash = next((c for c in subj.children if c.text in DASHES and c.i > subj.i), None)
     if dash is not None and (subj.text.isupper() or any(c.text == ")" and c.i < dash.i for c in subj.children)):
