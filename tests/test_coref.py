@@ -142,3 +142,24 @@ def test_it_inside_a_clause_follows_the_sentences_named_subject(nlp):
 def test_it_follows_a_subject_named_in_apposition(nlp):
     text = "The news agency Prensa Latina covered the case. It reports that the ambassador left."
     assert owner_of(nlp, text, text.index("It reports")) == "Prensa Latina"
+
+
+def _diagnosis(nlp, text: str, pronoun: str, a: str, b: str, *, a_coref: bool = True) -> str:
+    from newsclaims.evaluate.coref import diagnose
+
+    ex = Example(id="x", text=text, pronoun=pronoun, pronoun_offset=text.rindex(pronoun), a=a, a_offset=text.index(a),
+                 a_coref=a_coref, b=b, b_offset=text.index(b), b_coref=not a_coref)
+    trace: list = []
+    actors = extract_actors(nlp(text), coref_trace=trace)
+    return diagnose(ex, actors, next((c for at, c in trace if at == ex.pronoun_offset), []))
+
+
+def test_diagnose_tells_where_a_referent_is_lost(nlp):
+    text = "Barack Obama met Angela Merkel in Berlin. She praised the talks."
+    assert _diagnosis(nlp, text, "She", "Angela Merkel", "Barack Obama") == "right"
+    # the gender constraint leaves Obama out: not a candidate, though a person
+    assert _diagnosis(nlp, text, "She", "Barack Obama", "Angela Merkel") == "person not a candidate (before the pronoun)"
+    # the referent is a candidate, but the ranker prefers another
+    text = "Barack Obama met John Smith in Berlin. He praised the talks."
+    assert _diagnosis(nlp, text, "He", "John Smith", "Barack Obama") == "ranked below another"
+    assert _diagnosis(nlp, text, "He", "Barack Obama", "John Smith") == "right"

@@ -125,6 +125,32 @@ def predict(example: Example, actors) -> tuple[bool, bool, bool]:
     return has(example.a_offset, example.a), has(example.b_offset, example.b), True
 
 
+def diagnose(example: Example, actors, candidates) -> str:
+    """What became of one row's referent: chosen ("right"), a candidate ranked below another, or
+    no candidate of the pronoun, and then why: a person the binding, gender or reach constraints left
+    out, a name typed as something else, or a name not recognised. ``candidates`` are the pronoun's
+    (from :func:`newsclaims.extract.actors.extract_actors`'s ``coref_trace``)."""
+    from newsclaims.extract.coref_model import label
+
+    if not (example.a_coref or example.b_coref):
+        return "neither A nor B"
+    pa, pb, _ = predict(example, actors)
+    if (example.a_coref and pa and not pb) or (example.b_coref and pb and not pa):
+        return "right"
+    if not candidates:
+        return "pronoun without candidates"
+    if any(label(c, example) for c in candidates):
+        return "ranked below another"
+    name, offset = (example.a, example.a_offset) if example.a_coref else (example.b, example.b_offset)
+    owner = next((a for a in actors if any(m.start < offset + len(name) and offset < m.end for m in a.mentions)), None)
+    if owner is None:
+        return "name not recognised"
+    if owner.type != "person":
+        return f"name typed {owner.type}"
+    before = offset < example.pronoun_offset
+    return f"person not a candidate ({'before' if before else 'after'} the pronoun)"
+
+
 def score(examples: Iterable[Example], predictions: Iterable[tuple[bool, bool, bool]], *, gold: str = "") -> Result:
     result = Result(gold=gold)
     for ex, (pa, pb, resolved) in zip(examples, predictions):
