@@ -118,6 +118,9 @@ def test_conjoined_cue_ends_the_first_content(convert_text):
     # a participle cue set off by a comma is a relation of its own, not part of the object
     ("The pastor criticized the council, declaring that the new bridge was a waste of money.",
      "criticized", "the council"),
+    # a closing phrase naming where it was said is the setting of the cue, not the content
+    ("The harbour master said the port would reopen in an interview with a local paper.",
+     "said", "the port would reopen"),
     # "that X and that Y": both clauses are the content of one cue
     ("The pastor criticized the council, declaring that the bridge was a waste and that the ferry was cheaper.",
      "declaring", "the bridge was a waste and that the ferry was cheaper"),

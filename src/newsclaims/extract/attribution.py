@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
-from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues
+from newsclaims.extract.cues import (COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues,
+                                      source_nouns)
 from newsclaims.extract.sources import outer_conjunct, source_of
 from newsclaims.nlp import original_text
 
@@ -39,6 +40,8 @@ MIN_FLOATING_WORDS = 6
 MAX_TITLE_WORDS = 6
 TITLE_PREPS = frozenset({"on", "in", "of", "from", "to", "at"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"})
+#: prepositions of a closing phrase naming where a content was said ("in an interview", "on Sunday's broadcast")
+SETTING_PREPS = frozenset({"in", "on", "during", "at"})
 #: how far (in characters, outside quotes) a speech cue may sit from the quote it introduces
 MAX_CUE_GAP = 120
 
@@ -191,6 +194,27 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     return None, "indirect", "none"
 
 
+def _without_setting(doc, content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:
+    """``content`` without a closing phrase naming where it was said ("… the port would reopen in
+    an interview with the BBC", "… on Sunday's broadcast"): the setting of the cue, not what was said.
+    The setting nouns are those of ``resources/source_nouns.txt``."""
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 4:
+        return content
+    nouns = source_nouns()
+    for tok in span[1:]:
+        if tok.dep_ != "prep" or tok.lower_ not in SETTING_PREPS or _inside(tok.idx, quotes):
+            continue
+        last = tok.right_edge
+        if last.idx + len(last) < end - 1 or tok.left_edge.i != tok.i:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in nouns and tok.idx > start:
+            return start, tok.idx
+    return content
+
+
 def _whole_quotes(content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:
     """``content`` widened to the marks of a quotation it starts or ends inside (the parser may end a
     complement mid-quote: 'telling him that “we tell the truth, we deal with the issues”')."""
@@ -255,7 +279,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             p = _paragraph_of(cue.start, paras)
             if p >= 0:
                 content = (max(content[0], paras[p][0]), min(content[1], paras[p][1]))
-            content = _whole_quotes(trim(text, *content), quotes)
+            content = _whole_quotes(trim(text, *_without_setting(doc, content, quotes)), quotes)
             if content[1] <= content[0]:
                 content, rule = None, "none"
         cls = "special" if cue.kind in SPECIAL_CUES else classes.get(cue_lemma(cue), "other")
