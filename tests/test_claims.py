@@ -98,6 +98,8 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
      "claiming", "Mayor Okafor"),
     # a conjoined cue the parser hung inside the complement of an earlier cue in the same tense
     ("The coach announced that he was taking a break and vowed to return next season.", "vowed", "The coach"),
+    # a passive cue whose subject holds the view
+    ("With the votes counted, the senator is now assured of winning the seat.", "assured", "the senator"),
     # a party label in brackets between the name and the cue
     ("On the radio, Senator Mara Ellison (D-OR) called for a review of the dam.", "called", "Senator Mara Ellison"),
 ])

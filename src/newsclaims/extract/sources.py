@@ -28,6 +28,9 @@ INVERTED_VERBS = frozenset({"say", "add", "continue", "write", "ask", "reply", "
 QUANTITY_DEPS = frozenset({"nummod", "npadvmod"})
 FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", "plurality", "fifth", "quarters",
                             "thirds", "fifths"})
+#: passive cues whose subject holds the view rather than hears it ("is convinced that", "is assured of")
+EXPERIENCER_PASSIVES = frozenset({"assure", "convince", "persuade", "worry", "concern", "determine", "disappoint",
+                                  "satisfy", "surprise", "frustrate", "encourage", "alarm", "commit", "oppose"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
 DASHES = frozenset({"—", "--", "–"})
 
@@ -77,7 +80,8 @@ def subject_of(verb, *, depth: int = 4):
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             # "X is expected to endorse": X endorses; "X is expected to": no source named
-            return passive if came == "xcomp" else None
+            # "Clinton is assured of winning", "voters are convinced that …": the one who holds the view
+            return passive if came == "xcomp" or tok.lemma_.lower() in EXPERIENCER_PASSIVES else None
         if tok is verb and tok.i > 0 and tok.lemma_.lower() in INVERTED_VERBS and tok.doc[tok.i - 1].text in CLOSING_MARKS:
             # inverted order the parser missed: '“…,” added Gowdy.' (the name read as an object)
             after = next((c for c in tok.children if c.i == tok.i + 1 or (c.i > tok.i and c.left_edge.i == tok.i + 1)), None)
