@@ -142,7 +142,7 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     cue_ids = {t.i for t in cue.tokens}
     if cue.kind == "according_to":
         gov = head.head
-        if gov is head:
+        if gov == head:
             return None, "according_to", "according"
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "according"
@@ -188,7 +188,7 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
             return _subtree_span(list(pobj.subtree), cue_ids), "stance", "prep"
-    if head.dep_ == "parataxis" and head.head is not head:
+    if head.dep_ == "parataxis" and head.head != head:
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
     return None, "indirect", "none"

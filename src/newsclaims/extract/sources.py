@@ -82,7 +82,7 @@ def subject_of(verb, *, depth: int = 4):
             # "X is expected to endorse": X endorses; "X is expected to": no source named
             # "Clinton is assured of winning", "voters are convinced that …": the one who holds the view
             return passive if came == "xcomp" or tok.lemma_.lower() in EXPERIENCER_PASSIVES else None
-        if tok is verb and tok.i > 0 and tok.lemma_.lower() in INVERTED_VERBS and tok.doc[tok.i - 1].text in CLOSING_MARKS:
+        if tok == verb and tok.i > 0 and tok.lemma_.lower() in INVERTED_VERBS and tok.doc[tok.i - 1].text in CLOSING_MARKS:
             # inverted order the parser missed: '“…,” added Gowdy.' (the name read as an object)
             after = next((c for c in tok.children if c.i == tok.i + 1 or (c.i > tok.i and c.left_edge.i == tok.i + 1)), None)
             if after is not None and after.dep_ in INVERTED_SUBJECT_DEPS and after.pos_ in ("PROPN", "NOUN") \
@@ -90,12 +90,12 @@ def subject_of(verb, *, depth: int = 4):
                 return after
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOMINAL_POS:
             return tok.head
-        if tok.dep_ == "xcomp" and tok.head is not tok:
+        if tok.dep_ == "xcomp" and tok.head != tok:
             # object control: "led some allies to worry", "urged Congress to act"
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
             if obj is not None:
                 return obj
-        if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+        if tok.dep_ in CLIMB_DEPS and tok.head != tok:
             came = tok.dep_
             tok = tok.head
             continue
@@ -105,7 +105,7 @@ def subject_of(verb, *, depth: int = 4):
         share = _quantity_subject(tok)
         if share is not None:
             return share
-        if tok is verb and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        if tok == verb and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP"):
             return _left_nominal(tok)
         return None
     return None
@@ -123,13 +123,13 @@ def _outer_cue_verb(verb):
     if j < 0 or doc[j].text != "," or verb.tag_ != "VBG":
         return outer_conjunct(verb)
     tok = verb
-    while tok.dep_ in ("advcl", "conj") and tok.head is not tok and tok.head.i < tok.i:
+    while tok.dep_ in ("advcl", "conj") and tok.head != tok and tok.head.i < tok.i:
         tok = tok.head
-    if tok is verb:
+    if tok == verb:
         return None
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
-    if tok.dep_ != "ccomp" or tok.head is tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ != "ccomp" or tok.head == tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     return tok.head
 
@@ -141,14 +141,14 @@ def outer_conjunct(verb):
     if any(c.dep_ == "mark" for c in verb.children):
         return None  # "… that X and that Y": a second complement clause, not a second cue
     head = verb
-    while head.dep_ == "conj" and head.head is not head and head.head.i < head.i:
+    while head.dep_ == "conj" and head.head != head and head.head.i < head.i:
         head = head.head
-    if head is verb or head.tag_ == verb.tag_:
+    if head == verb or head.tag_ == verb.tag_:
         return None
     outer = head
-    while outer.dep_ == "conj" and outer.head is not outer:
+    while outer.dep_ == "conj" and outer.head != outer:
         outer = outer.head
-    if outer.dep_ != "ccomp" or outer.head is outer or outer.head.i > outer.i:
+    if outer.dep_ != "ccomp" or outer.head == outer or outer.head.i > outer.i:
         return None
     top = outer.head
     return top if top.tag_ == verb.tag_ and top.pos_ == "VERB" else None
@@ -193,7 +193,7 @@ def _left_nominal(verb):
     if j < 0 or doc[j].pos_ not in NOMINAL_POS or doc[j].sent != verb.sent:
         return None
     tok = doc[j]
-    while tok.head is not tok and tok.head.i <= j and tok.head.pos_ in NOMINAL_POS and tok.dep_ in ("compound", "poss", "amod", "nmod"):
+    while tok.head != tok and tok.head.i <= j and tok.head.pos_ in NOMINAL_POS and tok.dep_ in ("compound", "poss", "amod", "nmod"):
         tok = tok.head
     return tok
 
@@ -230,7 +230,7 @@ def source_of(cue) -> tuple[int, int] | None:
     if subj is None and cue.head.tag_ in ("VBG", "VBN"):
         # a participle the parser hung elsewhere ("…, writing …"): the subject of its sentence
         root = cue.head.sent.root
-        if root is not cue.head and root.i < cue.head.i and root.pos_ in ("VERB", "AUX"):
+        if root != cue.head and root.i < cue.head.i and root.pos_ in ("VERB", "AUX"):
             subj = subject_of(root)
     if subj is None:
         return None
