@@ -406,7 +406,7 @@ def profile_layers(sources: list[Path], n: int, model: str | None) -> dict:
     times["Parquet serialisation"] = time.perf_counter() - t
     stats = pstats.Stats(profiler)
     hot = []
-    for (file, line, func), (cc, nc, tt, ct, _) in stats.stats.items():  # type: ignore[attr-defined]
+    for (file, line, func), (_, nc, tt, ct, _) in stats.stats.items():  # type: ignore[attr-defined]
         if "newsclaims" in file:
             hot.append({"function": f"{Path(file).parent.name}/{Path(file).name}:{line} {func}", "calls": nc,
                         "tottime_s": tt, "cumtime_s": ct})

@@ -36,7 +36,7 @@ def test_country_code(name, code):
 
 
 @pytest.mark.parametrize(("word", "code"), [
-    ("Indian", "IN"), ("Pakistani", "PK"), ("Pakistanis", "PK"), ("Frenchmen", "FR"), ("Azerbaijani", "AZ"), ("Islamophobia", None),
+    ("Indian", "IN"), ("Pakistani", "PK"), ("Pakistanis", "PK"), ("Frenchmen", "FR"), ("Frenchman", "FR"), ("Englishwoman", "GB"), ("Azerbaijani", "AZ"), ("Islamophobia", None),
 ])
 def test_demonyms(word, code):
     assert demonym_country(word) == code

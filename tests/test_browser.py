@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from reviewing import expected_spans, long_record, make_record, quote, span
 
 from newsclaims.review.page import write_pages
-from reviewing import expected_spans, long_record, make_record, quote, span
 
 CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",

@@ -320,7 +320,7 @@ def test_parquet_readers_agree(root, config):
 
 
 def test_parquet_layout(root):
-    for config, table in tables().items():
+    for table in tables().values():
         path = root / "data" / table.parquet()
         meta = pq.ParquetFile(path).metadata
         assert meta.row_group(0).column(0).compression == "ZSTD"

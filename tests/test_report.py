@@ -6,8 +6,9 @@ import json
 import re
 from collections import Counter
 
-from newsclaims.review.report import REPORT_FILE, overview, render_report, report_files
 from reviewing import actor, claim, make_record, quote, span
+
+from newsclaims.review.report import REPORT_FILE, overview, render_report, report_files
 
 
 def dated(rid: str, *, date=None, published=None, agencies=(), country=None, speaker_name="Ana Lopez") -> dict:

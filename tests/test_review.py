@@ -8,11 +8,11 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reviewing import actor, assert_page_draws, expected_spans, long_record, make_record, parse, quote, span
 
 from newsclaims.review.page import build_marks, render_page
 from newsclaims.review.sources import resolve
 from newsclaims.review.spans import Mark, render_marked
-from reviewing import actor, assert_page_draws, expected_spans, long_record, make_record, parse, quote, span
 
 SEED_ID = "000_fdf2c5db0e68fe77"
 

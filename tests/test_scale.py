@@ -10,8 +10,8 @@ import pytest
 pytest.importorskip("datatrove", reason="the scale extra (datatrove) is not installed")
 
 from newsclaims.build import build  # noqa: E402
-from newsclaims.schema import record_arrow_schema  # noqa: E402
 from newsclaims.scale.datatrove import merge, run_local  # noqa: E402
+from newsclaims.schema import record_arrow_schema  # noqa: E402
 
 STORIES = [
     'GENEVA, May 4 (Reuters) - Maria Lopez said on Tuesday that the talks would resume. "We are ready," she told reporters.',

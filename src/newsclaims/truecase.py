@@ -132,9 +132,8 @@ def word_case(low: str) -> str:
 @lru_cache(maxsize=1)
 def _phrases() -> dict[str, list[tuple[str, ...]]]:
     """Multi-word place names (cities of 100,000 people or more, regions) by their first word."""
-    from newsclaims.resources import geonames
-
     from newsclaims.extract.entities import regions
+    from newsclaims.resources import geonames
 
     names = {c["name"] for c in geonames().get_cities().values() if c.get("population", 0) >= BIG_CITY}
     names.update(r.title() for r in regions())
@@ -178,7 +177,7 @@ def truecase(text: str) -> str:
             capital[i] = True
         elif w in titles and w not in _stop_words():
             capital[i] = True
-    for i, (start, end, w) in enumerate(words):
+    for i, (start, end, _) in enumerate(words):
         before = text[max(0, start - 6):start].rstrip("\"“'‘(")
         if cases[i] == "upper":
             for j in range(start, end):

@@ -49,8 +49,8 @@ from newsclaims.extract.entities import (
 )
 from newsclaims.extract.social import find_signatures
 from newsclaims.nlp import original_text
-from newsclaims.resources import load_lines
 from newsclaims.record import Actor, Span
+from newsclaims.resources import load_lines
 
 TYPE_PRIORITY = {"person": 0, "organization": 1, "group": 2, "country": 3, "place": 4}
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,50}")

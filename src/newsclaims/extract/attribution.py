@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
-from newsclaims.extract.cues import (COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues,
-                                      source_nouns)
+from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
 from newsclaims.extract.sources import outer_conjunct, source_of
 from newsclaims.nlp import original_text
 

@@ -16,6 +16,7 @@ from newsclaims.extract.quotes import attributions_of
 from newsclaims.nlp import original_text
 from newsclaims.record import Claim, Span
 
+
 def _unquoted_words(text: str, att) -> int:
     """Words of the content outside its quotations (the complementizer "that" not counted)."""
     start, end = att.content

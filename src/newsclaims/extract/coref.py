@@ -463,7 +463,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
             cands.pop(ent, None)
         if not cands:
             continue
-        for ent, c in cands.items():
+        for c in cands.values():
             if c.last is not None and c.last.role == prole and prole in ("subj", "obj"):
                 c.salience += w.parallel
         present = [e for e in first_start if first_start[e] < p.idx]

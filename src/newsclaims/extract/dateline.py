@@ -602,11 +602,9 @@ def find_dateline(text: str) -> Found | None:
         if not content:
             continue
         nonempty += 1
-        for finder in (lambda: _wire(text, line, caps), lambda: _dated(text, line),
-                       lambda: _credit_only(text, line), lambda: _web_byline(text, line)):
-            found = finder()
-            if found:
-                return found
+        found = _wire(text, line, caps) or _dated(text, line) or _credit_only(text, line) or _web_byline(text, line)
+        if found:
+            return found
         if nonempty <= PLACE_ONLY_LINES:
             found = _place_only(text, line, caps, in_body=in_body)
             if found:

@@ -109,9 +109,9 @@ def demonym_country(word: str) -> str | None:
         return table[key]
     if key.endswith("s") and key[:-1] in table:
         return table[key[:-1]]
-    for plural, singular in (("men", "man"), ("women", "woman")):
-        if key.endswith(plural) and key[: -len(plural)] in table:
-            return table[key[: -len(plural)]]
+    for suffix in ("men", "man", "women", "woman"):  # "Frenchmen", "an Englishwoman"
+        if key.endswith(suffix) and key[: -len(suffix)] in table:
+            return table[key[: -len(suffix)]]
     return None
 
 

@@ -205,7 +205,7 @@ def render_card(records: list[dict], current: str | None) -> str:
         block = f"<!-- newsclaims:begin {name} -->\n{generate(records).rstrip()}\n<!-- newsclaims:end {name} -->\n"
         pattern = _region(name)
         if pattern.search(body):
-            body = pattern.sub(lambda _: block, body, count=1)
+            body = pattern.sub(lambda _, block=block: block, body, count=1)
         else:
             body = body.rstrip("\n") + f"\n\n{heading}\n\n{block}"
     return f"---\n{card_yaml(records)}---\n\n{body.lstrip()}"

@@ -13,7 +13,7 @@ def read_asset(name: str) -> str:
 @lru_cache(maxsize=1)
 def environment():
     """A Jinja2 environment that escapes every value it writes into HTML."""
-    from jinja2 import Environment, PackageLoader, ChainableUndefined, select_autoescape
+    from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
 
     return Environment(loader=PackageLoader("newsclaims.review", "templates"), autoescape=select_autoescape(default=True),
                        undefined=ChainableUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
