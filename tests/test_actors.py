@@ -8,7 +8,7 @@ import re
 import pytest
 
 from newsclaims.extract.actors import actor_at
-from newsclaims.extract.entities import abbreviates, country_code, demonym_country, initials, name_tokens
+from newsclaims.extract.entities import abbreviates, country_code, demonym_country, id_line_end, initials, name_tokens
 from newsclaims.record import Actor, Span
 
 SEED_ID = "000_fdf2c5db0e68fe77"
@@ -282,3 +282,21 @@ def test_agencies_and_platforms_are_organisations(convert_text):
     record = convert_text("Xinhua reported the visit, and Twitter suspended the account on Friday.")
     assert {a["name"]: a["type"] for a in record["actors"]}.get("Twitter") in ("organization", None)
     assert all(a["type"] != "person" for a in record["actors"] if a["name"] in ("Xinhua", "Twitter"))
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("DEV-MUC3-9999 (UMASS)\n\nLIMA ...", 22), ("TST1-MUC3-0042\nLIMA ...", 15), ("DEV-MUC3-0001 (INTEL TEXT PROC)\n", 32),
+    ("WASHINGTON (AP) - Smith said", 0), ("WINSTON-SALEM (AP)\n", 0), ("AL-QAEDA-2 fighters said", 0),
+])
+def test_message_identifier_line(text, end):
+    assert id_line_end(text) == end
+
+
+def test_a_message_identifier_line_names_nobody(convert_text):
+    text = ("DEV-MUC3-9999 (UMASS)\n\n"
+            "LIMA, 4 MAR 90 (RADIO PANAMERICANA) -- [TEXT] INTERIOR MINISTER AGUSTIN MANTILLA SAID TODAY THAT THE "
+            "POLICE WILL GUARD THE POLLING STATIONS IN THE CAPITAL.\n")
+    record = convert_text(text)
+    names = {a["name"].lower() for a in record["actors"]}
+    assert "umass" not in names and not any(m["start"] < 22 for a in record["actors"] for m in a["mentions"])
+    assert any("mantilla" in n for n in names)

@@ -442,9 +442,23 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             continue
         out.extend(_classify(doc, cased, surface, kind, ts, te, s, e, floor))
     out.extend(_proper_noun_runs(doc, cased, out))
+    header = id_line_end(text)
+    out = [m for m in out if m.start >= header]
     out.sort(key=lambda m: (m.start, -m.end))
     _bracketed_acronyms(text, out)
     return out
+
+
+# A first line that is a message identifier, with the tag of whoever filed or annotated it
+# ("DEV-MUC3-0007 (NOSC)", "TST1-MUC3-0042"; the identifier has a digit, unlike "WINSTON-SALEM"):
+# bookkeeping, not prose; it names nobody.
+_ID_LINE = re.compile(r"[ \t]*(?=[A-Z0-9-]*[0-9])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Z][A-Z .&-]{0,30}\))?[ \t]*(?:\n|$)")
+
+
+def id_line_end(text: str) -> int:
+    """Where a leading message-identifier line ends (0 when the article has none)."""
+    m = _ID_LINE.match(text)
+    return m.end() if m else 0
 
 
 def _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor) -> NameMention | None:
