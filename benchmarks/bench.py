@@ -90,15 +90,16 @@ def materialise(sources: list[Path], n: int, blocks: int, workdir: Path) -> list
 
 # ------------------------------------------------------------------------------------ measuring
 
-def process_memory(p) -> int:
-    """Bytes of memory ``p`` (a psutil.Process) uses: its PSS (shared pages divided among the
-    processes that share them) where the system reports it, else its RSS."""
+def process_memory(p) -> tuple[int, int]:
+    """Bytes of memory ``p`` (a psutil.Process) uses, and its RSS: the first is its PSS (shared
+    pages divided among the processes that share them) where the system reports it, else its RSS."""
     import psutil
 
     try:
-        return p.memory_full_info().pss
-    except (AttributeError, psutil.AccessDenied):
-        return p.memory_info().rss
+        info = p.memory_full_info()
+    except psutil.AccessDenied:
+        info = p.memory_info()
+    return getattr(info, "pss", info.rss), info.rss
 
 
 def memory_measure() -> str:
@@ -129,10 +130,11 @@ class Sampler:
             try:
                 for p in [self.proc, *self.proc.children(recursive=True)]:
                     try:
-                        used.append(process_memory(p))
-                        rss.append(p.memory_info().rss)
+                        u, r = process_memory(p)
                     except psutil.Error:
-                        pass
+                        continue
+                    used.append(u)
+                    rss.append(r)
             except psutil.Error:
                 break
             if used:

@@ -48,6 +48,17 @@ def _figure(height: float, width: float = WIDTH):
         return Figure(figsize=(width, height), layout="constrained")
 
 
+def _label_rows(ax, ys, labels: Sequence[str], xlabel: str) -> None:
+    """The look shared by horizontal bar charts: one labelled row per bar, first at the top, counts on x."""
+    ax.set_yticks(list(ys), [_short(label) for label in labels])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.margins(x=0.12)
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.tick_params(axis="y", length=0)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+
+
 def barh(name: str, labels: Sequence[str], values: Sequence[int], *, xlabel: str, colour: str = BLUE) -> str:
     """Horizontal bars, largest first, each labelled with its value."""
     import matplotlib
@@ -58,13 +69,7 @@ def barh(name: str, labels: Sequence[str], values: Sequence[int], *, xlabel: str
         ys = range(len(labels))
         bars = ax.barh(list(ys), list(values), color=colour, height=0.7)
         ax.bar_label(bars, padding=3, fontsize=8, color=MUTED)
-        ax.set_yticks(list(ys), [_short(label) for label in labels])
-        ax.invert_yaxis()
-        ax.set_xlabel(xlabel)
-        ax.margins(x=0.12)
-        ax.grid(axis="x", color=GRID, linewidth=0.6)
-        ax.tick_params(axis="y", length=0)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        _label_rows(ax, ys, labels, xlabel)
         return _svg(fig, name)
 
 
@@ -82,13 +87,7 @@ def stacked_barh(name: str, labels: Sequence[str], series: dict[str, Sequence[in
             left = [a + b for a, b in zip(left, values)]
         for y, total in zip(ys, left):
             ax.annotate(str(total), (total, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8, color=MUTED)
-        ax.set_yticks(ys, [_short(label) for label in labels])
-        ax.invert_yaxis()
-        ax.set_xlabel(xlabel)
-        ax.margins(x=0.12)
-        ax.grid(axis="x", color=GRID, linewidth=0.6)
-        ax.tick_params(axis="y", length=0)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        _label_rows(ax, ys, labels, xlabel)
         ax.legend(loc="lower right", frameon=False)
         return _svg(fig, name)
 
