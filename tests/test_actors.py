@@ -300,3 +300,32 @@ def test_a_message_identifier_line_names_nobody(convert_text):
     names = {a["name"].lower() for a in record["actors"]}
     assert "umass" not in names and not any(m["start"] < 22 for a in record["actors"] for m in a["mentions"])
     assert any("mantilla" in n for n in names)
+
+
+def test_clock_pm_is_not_a_title(convert_text):
+    rec = convert_text("3:30 pm Ravi Kumar said the index rose. Later, PM Narendra Modi met him.")
+    kumar = next(a for a in rec["actors"] if a["name"] == "Ravi Kumar")
+    assert kumar["titles"] == []
+    modi = next(a for a in rec["actors"] if "Modi" in a["name"])
+    assert modi["titles"] == ["PM"]
+
+
+@pytest.mark.parametrize(("text", "name", "traded"), [
+    ("Shares of Ravi Kumar fell 3 percent on Monday.", "Ravi Kumar", True),
+    ("Ravi Kumar shares fell 3 percent on Monday.", "Ravi Kumar", True),
+    ("Ravi Kumar sold his shares on Monday.", "Ravi Kumar", False),
+    ("The shares of the company went to Ravi Kumar.", "Ravi Kumar", False),
+])
+def test_a_name_whose_shares_trade_is_a_company(nlp, text, name, traded):
+    from newsclaims.extract.entities import _traded
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    assert _traded(doc, start, start + len(name.split())) is traded
+
+
+def test_a_name_ending_in_a_country_is_a_company_unless_a_first_name_opens_it():
+    from newsclaims.extract.entities import _company_of_country
+
+    assert _company_of_country("Rallis India") and _company_of_country("Radio Jordan")
+    assert not _company_of_country("Tom Holland") and not _company_of_country("India")

@@ -117,3 +117,15 @@ def test_convert_goes_on_after_a_bad_article(tmp_path, root):
     assert "bad.txt: not valid UTF-8 at byte 0" in result.stderr
     assert "Traceback" not in result.stderr
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["good"]
+
+
+def test_one_pipeline_per_model_name_and_the_truecaser_reads_it(nlp, monkeypatch):
+    from newsclaims import nlp as nlp_module
+    from newsclaims.errors import ModelNotFound
+
+    monkeypatch.delenv(nlp_module.ENV_VAR, raising=False)
+    assert nlp_module.load_nlp() is nlp
+    assert nlp_module.load_nlp(nlp_module.DEFAULT_MODEL) is nlp  # named or not: one pipeline
+    assert nlp_module.first_loaded_nlp() is nlp
+    with pytest.raises(ModelNotFound, match="no_such_model_xyz"):
+        nlp_module.load_nlp("no_such_model_xyz")  # a named model never falls back to another

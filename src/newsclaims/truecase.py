@@ -34,12 +34,12 @@ def _lower_same_length(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str], dict, dict]:
-    """(nouns, other open-class words, lemma rules, irregular forms) from the parser model's
-    lemmatizer tables; empty when the model has none."""
+    """(nouns, other open-class words, lemma rules, irregular forms) from the lemmatizer tables of
+    the parser model (the first this process loaded); empty when the model has none."""
     try:
-        from newsclaims.nlp import load_nlp
+        from newsclaims.nlp import first_loaded_nlp
 
-        lookups = load_nlp().get_pipe("lemmatizer").lookups
+        lookups = first_loaded_nlp().get_pipe("lemmatizer").lookups
         index, rules, exc = (lookups.get_table(t) for t in ("lemma_index", "lemma_rules", "lemma_exc"))
     except Exception:  # noqa: BLE001 - a model without a rule lemmatizer: fall back to the gazetteers
         return frozenset(), frozenset(), {}, {}

@@ -316,9 +316,20 @@ def _chars(doc, start: int, end: int) -> tuple[int, int]:
 def _leading_titles(doc, start: int, end: int) -> int:
     """Index of the first token after the title words that open ``doc[start:end]``."""
     i = start
-    while i < end - 1 and title_key(doc[i].text) in title_words() and doc[i].text[:1].isalpha():
+    while i < end - 1 and _is_title_token(doc, i):
         i += 1
     return i
+
+
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?$")
+
+
+def _is_title_token(doc, i: int) -> bool:
+    """Is ``doc[i]`` a title word? Not "pm" / "am" after a clock time ("1:15 pm Market Check")."""
+    tok = doc[i]
+    if title_key(tok.text) not in title_words() or not tok.text[:1].isalpha():
+        return False
+    return not (tok.lower_.rstrip(".") in ("am", "pm", "a.m", "p.m") and i > 0 and _CLOCK.match(doc[i - 1].text))
 
 
 def _title_run(doc, name_start: int, floor: int) -> tuple[int, list[str], str | None, str | None]:
@@ -334,7 +345,7 @@ def _title_run(doc, name_start: int, floor: int) -> tuple[int, list[str], str | 
     country = None
     while i > floor:
         tok = doc[i - 1]
-        if title_key(tok.text) in words and tok.text[:1].isalpha():
+        if _is_title_token(doc, i - 1):
             i -= 1
             continue
         # "President of Azerbaijan Ilham Aliyev": a title, "of", a country, then the name
@@ -566,7 +577,9 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
                     return [NameMention(offset, e, offset, e, "organization", inner, via="rule")]
         return [NameMention(s, e, s, e, "organization", surface, person_like=like)]
     if kind == "person":
-        if any(w in org_words() for w in low.split()[1:]) or is_organization_name(surface):  # "Caribbean Community", "DPA"
+        if any(w in org_words() for w in low.split()[1:]) or is_organization_name(surface) \
+                or _company_of_country(surface) or _traded(doc, ts, te):
+            # "Caribbean Community", "DPA", "Rallis India", "shares of Wipro"
             return [NameMention(s, e, s, e, "organization", surface, via="rule")]
         if all(title_key(w) in title_words() for w in low.split()):  # "Sgt", "Councillor": a title without its name
             return []
@@ -577,6 +590,24 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
     if kind == "group":
         return [NameMention(s, e, s, e, "group", surface, person_like=like)]
     return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface), person_like=like)]
+
+
+STOCK_NOUNS = frozenset({"share", "shares", "stock", "stocks", "scrip", "scrips", "stake", "bonds", "shareholders", "shareholder"})
+
+
+def _company_of_country(name: str) -> bool:
+    """"Rallis India", "Radio Jordan": a name ending in a country that no first name opens
+    (unlike "Tom Holland")."""
+    words = name.split()
+    return len(words) > 1 and bool(country_code(words[-1])) and first_name_gender(words[0]) is None
+
+
+def _traded(doc, start: int, end: int) -> bool:
+    """Is the name at ``doc[start:end]`` a listed company: "shares of Wipro", "Wipro shares"?"""
+    head = doc[start:end].root
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in STOCK_NOUNS:
+        return True
+    return head.dep_ in ("compound", "poss") and head.head.lower_ in STOCK_NOUNS and head.head.i >= end
 
 
 def _bracketed_acronyms(text: str, mentions: list[NameMention]) -> None:
