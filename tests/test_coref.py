@@ -96,10 +96,58 @@ def test_it_and_they_follow_a_named_organisation_subject(nlp):
 def test_coref_model_table_parses_and_rejects_bad_lines():
     from newsclaims.extract.coref_model import format_model, parse_model
 
-    weights, threshold = parse_model(format_model({"bias": -1.0, "recent:0": 2.5}, 0.3, source="toy"))
+    weights, threshold = parse_model(format_model({"bias": -1.0, "recent:0": 2.5}, 0.3, sources=[("toy.tsv", "ab12", 3)]))
     assert weights == {"bias": -1.0, "recent:0": 2.5} and threshold == 0.3
     with pytest.raises(ValueError, match="feature<TAB>weight"):
         parse_model("recent:0 2.5\n")
+
+
+def test_model_header_names_its_training_files():
+    from newsclaims.extract.coref_model import format_model, trained_on
+
+    table = format_model({"bias": 0.0}, 0.5, sources=[("gap-validation.tsv", "aa11", 454), ("gap-development.tsv", "bb22", 2000)])
+    assert "Trained on: gap-validation.tsv (454 rows), gap-development.tsv (2000 rows)" in table
+    assert trained_on(table) == {"aa11": "gap-validation.tsv", "bb22": "gap-development.tsv"}
+    assert trained_on("# Trained on: something\nfeature\tweight\n") == {}
+
+
+def _write_gap(path, rows):
+    header = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL\n"
+    path.write_text(header + "".join("\t".join(map(str, r)) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_eval_warns_when_the_packaged_ranker_saw_the_gold(tmp_path, monkeypatch):
+    from newsclaims.evaluate import coref as evaluate_coref
+    from newsclaims.extract import coref_model
+
+    gold = tmp_path / "gold.tsv"
+    _write_gap(gold, [("t-1", "Ann met Bea. She left.", "She", 13, "Ann", 0, "TRUE", "Bea", 8, "FALSE", "-")])
+    monkeypatch.setattr(coref_model, "trained_on", lambda raw=None: {})
+    assert evaluate_coref.in_sample_warning(gold) == ""
+    monkeypatch.setattr(coref_model, "trained_on", lambda raw=None: {coref_model.sha256(gold): "gold.tsv"})
+    warning = evaluate_coref.in_sample_warning(gold)
+    assert "IN-SAMPLE" in warning and "--cross-validate" in warning
+    result = evaluate_coref.score([], [])
+    result.warning = warning
+    assert result.format().splitlines()[-1].startswith("WARNING: ")
+
+
+def test_cross_validation_scores_every_row_held_out(nlp, tmp_path):
+    from newsclaims.extract.coref_model import cross_validate
+
+    rows = []
+    for i, (first, second, pronoun) in enumerate([("John Smith", "Peter Brown", "He"), ("Mary Jones", "Anna Reed", "She")] * 3):
+        text = f"{first} met {second} on day {i}. {pronoun} praised the talks."
+        rows.append((f"r-{i}", text, pronoun, text.index(pronoun + " "), first, 0, "TRUE", second, len(first) + 5, "FALSE", "-"))
+    train, dev = tmp_path / "train.tsv", tmp_path / "dev.tsv"
+    _write_gap(train, rows)
+    _write_gap(dev, rows)
+    result = cross_validate([train, dev], folds=3)
+    assert result.examples == 6
+    assert result.overall.tp + result.overall.fn == 6  # every row scored once, by a model that did not see it
+    assert "3-fold cross-validation" in result.gold
+    with pytest.raises(ValueError, match="2 folds"):
+        cross_validate([dev], folds=1)
 
 
 def test_fit_learns_which_feature_marks_the_antecedent():

@@ -77,6 +77,7 @@ class Result:
     masculine: Counts = field(default_factory=Counts)
     feminine: Counts = field(default_factory=Counts)
     pronoun_resolved: int = 0  # rows whose pronoun joined some named actor
+    warning: str = ""  # e.g. that the packaged ranker was trained on these rows (an in-sample score)
 
     @property
     def bias(self) -> float:
@@ -89,6 +90,8 @@ class Result:
             lines.append(f"{label:<10} recall: {c.recall:.3f}  precision: {c.precision:.3f}  f1: {c.f1:.3f}  "
                          f"(tp {c.tp} fp {c.fp} fn {c.fn} tn {c.tn})")
         lines.append(f"Bias (F/M): {self.bias:.3f}")
+        if self.warning:
+            lines.append(f"WARNING: {self.warning}")
         return "\n".join(lines)
 
 
@@ -163,21 +166,66 @@ def score(examples: Iterable[Example], predictions: Iterable[tuple[bool, bool, b
     return result
 
 
-def parse_examples(examples: list[Example], *, model: str | None = None, batch_size: int = 64) -> Iterator:
-    from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp, prepare_text
+def parse_examples(examples: list[Example], *, model: str | None = None, batch_size: int = 64,
+                   cache: str | Path | None = None) -> Iterator:
+    """The parsed snippets, in order. With ``cache`` (a folder) the Docs are kept there as a spaCy
+    DocBin keyed by the texts, the model and the spaCy version, and read back instead of re-parsed."""
+    from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp, model_name, prepare_text
 
     nlp = load_nlp(model)
+    path = None
+    if cache is not None:
+        import hashlib
+
+        import spacy
+        from spacy.tokens import DocBin
+
+        key = hashlib.sha256("\x00".join([model_name(model), spacy.__version__, *(e.text for e in examples)]).encode()).hexdigest()[:20]
+        path = Path(cache) / f"gap-{key}.spacy"
+        if path.exists():
+            for ex, doc in zip(examples, DocBin().from_disk(path).get_docs(nlp.vocab)):
+                doc.user_data[ORIGINAL_TEXT_KEY] = ex.text
+                yield doc
+            return
+    docs = []
     for ex, doc in zip(examples, nlp.pipe((prepare_text(e.text) for e in examples), batch_size=batch_size)):
+        if path is not None:
+            docs.append(doc)
         doc.user_data[ORIGINAL_TEXT_KEY] = ex.text
         yield doc
+    if path is not None:
+        from spacy.tokens import DocBin
+
+        from newsclaims.export import atomic_write
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, DocBin(docs=docs).to_bytes())
+
+
+CROSS_VALIDATE = ("python scripts/train_coref_model.py ../shared/eval/gap/gap-validation.tsv "
+                  "../shared/eval/gap/gap-development.tsv --cross-validate 5")
+
+
+def in_sample_warning(gold: str | Path) -> str:
+    """A warning when the packaged ranker was fitted on ``gold`` (same sha256), else ''."""
+    from newsclaims.extract.coref_model import sha256, trained_on
+
+    seen = trained_on()
+    if not seen or sha256(gold) not in seen:
+        return ""
+    return (f"the packaged pronoun ranker was trained on {seen[sha256(gold)]}: this score is IN-SAMPLE and "
+            f"overstates quality; for an honest number use cross-validation ({CROSS_VALIDATE}) or a held-out split")
 
 
 def evaluate(gold: str | Path, *, model: str | None = None, limit: int | None = None, weights=None) -> Result:
-    """Convert every GAP snippet, resolve its pronouns and score the A/B decisions."""
+    """Convert every GAP snippet, resolve its pronouns and score the A/B decisions. The result
+    carries a warning when the packaged ranker was trained on ``gold``."""
     from newsclaims.extract.actors import extract_actors
     from newsclaims.extract.coref import DEFAULT_WEIGHTS
 
     examples = read_gap(gold, limit=limit)
     predictions = (predict(ex, extract_actors(doc, weights=weights or DEFAULT_WEIGHTS))
                    for ex, doc in zip(examples, parse_examples(examples, model=model)))
-    return score(examples, predictions, gold=str(gold))
+    result = score(examples, predictions, gold=str(gold))
+    result.warning = in_sample_warning(gold)
+    return result

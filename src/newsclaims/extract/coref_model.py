@@ -9,12 +9,14 @@ evidence (names, titles, earlier pronouns), how often and how early the text nam
 regression over these features scores every candidate; the best one wins when its probability
 reaches the model's threshold.
 
-Trained on GAP *validation* only (``scripts/train_coref_model.py``; GAP development is the
-measuring split and GAP test the team's): a candidate is a positive when one of its mentions
-overlaps the name GAP marks coreferent, a negative when it overlaps the other name or when GAP
-names the referent and the candidate shares no name word with it. The model is a table of feature
-weights and a threshold (``resources/coref_model.tsv``): numbers, no text. When the table is absent
-the salience sum decides alone.
+Trained on GAP (``scripts/train_coref_model.py``; the files, their sha256 and row counts are in the
+table's header; GAP test, the split the team verifies on, is never used): a candidate is a positive
+when one of its mentions overlaps the name GAP marks coreferent, a negative when it overlaps the
+other name or when GAP names the referent and the candidate shares no name word with it. A split the
+ranker was trained on is measured by k-fold cross-validation (:func:`cross_validate`), and
+``newsclaims eval coref`` warns that its score on such a split is in-sample. The model is a table of
+feature weights and a threshold (``resources/coref_model.tsv``): numbers, no text. When the table is
+absent the salience sum decides alone.
 """
 
 from __future__ import annotations
@@ -110,34 +112,48 @@ def examples(gap_examples, docs, *, model: tuple[dict[str, float], float] | None
     return out
 
 
-def fit(data: Sequence[tuple], *, l2: float = 1.0,
-        iterations: int = 8000, rate: float = 0.5) -> dict[str, float]:
-    """Logistic regression (full-batch gradient descent, L2 penalty) over the labelled candidates
-    (features and, for the ones in ``coref.PAIRED``, their pairwise products)."""
+def fit(data: Sequence[tuple], *, l2: float = 1.0) -> dict[str, float]:
+    """Logistic regression over the labelled candidates (features and, for the ones in
+    ``coref.PAIRED``, their pairwise products): mean log-loss plus an L2 penalty of ``l2 / 2n``
+    times the squared weights (the bias unpenalised), minimised by L-BFGS (scipy)."""
     import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
 
     rows = [(f, y) for feats, labels, *_ in data for f, y in zip(feats, labels) if y is not None]
     names = sorted({k for f, _ in rows for k in f})
     index = {k: i for i, k in enumerate(names)}
-    x = np.zeros((len(rows), len(names) + 1))
+    cols: list[int] = []
+    vals: list[float] = []
+    ptr = [0]
     y = np.zeros(len(rows))
     for r, (f, lab) in enumerate(rows):
-        x[r, -1] = 1.0
         for k, v in f.items():
-            x[r, index[k]] = v
+            cols.append(index[k])
+            vals.append(v)
+        cols.append(len(names))
+        vals.append(1.0)
+        ptr.append(len(cols))
         y[r] = 1.0 if lab else 0.0
-    w = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], l2 / len(rows))
+    x = csr_matrix((vals, cols, ptr), shape=(len(rows), len(names) + 1))
+    n = max(len(rows), 1)
+    penalty = np.full(x.shape[1], l2 / n)
     penalty[-1] = 0.0
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        w -= rate * (x.T @ (p - y) / len(rows) + penalty * w)
+
+    def loss(w):
+        z = x @ w
+        # log(1 + e^z) - y z, computed stably
+        value = np.sum(np.logaddexp(0.0, z) - y * z) / n + 0.5 * np.sum(penalty * w * w)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return value, x.T @ (p - y) / n + penalty * w
+
+    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
     weights = {k: float(w[i]) for k, i in index.items() if abs(w[i]) >= 1e-4}
     weights["bias"] = float(w[-1])
     return weights
 
 
-def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01) -> float:
+def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01, l2: float = 1.0) -> float:
     """The threshold with the best GAP F1 on the training rows, each row scored by a model fitted
     without its fold (cross-validation: in-sample probabilities are overconfident). As GAP's scorer
     counts: choosing the coreferent name is a true positive, choosing the other name a false
@@ -146,7 +162,7 @@ def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01) -> 
     evidence is even."""
     best = []
     for k in range(folds):
-        weights = fit([row for i, row in enumerate(data) if i % folds != k])
+        weights = fit([row for i, row in enumerate(data) if i % folds != k], l2=l2)
         for feats, labels, named in data[k::folds]:
             if not feats:
                 continue
@@ -162,24 +178,99 @@ def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01) -> 
     return next(t for t, f1 in curve if f1 >= top - tolerance)
 
 
-def train(gold, *, model: str | None = None, limit: int | None = None, rounds: int = 1) -> tuple[dict[str, float], float]:
-    """Fit the ranker on a GAP TSV. Round one traces with the salience sum; each further round
-    traces with the previous round's model, so the features of pronoun chains are the ranker's own."""
-    from newsclaims.evaluate.coref import parse_examples, read_gap
-
-    rows = read_gap(gold, limit=limit)
-    docs = list(parse_examples(rows, model=model))
+def fit_model(gap_examples, docs, *, rounds: int = 1, l2: float = 1.0,
+              first: Rows | None = None) -> tuple[dict[str, float], float]:
+    """Fit the ranker on parsed GAP rows. Round one traces with the salience sum (``first``: that
+    round's rows when already traced); each further round traces with the previous round's model,
+    so the features of pronoun chains are the ranker's own."""
     current: tuple[dict[str, float], float] = ({}, DEFAULT_THRESHOLD)
-    for _ in range(rounds):
-        data = examples(rows, docs, model=current)
-        weights = fit(data)
-        current = (weights, choose_threshold(data))
+    for n in range(rounds):
+        data = first if n == 0 and first is not None else examples(gap_examples, docs, model=current)
+        current = (fit(data, l2=l2), choose_threshold(data, l2=l2))
     return current
 
 
-def format_model(weights: dict[str, float], threshold: float, *, source: str = "") -> str:
+def _parsed(golds, *, model: str | None, limit: int | None, cache) -> tuple[list, list]:
+    from newsclaims.evaluate.coref import parse_examples, read_gap
+
+    rows, docs = [], []
+    for gold in golds:
+        part = read_gap(gold, limit=limit)
+        rows += part
+        docs += list(parse_examples(part, model=model, cache=cache))
+    return rows, docs
+
+
+def train(golds, *, model: str | None = None, limit: int | None = None, rounds: int = 1, l2: float = 1.0,
+          cache=None) -> tuple[dict[str, float], float]:
+    """Fit the ranker on the rows of one or more GAP TSVs (``limit``: the first N rows of each)."""
+    if isinstance(golds, (str, bytes)) or hasattr(golds, "__fspath__"):
+        golds = [golds]
+    rows, docs = _parsed(golds, model=model, limit=limit, cache=cache)
+    return fit_model(rows, docs, rounds=rounds, l2=l2)
+
+
+def cross_validate(golds, *, folds: int = 5, model: str | None = None, limit: int | None = None, rounds: int = 1,
+                   l2: float = 1.0, cache=None):
+    """K-fold cross-validation over the LAST of ``golds``: its rows are split into ``folds`` folds
+    (row i in fold i mod k); each fold is resolved by a ranker fitted on the other files and the
+    other folds, and the pooled held-out predictions are scored as ``newsclaims eval coref`` scores
+    (:class:`newsclaims.evaluate.coref.Result`). No row is ever scored by a model that saw it."""
+    from newsclaims.evaluate.coref import predict, score
+    from newsclaims.extract.actors import extract_actors
+
+    golds = list(golds)
+    if folds < 2:
+        raise ValueError(f"cross-validation needs at least 2 folds, got {folds}")
+    fixed_rows, fixed_docs = _parsed(golds[:-1], model=model, limit=limit, cache=cache)
+    rows, docs = _parsed(golds[-1:], model=model, limit=limit, cache=cache)
+    all_rows, all_docs = fixed_rows + rows, fixed_docs + docs
+    traced = examples(all_rows, all_docs, model=({}, DEFAULT_THRESHOLD))  # round one is the same for every fold
+    held = len(fixed_rows)
+    predictions: list = [None] * len(rows)
+    for k in range(folds):
+        keep = [i for i in range(len(all_rows)) if i < held or (i - held) % folds != k]
+        fitted = fit_model([all_rows[i] for i in keep], [all_docs[i] for i in keep], rounds=rounds, l2=l2,
+                           first=[traced[i] for i in keep])
+        for j in range(k, len(rows), folds):
+            predictions[j] = predict(rows[j], extract_actors(docs[j], coref_model=fitted))
+    return score(rows, predictions, gold=f"{golds[-1]} ({folds}-fold cross-validation"
+                 + (f", also trained on {', '.join(str(g) for g in golds[:-1])}" if golds[:-1] else "") + ")")
+
+
+def sha256(path) -> str:
+    import hashlib
+
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
+
+
+def trained_on(raw: str | None = None) -> dict[str, str]:
+    """sha256 → file name of the GAP files the packaged ranker was fitted on (from its header)."""
+    if raw is None:
+        try:
+            raw = _read(MODEL)
+        except FileNotFoundError:
+            return {}
+    out = {}
+    for line in raw.splitlines():
+        if line.startswith("# trained-on:"):
+            parts = line.split(":", 1)[1].split()
+            if len(parts) >= 2:
+                out[parts[1].removeprefix("sha256=")] = parts[0]
+    return out
+
+
+def format_model(weights: dict[str, float], threshold: float, *, sources: Sequence[tuple[str, str, int]] = (),
+                 settings: str = "") -> str:
+    """The model table; ``sources`` are the training files as (name, sha256, rows used)."""
     out = io.StringIO()
-    out.write(f"# Learned pronoun ranker (see newsclaims/extract/coref_model.py). Trained on: {source}\n")
+    names = ", ".join(f"{name} ({n} rows)" for name, _, n in sources) or "(unknown)"
+    out.write(f"# Learned pronoun ranker (see newsclaims/extract/coref_model.py). Trained on: {names}\n")
+    for name, digest, n in sources:
+        out.write(f"# trained-on: {name} sha256={digest} rows={n}\n")
+    if settings:
+        out.write(f"# settings: {settings}\n")
     out.write("# Logistic-regression weights of candidate-antecedent features, and the decision threshold; no text.\n")
     out.write("feature\tweight\n")
     out.write(f"threshold\t{threshold:.2f}\n")
