@@ -134,6 +134,28 @@ def boundary_bucket(text: str, g, p) -> str:
     return " ".join(out) or "same-edges"
 
 
+def candidate_bucket(doc, g, gc: set[int]) -> str:
+    """Why a missed gold relation was missed: no candidate cue on its cue, a candidate with the wrong
+    content, or a candidate with the right content that the cue model rejected (with its probability)."""
+    from newsclaims.extract.attribution import find_attributions
+    from newsclaims.extract.cue_model import features, load_model, probability
+
+    key = "newsclaims.errors.candidates"
+    if key not in doc.user_data:
+        doc.user_data[key] = find_attributions(doc, learned=False, cache=False)
+    best = "no-candidate"
+    for att in doc.user_data[key]:
+        if att.cue is None or not any(a < att.cue.end and att.cue.start < b for a, b in g.cue):
+            continue
+        parts = ([att.content] if att.content else []) + [(q.start, q.end) for q in att.quotes]
+        pc = {i for a, b in parts for i in range(a, b)}
+        if len(gc & pc) > 0.3 * len(gc):
+            p = probability(features(att, doc), load_model())
+            return f"rejected p={min(int(p * 10), 9) / 10:.1f}-{min(int(p * 10) + 1, 10) / 10:.1f} rule={att.rule}"
+        best = f"wrong-content rule={att.rule}"
+    return best
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="train")
@@ -142,6 +164,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/attr-cache"))
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--only", default="", help="print examples of buckets containing this word only")
+    ap.add_argument("--candidates", action="store_true",
+                    help="for each missed relation, say whether a rejected candidate cue would have found it")
     ap.add_argument("--dump", type=Path, default=None, help="write every error as a JSON line here (outside the project)")
     args = ap.parse_args(argv)
 
@@ -188,6 +212,8 @@ def main(argv=None) -> int:
             if not cands:
                 ck, lemma = cue_kind(doc, g.cue)
                 note("missed", f"{ck}", f"{lemma}: [{_span_text(text, g.cue)}] {_span_text(text, g.content)[:160]!r}")
+                if args.candidates:
+                    note("missed-candidate", candidate_bucket(doc, g, gc), f"{lemma}: [{_span_text(text, g.cue)}]")
                 continue
             j = max(cands, key=lambda j: len(gc & pchars[j]) / len(gc | pchars[j]))
             p = pred[j]
@@ -208,7 +234,8 @@ def main(argv=None) -> int:
                     same_cue = "same-cue" if any(s1 < e2 and s2 < e1 for s1, e1 in g.cue for s2, e2 in p.cue) else "other-cue"
                     note("speaker", f"{same_cue} {source_kind(doc, g.source)} <- {source_kind(doc, p.source)}",
                          f"gold [{_span_text(text, g.source)}] pred [{_span_text(text, p.source)}] "
-                         f"cue [{_span_text(text, g.cue)}] {ctx}")
+                         f"cue [{_span_text(text, g.cue)}] {ctx}", article=article.name, gold_source=g.source,
+                         pred_source=p.source, gold_cue=g.cue, pred_cue=p.cue)
             from newsclaims.evaluate.attributions import normalise
             if normalise(text, g.content) != normalise(text, p.content):
                 note("exact", boundary_bucket(text, g.content, p.content), ctx, article=article.name,

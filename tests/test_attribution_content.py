@@ -139,3 +139,24 @@ def test_a_speech_verb_beside_the_clause_it_reports():
         ("told", 2, "conj", "VERB", "tell"), ("the", 7, "det", "DET", "the"), ("Post", 5, "dobj", "PROPN", "Post"),
     ])
     assert content_text(doc, 5) is None
+
+
+def test_the_issuer_of_a_statement_is_the_source_of_what_it_says():
+    # "Okafor issued a statement saying …": Okafor speaks, not the statement
+    doc = lemmatised([
+        ("Okafor", 1, "nsubj", "PROPN", "Okafor"), ("issued", 1, "ROOT", "VERB", "issue"),
+        ("a", 3, "det", "DET", "a"), ("statement", 1, "dobj", "NOUN", "statement"),
+        ("saying", 3, "acl", "VERB", "say"), ("ferries", 6, "nsubj", "NOUN", "ferry"),
+        ("sail", 4, "ccomp", "VERB", "sail"),
+    ])
+    cue = Cue(doc[4], (doc[4],), "speech")
+    assert doc.text[slice(*source_of(cue))] == "Okafor"
+    # a poll is not issued by whoever cites it: "Okafor cited a poll showing …" keeps its own rule
+    doc = lemmatised([
+        ("Okafor", 1, "nsubj", "PROPN", "Okafor"), ("cited", 1, "ROOT", "VERB", "cite"),
+        ("a", 3, "det", "DET", "a"), ("poll", 1, "dobj", "NOUN", "poll"),
+        ("showing", 3, "acl", "VERB", "show"), ("ferries", 6, "nsubj", "NOUN", "ferry"),
+        ("sail", 4, "ccomp", "VERB", "sail"),
+    ])
+    cue = Cue(doc[4], (doc[4],), "evidence")
+    assert doc.text[slice(*source_of(cue))] != "Okafor"

@@ -31,6 +31,11 @@ FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", 
 #: passive cues whose subject holds the view rather than hears it ("is convinced that", "is assured of")
 EXPERIENCER_PASSIVES = frozenset({"assure", "convince", "persuade", "worry", "concern", "determine", "disappoint",
                                   "satisfy", "surprise", "frustrate", "encourage", "alarm", "commit", "oppose"})
+#: documents whose issuer speaks through them ("issued a statement saying …")
+ISSUED_NOUNS = frozenset({"statement", "ad", "advertisement", "video", "email", "e-mail", "message", "letter",
+                          "tweet", "post", "speech", "memo", "release", "op-ed", "column", "editorial", "remark",
+                          "testimony", "article", "book", "memoir", "complaint", "lawsuit", "filing", "document",
+                          "word", "note", "report", "commercial", "spot", "petition", "resolution", "motion"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
 DASHES = frozenset({"—", "--", "–"})
 
@@ -211,6 +216,22 @@ def _after_paragraph_break(subj, verb):
     return heads[0] if heads else subj
 
 
+def _issuer(verb):
+    """Who issued the statement, ad or letter that a cue hangs on ("Trump and Ryan issued a statement
+    describing …", "Sanders is releasing an ad that urges …", "Ramos used his speech to call for …"):
+    the subject of the verb the document is the object of, not the document."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head == verb:
+        return None
+    document = verb.head
+    if document.pos_ != "NOUN" or document.lemma_.lower() not in ISSUED_NOUNS:
+        return None
+    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return None  # "the statement she wrote": the relative clause is not the document speaking
+    if document.dep_ not in ("dobj", "obj") or document.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(document.head)
+
+
 def source_of(cue) -> tuple[int, int] | None:
     """Character span of the source of ``cue`` (a :class:`newsclaims.extract.cues.Cue`), if named."""
     if cue.kind == "according_to":
@@ -226,6 +247,7 @@ def source_of(cue) -> tuple[int, int] | None:
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     outer = _outer_cue_verb(cue.head)
     subj = subject_of(outer) if outer is not None else None
+    subj = subj if subj is not None else _issuer(cue.head)
     subj = subj if subj is not None else subject_of(cue.head)
     if subj is None and cue.head.tag_ in ("VBG", "VBN"):
         # a participle the parser hung elsewhere ("…, writing …"): the subject of its sentence
