@@ -6,8 +6,8 @@ For every row whose pronoun refers to A or B, the referent is either chosen (rig
 ranked below another (ranker), or no candidate of the pronoun at all; then the name is a person
 that the binding, gender or reach constraints left out, an actor of another type (a person typed
 as place or organisation), or no actor (a name recognition missed). Counts per pronoun gender;
-``--show`` lists the row ids of one category. Prints ids and counts only, no GAP text. Diagnose on
-GAP validation (the training split); development is for measuring.
+``--show`` lists the row ids of one category. Prints ids and counts only, no GAP text. The packaged
+ranker was trained on GAP validation and development, so on those the breakdown is in-sample.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from newsclaims.extract.actors import extract_actors
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", help="GAP TSV (gap-validation.tsv)")
+    parser.add_argument("gold", help="GAP TSV (e.g. gap-development.tsv)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None, help="spaCy model to parse with")
     parser.add_argument("--show", default=None, help="list the row ids of this category")

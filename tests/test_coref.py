@@ -154,7 +154,7 @@ def test_fit_learns_which_feature_marks_the_antecedent():
     from newsclaims.extract.coref_model import fit, probability
 
     data = [([{"near": 1.0}, {"far": 1.0}], [True, False], [True, True]) for _ in range(20)]
-    weights = fit(data)
+    weights = fit(data, l2=1.0)
     assert probability({"near": 1.0}, weights) > 0.8 > 0.2 > probability({"far": 1.0}, weights)
 
 
