@@ -101,3 +101,41 @@ def test_a_colon_after_a_heading_and_a_spaced_dash_names_the_speaker():
     ])
     cue = colon_cue(doc, doc[4])
     assert cue is not None and doc.text[slice(*source_of(cue))] == "Okafor"
+
+
+def test_a_note_to_editors_is_not_a_headline_colon():
+    doc = parsed([
+        ("Eds", 3, "nsubj", "PROPN"), (":", 3, "punct", "PUNCT"), ("SUBS", 3, "nsubj", "PROPN"),
+        ("graf", 3, "ROOT", "NOUN"),
+    ])
+    assert colon_cue(doc, doc[1]) is None
+
+
+def lemmatised(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A Doc from ``(word, head, dependency, part of speech, lemma)`` rows."""
+    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_speech_verb_beside_the_clause_it_reports():
+    # "As the Post reported, …": an adverbial clause opened by "as" reports the main clause
+    doc = lemmatised([
+        ("As", 3, "mark", "SCONJ", "as"), ("the", 2, "det", "DET", "the"), ("Post", 3, "nsubj", "PROPN", "Post"),
+        ("reported", 7, "advcl", "VERB", "report"), (",", 3, "punct", "PUNCT", ","),
+        ("ferries", 7, "nsubj", "NOUN", "ferry"), ("will", 7, "aux", "AUX", "will"), ("sail", 7, "ROOT", "VERB", "sail"),
+    ])
+    assert content_text(doc, 3) == "ferries will sail"
+    # "…, his aide told the Post": a conjunct with a subject of its own and no conjunction
+    doc = lemmatised([
+        ("Ferries", 2, "nsubj", "NOUN", "ferry"), ("will", 2, "aux", "AUX", "will"), ("sail", 2, "ROOT", "VERB", "sail"),
+        (",", 6, "punct", "PUNCT", ","), ("his", 5, "poss", "PRON", "his"), ("aide", 6, "nsubj", "NOUN", "aide"),
+        ("told", 2, "conj", "VERB", "tell"), ("the", 8, "det", "DET", "the"), ("Post", 6, "dobj", "PROPN", "Post"),
+    ])
+    assert content_text(doc, 6) == "Ferries will sail"
+    # "… and told the Post": a conjunct joined by "and" is a second action, not a report of the first
+    doc = lemmatised([
+        ("Ferries", 2, "nsubj", "NOUN", "ferry"), ("will", 2, "aux", "AUX", "will"), ("sail", 2, "ROOT", "VERB", "sail"),
+        ("and", 2, "cc", "CCONJ", "and"), ("she", 5, "nsubj", "PRON", "she"),
+        ("told", 2, "conj", "VERB", "tell"), ("the", 7, "det", "DET", "the"), ("Post", 5, "dobj", "PROPN", "Post"),
+    ])
+    assert content_text(doc, 5) is None

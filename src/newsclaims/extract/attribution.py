@@ -187,10 +187,27 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
             return _subtree_span(list(pobj.subtree), cue_ids), "stance", "prep"
-    if head.dep_ == "parataxis" and head.head != head:
+    if (head.dep_ == "parataxis" or _beside_clause(head)) and head.head != head:
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
     return None, "indirect", "none"
+
+
+def _beside_clause(head) -> bool:
+    """A speech verb with nothing of its own to report that stands beside the clause it reports, as
+    the parser may hang it: "As the Post reported, X …" (an adverbial clause opened by "as"), "X …,
+    his aide told the Huffington Post" (a conjunct with its own subject and no conjunction)."""
+    if cue_classes().get(head.lemma_.lower()) != "speech" or head.head == head:
+        return False
+    if head.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children) and head.i < head.head.i
+    if head.dep_ == "conj" and head.i > head.head.i:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        joined = any(c.dep_ in ("cc", "preconj") for c in head.head.children if head.head.i < c.i < head.i)
+        first = head.left_edge
+        set_off = first.text == "," or (first.i > 0 and head.doc[first.i - 1].text == ",")
+        return own_subject and not joined and set_off
+    return False
 
 
 def _without_setting(doc, content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:

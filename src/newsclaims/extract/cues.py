@@ -106,13 +106,20 @@ def colon_lead_start(doc, i: int) -> int:
     return start
 
 
+#: line heads of a note to editors, not a speaker ("Eds: SUBS 3rd graf …", "EDITOR'S NOTE: …")
+EDITOR_NOTE_LEADS = frozenset({"eds", "eds.", "ed", "editors", "editor", "note"})
+
+
 def colon_cue(doc, tok) -> Cue | None:
     """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said; the
-    name may follow a heading and a spaced dash: "POLLS WERE EARLY - Jones: “…”")."""
+    name may follow a heading and a spaced dash: "POLLS WERE EARLY - Jones: “…”"). A wire service's
+    note to editors ("Eds: SUBS 3rd graf …") is not speech."""
     if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
         return None
     lead = doc[colon_lead_start(doc, tok.i):tok.i]
     if not 1 <= len(lead) <= 6 or not any(_name_like(t) for t in lead):
+        return None
+    if lead[0].lower_ in EDITOR_NOTE_LEADS or lead[-1].lower_ in EDITOR_NOTE_LEADS:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[tok.i + 1].is_space:
         return None

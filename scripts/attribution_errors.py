@@ -1,0 +1,232 @@
+"""Error analysis of attribution extraction against a PolNeAR split (develop on train).
+
+Load / process / save: reads a split under ``../shared/eval/polnear/<split>``, parses it once (the
+parsed Docs are cached as a spaCy DocBin under ``--cache``, default ``/tmp/attr-cache``), runs the
+pipeline and prints the scores, then buckets the errors:
+
+- *cue misses* among matched pairs, by the part of speech and lemma of the gold cue head, and whether
+  a prediction had a cue at all;
+- *speaker misses* among matched pairs, by kind of gold and predicted source;
+- *exact misses* among pairs matched at 30 %, by the boundary difference (leading "that", trailing
+  attribution, content over several sentences, …).
+
+With ``--examples N`` it prints up to N examples per bucket for reading in a terminal. Output goes to
+stdout only: the split's text stays out of the project.
+
+    .venv/bin/python scripts/attribution_errors.py --split train --limit 200 [--examples 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval" / "polnear"
+
+
+def parsed_docs(nlp, texts: list[str], cache: Path):
+    """The parsed Docs of ``texts``, from the DocBin cache when it holds these texts."""
+    from spacy.tokens import DocBin
+
+    from newsclaims.nlp import prepare_text
+
+    key = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
+    path = cache / f"polnear-{key}.spacy"
+    if path.is_file():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((prepare_text(t) for t in texts), batch_size=32))
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return docs
+
+
+def _span_text(text: str, parts) -> str:
+    return " | ".join(text[a:b] for a, b in sorted(parts))
+
+
+def source_kind(doc, parts) -> str:
+    if not parts:
+        return "none"
+    a, b = parts[0]
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return "other"
+    root = span.root
+    if root.pos_ == "PRON":
+        return "pronoun"
+    if root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return "ent:" + root.ent_type_
+    return root.pos_.lower()
+
+
+def cue_kind(doc, parts) -> tuple[str, str]:
+    if not parts:
+        return "none", ""
+    a, b = parts[0]
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return "other", ""
+    words = [t for t in span if not t.is_punct]
+    root = span.root
+    multi = "multi" if len(words) > 1 else "one"
+    return f"{root.pos_}/{multi}", root.lemma_.lower()
+
+
+_QUOTES = "\"“”‘’`'"
+
+
+def boundary_bucket(text: str, g, p) -> str:
+    """Why a matched prediction is not an exact match of its gold content."""
+    from newsclaims.evaluate.attributions import normalise
+
+    gs, ge = g[0][0], g[-1][1]
+    ps, pe = p[0][0], p[-1][1]
+    gn, pn = normalise(text, g), normalise(text, p)
+    if len(g) > 1 or len(p) > 1:
+        return "discontinuous"
+    if gn == pn:
+        return "equal?"
+    out = []
+    if ps < gs:
+        extra = text[ps:gs].strip().lower()
+        if extra.rstrip(_QUOTES + " ") in ("that",) or extra.startswith("that"):
+            out.append("start:+that")
+        elif "\n" in text[ps:gs]:
+            out.append("start:+paragraph")
+        elif re.search(r"[.!?][\"”’']?\s", text[ps:gs]):
+            out.append("start:+sentence")
+        else:
+            out.append("start:+words")
+    elif ps > gs:
+        missing = text[gs:ps].strip().lower()
+        if missing.startswith("that"):
+            out.append("start:-that")
+        elif re.search(r"[.!?][\"”’']?\s", text[gs:ps]):
+            out.append("start:-sentence")
+        else:
+            out.append("start:-words")
+    if pe > ge:
+        extra = text[ge:pe]
+        if "\n" in extra:
+            out.append("end:+paragraph")
+        elif re.search(r"[.!?][\"”’']?\s", extra):
+            out.append("end:+sentence")
+        elif re.search(r"\b(said|says|told|according|added)\b", extra):
+            out.append("end:+attribution")
+        elif extra.strip(" ,.;:" + _QUOTES) == "":
+            out.append("end:+punct")
+        else:
+            out.append("end:+words")
+    elif pe < ge:
+        missing = text[pe:ge]
+        if re.search(r"[.!?][\"”’']?\s", missing):
+            out.append("end:-sentence")
+        elif missing.strip(" ,.;:" + _QUOTES) == "":
+            out.append("end:-punct")
+        else:
+            out.append("end:-words")
+    return " ".join(out) or "same-edges"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="train")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--offset", type=int, default=0)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/attr-cache"))
+    ap.add_argument("--examples", type=int, default=0)
+    ap.add_argument("--only", default="", help="print examples of buckets containing this word only")
+    ap.add_argument("--dump", type=Path, default=None, help="write every error as a JSON line here (outside the project)")
+    args = ap.parse_args(argv)
+
+    from newsclaims.evaluate.attributions import gold_items, predicted_items, score
+    from newsclaims.evaluate.polnear import read_split
+    from newsclaims.extract.cues import speech_lemmas
+    from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp
+    from newsclaims.pipeline import annotate
+    from newsclaims.record import Provenance, Record
+
+    articles = read_split(SHARED / args.split)[args.offset:]
+    articles = articles[:args.limit] if args.limit else articles
+    nlp = load_nlp()
+    docs = parsed_docs(nlp, [a.text for a in articles], args.cache)
+    speech = speech_lemmas()
+    buckets: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    dump = args.dump.open("w") if args.dump else None
+
+    def note(kind: str, bucket: str, example: str, **detail) -> None:
+        buckets[kind][bucket] += 1
+        if dump is not None:
+            dump.write(json.dumps({"kind": kind, "bucket": bucket, **detail}) + "\n")
+        if len(examples[kind, bucket]) < args.examples:
+            examples[kind, bucket].append(example)
+
+    scored = []
+    for article, doc in zip(articles, docs):
+        text = article.text
+        doc.user_data[ORIGINAL_TEXT_KEY] = text
+        record = Record(id=article.name, text=text,
+                        source=Provenance(path=f"{article.name}.txt", sha256=hashlib.sha256(text.encode()).hexdigest()))
+        annotate(record, doc)
+        gold = gold_items(article, doc, speech)
+        pred = predicted_items(record, doc, speech)
+        scored.append((text, gold, pred))
+        pchars = [{i for a, b in p.content for i in range(a, b)} for p in pred]
+        for g in gold:
+            gc = {i for a, b in g.content for i in range(a, b)}
+            if not gc:
+                continue
+            cands = [j for j, pc in enumerate(pchars) if len(gc & pc) / len(gc) > 0.3]
+            if not cands:
+                ck, lemma = cue_kind(doc, g.cue)
+                note("missed", f"{ck}", f"{lemma}: [{_span_text(text, g.cue)}] {_span_text(text, g.content)[:160]!r}")
+                continue
+            j = max(cands, key=lambda j: len(gc & pchars[j]) / len(gc | pchars[j]))
+            p = pred[j]
+            ctx = f"{article.name} G=[{_span_text(text, g.content)[:200]!r}] P=[{_span_text(text, p.content)[:200]!r}]"
+            if g.cue:
+                ck, lemma = cue_kind(doc, g.cue)
+                ok = any(s1 < e2 and s2 < e1 for s1, e1 in g.cue for s2, e2 in p.cue)
+                if not ok:
+                    which = "pred-none" if not p.cue else "pred-other"
+                    nested = "nested" if any(a <= c0 and c1 <= b for a, b in p.content for c0, c1 in g.cue) else "apart"
+                    note("cue", f"{ck} {which} {nested}", f"gold cue [{_span_text(text, g.cue)}] pred cue "
+                         f"[{_span_text(text, p.cue)}] {ctx}", article=article.name, gold=g.content, pred=p.content,
+                         gold_cue=g.cue, pred_cue=p.cue, lemma=lemma)
+                    buckets["cue-lemma"][lemma] += 1
+            if g.source:
+                ok = any(s1 < e2 and s2 < e1 for s1, e1 in g.source for s2, e2 in p.source)
+                if not ok:
+                    same_cue = "same-cue" if any(s1 < e2 and s2 < e1 for s1, e1 in g.cue for s2, e2 in p.cue) else "other-cue"
+                    note("speaker", f"{same_cue} {source_kind(doc, g.source)} <- {source_kind(doc, p.source)}",
+                         f"gold [{_span_text(text, g.source)}] pred [{_span_text(text, p.source)}] "
+                         f"cue [{_span_text(text, g.cue)}] {ctx}")
+            from newsclaims.evaluate.attributions import normalise
+            if normalise(text, g.content) != normalise(text, p.content):
+                note("exact", boundary_bucket(text, g.content, p.content), ctx, article=article.name,
+                     gold=g.content, pred=p.content, gold_cue=g.cue, pred_cue=p.cue, speech=g.speech)
+    result = score(scored)
+    print(result.format())
+    for kind, counter in buckets.items():
+        total = sum(counter.values())
+        print(f"\n== {kind}: {total}")
+        for bucket, n in counter.most_common(30 if kind != "cue-lemma" else 40):
+            print(f"{n:6}  {bucket}")
+            if args.only and args.only not in bucket:
+                continue
+            for ex in examples.get((kind, bucket), []):
+                print("          " + ex.replace("\n", "⏎"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.exit(main())
