@@ -25,12 +25,13 @@ def main() -> None:
     parser.add_argument("gold", help="GAP TSV (e.g. gap-development.tsv)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None, help="spaCy model to parse with")
+    parser.add_argument("--cache", default=None, help="folder keeping parsed snippets between runs")
     parser.add_argument("--show", default=None, help="list the row ids of this category")
     args = parser.parse_args()
     rows = read_gap(args.gold, limit=args.limit)
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     shown: list[str] = []
-    for ex, doc in zip(rows, parse_examples(rows, model=args.model)):
+    for ex, doc in zip(rows, parse_examples(rows, model=args.model, cache=args.cache)):
         trace: list = []
         actors = extract_actors(doc, coref_trace=trace)
         cands = next((c for at, c in trace if at == ex.pronoun_offset), [])
