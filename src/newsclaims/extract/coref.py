@@ -12,7 +12,8 @@ manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora resolution
 grammatical role, head-noun and non-adverbial emphasis, halved with every sentence back — and its
 parts: distance and recency rank, the role of its last mention against the pronoun's
 (parallelism), governing and own-clause subjects, gender evidence, how often and how early the
-text names it. The learned ranker of :mod:`newsclaims.extract.coref_model` scores them and the
+text names it, whether it sits inside another noun phrase or a modifier clause; each also per
+pronoun role and per pronoun gender. The learned ranker of :mod:`newsclaims.extract.coref_model` scores them and the
 best wins. Resolved pronouns become mentions of their person and count for the next pronoun.
 A subject "it" / "they" follows the named organisation, country or group that was the subject
 just before (:func:`resolve_impersonal`).
