@@ -6,8 +6,8 @@ For every row whose pronoun refers to A or B, the referent is either chosen (rig
 ranked below another (ranker), or no candidate of the pronoun at all; then the name is a person
 that the binding, gender or reach constraints left out, an actor of another type (a person typed
 as place or organisation), or no actor (a name recognition missed). Counts per pronoun gender;
-``--show`` lists the row ids of one category. Prints ids and counts only, no GAP text. Diagnose on
-GAP validation (the training split); development is for measuring.
+``--show`` lists the row ids of one category. Prints ids and counts only, no GAP text. The packaged
+ranker was trained on GAP validation and development, so on those the breakdown is in-sample.
 """
 
 from __future__ import annotations
@@ -22,15 +22,16 @@ from newsclaims.extract.actors import extract_actors
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", help="GAP TSV (gap-validation.tsv)")
+    parser.add_argument("gold", help="GAP TSV (e.g. gap-development.tsv)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--model", default=None, help="spaCy model to parse with")
+    parser.add_argument("--cache", default=None, help="folder keeping parsed snippets between runs")
     parser.add_argument("--show", default=None, help="list the row ids of this category")
     args = parser.parse_args()
     rows = read_gap(args.gold, limit=args.limit)
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     shown: list[str] = []
-    for ex, doc in zip(rows, parse_examples(rows, model=args.model)):
+    for ex, doc in zip(rows, parse_examples(rows, model=args.model, cache=args.cache)):
         trace: list = []
         actors = extract_actors(doc, coref_trace=trace)
         cands = next((c for at, c in trace if at == ex.pronoun_offset), [])

@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsclaims.extract.coref_model import MODEL, cross_validate, format_model, sha256, train
+from newsclaims.extract.coref_model import L2, MODEL, cross_validate, format_model, sha256, train
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsclaims" / "resources" / MODEL
 
@@ -31,8 +31,8 @@ def main() -> None:
     parser.add_argument("--model", default=None, help="spaCy model to parse with")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N rows of each file")
     parser.add_argument("--rounds", type=int, default=1, help="training rounds (each traces with the previous model)")
-    parser.add_argument("--l2", type=float, nargs="+", default=[1.0],
-                        help="L2 penalty strength; several values are each cross-validated (default 1.0)")
+    parser.add_argument("--l2", type=float, nargs="+", default=[L2],
+                        help="L2 penalty strength; several values are each cross-validated (default %(default)s, the one cross-validation chose)")
     parser.add_argument("--cross-validate", type=int, default=0, metavar="K",
                         help="K-fold cross-validation over the last file; prints scores, writes no model")
     parser.add_argument("--cache", type=Path, default=None, help="folder keeping parsed snippets between runs")

@@ -154,7 +154,7 @@ def test_fit_learns_which_feature_marks_the_antecedent():
     from newsclaims.extract.coref_model import fit, probability
 
     data = [([{"near": 1.0}, {"far": 1.0}], [True, False], [True, True]) for _ in range(20)]
-    weights = fit(data)
+    weights = fit(data, l2=1.0)
     assert probability({"near": 1.0}, weights) > 0.8 > 0.2 > probability({"far": 1.0}, weights)
 
 
@@ -211,3 +211,17 @@ def test_diagnose_tells_where_a_referent_is_lost(nlp):
     text = "Barack Obama met John Smith in Berlin. He praised the talks."
     assert _diagnosis(nlp, text, "He", "John Smith", "Barack Obama") == "ranked below another"
     assert _diagnosis(nlp, text, "He", "Barack Obama", "John Smith") == "right"
+
+
+def test_training_script_refuses_gap_test(tmp_path, monkeypatch, capsys):
+    import runpy
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "train_coref_model.py"
+    gold = tmp_path / "gap-test.tsv"
+    _write_gap(gold, [])
+    monkeypatch.setattr("sys.argv", ["train_coref_model.py", str(gold), "--out", str(tmp_path / "model.tsv")])
+    with pytest.raises(SystemExit) as exc:
+        runpy.run_path(str(script), run_name="__main__")
+    assert exc.value.code == 2 and "never train on it" in capsys.readouterr().err
+    assert not (tmp_path / "model.tsv").exists()

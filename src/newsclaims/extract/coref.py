@@ -12,7 +12,8 @@ manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora resolution
 grammatical role, head-noun and non-adverbial emphasis, halved with every sentence back — and its
 parts: distance and recency rank, the role of its last mention against the pronoun's
 (parallelism), governing and own-clause subjects, gender evidence, how often and how early the
-text names it. The learned ranker of :mod:`newsclaims.extract.coref_model` scores them and the
+text names it, whether it sits inside another noun phrase or a modifier clause; each also per
+pronoun role and per pronoun gender. The learned ranker of :mod:`newsclaims.extract.coref_model` scores them and the
 best wins. Resolved pronouns become mentions of their person and count for the next pronoun.
 A subject "it" / "they" follows the named organisation, country or group that was the subject
 just before (:func:`resolve_impersonal`).
@@ -254,13 +255,15 @@ class _Seen:
 
 # features that also enter the model once per pronoun role ("recent:0|poss")
 ROLE_CONDITIONED = ("salience:ratio", "salience:best", "recent:0", "recent:1", "recent:subject", "dist:0", "dist:1",
-                    "between", "first_entity", "governing_subject", "cataphora", "fronted", "count", "initial_subject")
+                    "between", "first_entity", "governing_subject", "cataphora", "fronted", "count", "initial_subject",
+                    "main_subject", "embedded")
 
 
 # features that also enter the model in pairs (a linear model over them and their products)
 PAIRED = ("salience:best", "recent:0", "recent:1", "recent:subject", "dist:0", "dist:1", "first_entity", "governing_subject",
           "cataphora", "fronted", "initial_subject", "role:subj", "role:obj", "role:poss", "role:obl", "parallel", "own_subject",
-          "gender:match", "unsure", "same_clause", "previous_referent")
+          "gender:match", "unsure", "same_clause", "previous_referent", "main_subject", "pronoun:first_subject",
+          "pronoun:subordinate")
 
 
 def _sentence_initial_subject(doc, m: Mention) -> bool:
@@ -269,6 +272,20 @@ def _sentence_initial_subject(doc, m: Mention) -> bool:
         return False
     sent = tok.sent
     return not any(t.dep_ in SUBJECT_DEPS for t in doc[sent.start:tok.i])
+
+
+def _in_modifier_clause(tok, depth: int = 12) -> bool:
+    """Inside a relative clause, a noun's participle clause or an apposition."""
+    for _ in range(depth):
+        if tok.dep_ in ("relcl", "acl", "appos") or tok.head.i == tok.i:
+            return tok.dep_ in ("relcl", "acl", "appos")
+        tok = tok.head
+    return False
+
+
+def _main_clause(tok) -> bool:
+    head = tok.head
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
 def _appositive(tok) -> bool:
@@ -298,6 +315,8 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
     recency = {e: i for i, e in enumerate(before)}
     subjects = sorted((e for e in before if cands[e].last.role == "subj"), key=lambda e: -cands[e].last.start)
     lasts = sorted(cands[e].last.start for e in before)
+    pfacts = (prole == "subj" and not any(t.dep_ in SUBJECT_DEPS for t in doc[p.sent.start:p.i]),
+              _clause_head(p).dep_ in ("advcl", "ccomp", "relcl", "acl", "xcomp"))
     out = {}
     for ent, c in cands.items():
         f: dict[str, float] = {}
@@ -358,9 +377,23 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
             f["same_clause"] = 1.0
         if ent == text.first_entity:
             f["first_entity"] = 1.0
+        if c.last is not None:
+            mtok = doc[c.last.token]
+            if _embedded(mtok):
+                f["embedded"] = 1.0  # "the wife of X", "X's brother": inside another noun phrase
+            if _in_modifier_clause(mtok):
+                f["in_modifier_clause"] = 1.0  # a relative clause or a parenthesis
+            if c.last.role == "subj" and _main_clause(mtok):
+                f["main_subject"] = 1.0
+        if pfacts[0]:
+            f["pronoun:first_subject"] = 1.0  # "He ..." opening a sentence
+        if pfacts[1]:
+            f["pronoun:subordinate"] = 1.0
         for key in ROLE_CONDITIONED:  # the same evidence weighs differently for "his" and for "him"
             if key in f:
                 f[f"{key}|{prole}"] = f[key]
+        for key in [k for k in f if "|" not in k]:  # and for "she" apart from "he"
+            f[f"{key}|{gender}"] = f[key]
         present = [k for k in PAIRED if k in f]
         for i, a in enumerate(present):  # and together: "the most recent subject, also the text's first person"
             for b in present[i + 1:]:

@@ -30,6 +30,7 @@ from newsclaims.resources import _read
 
 MODEL = "coref_model.tsv"
 DEFAULT_THRESHOLD = 0.5
+L2 = 10.0  # the L2 penalty strength, chosen by 5-fold cross-validation over GAP development (1, 3, 10, 30)
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ def examples(gap_examples, docs, *, model: tuple[dict[str, float], float] | None
     return out
 
 
-def fit(data: Sequence[tuple], *, l2: float = 1.0) -> dict[str, float]:
+def fit(data: Sequence[tuple], *, l2: float = L2) -> dict[str, float]:
     """Logistic regression over the labelled candidates (features and, for the ones in
     ``coref.PAIRED``, their pairwise products): mean log-loss plus an L2 penalty of ``l2 / 2n``
     times the squared weights (the bias unpenalised), minimised by L-BFGS (scipy)."""
@@ -153,7 +154,7 @@ def fit(data: Sequence[tuple], *, l2: float = 1.0) -> dict[str, float]:
     return weights
 
 
-def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01, l2: float = 1.0) -> float:
+def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01, l2: float = L2) -> float:
     """The threshold with the best GAP F1 on the training rows, each row scored by a model fitted
     without its fold (cross-validation: in-sample probabilities are overconfident). As GAP's scorer
     counts: choosing the coreferent name is a true positive, choosing the other name a false
@@ -178,7 +179,7 @@ def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01, l2:
     return next(t for t, f1 in curve if f1 >= top - tolerance)
 
 
-def fit_model(gap_examples, docs, *, rounds: int = 1, l2: float = 1.0,
+def fit_model(gap_examples, docs, *, rounds: int = 1, l2: float = L2,
               first: Rows | None = None) -> tuple[dict[str, float], float]:
     """Fit the ranker on parsed GAP rows. Round one traces with the salience sum (``first``: that
     round's rows when already traced); each further round traces with the previous round's model,
@@ -201,7 +202,7 @@ def _parsed(golds, *, model: str | None, limit: int | None, cache) -> tuple[list
     return rows, docs
 
 
-def train(golds, *, model: str | None = None, limit: int | None = None, rounds: int = 1, l2: float = 1.0,
+def train(golds, *, model: str | None = None, limit: int | None = None, rounds: int = 1, l2: float = L2,
           cache=None) -> tuple[dict[str, float], float]:
     """Fit the ranker on the rows of one or more GAP TSVs (``limit``: the first N rows of each)."""
     if isinstance(golds, (str, bytes)) or hasattr(golds, "__fspath__"):
@@ -211,7 +212,7 @@ def train(golds, *, model: str | None = None, limit: int | None = None, rounds: 
 
 
 def cross_validate(golds, *, folds: int = 5, model: str | None = None, limit: int | None = None, rounds: int = 1,
-                   l2: float = 1.0, cache=None):
+                   l2: float = L2, cache=None):
     """K-fold cross-validation over the LAST of ``golds``: its rows are split into ``folds`` folds
     (row i in fold i mod k); each fold is resolved by a ranker fitted on the other files and the
     other folds, and the pooled held-out predictions are scored as ``newsclaims eval coref`` scores
