@@ -44,6 +44,14 @@ def test_reader_takes_the_first_annotator(split):
     assert article.relations[0].source == ((10, 13),) and article.relations[2].source == ()
 
 
+def test_reader_joins_a_second_content_span_to_the_relation(split):
+    (split / "attributions" / "a1_ann1.ann").write_text(
+        "T1\tContent 0 9\t“We won,”\nT2\tContent 29 43\tthat rain fell\nT3\tCue 14 18\tsaid\n"
+        "E1\tAttribution:T3 Content:T1 Cue:T3 Content2:T2\n", encoding="utf-8")
+    (article,) = read_split(split)
+    assert [r.content for r in article.relations] == [((0, 9), (29, 43))]
+
+
 def test_reader_rejects_a_folder_that_is_not_a_split(tmp_path):
     with pytest.raises(NewsclaimsError, match="not a PolNeAR split"):
         read_split(tmp_path)

@@ -2,8 +2,9 @@
 
 A split folder holds ``text/<article>.txt`` and ``attributions/<article>_<annotator>.ann``; when an
 article has several annotators the first file by name is used. Spans are code-point offsets into the
-text; a discontinuous span is a tuple of ``(start, end)`` parts. ``Discuss``/``Discard`` flags are
-skipped.
+text; a discontinuous span is a tuple of ``(start, end)`` parts, and a relation's ``Content2`` span
+(a second part of its content, as '“A,” he said. “B.”' is sometimes marked) joins its content.
+``Discuss``/``Discard`` flags are skipped.
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ def read_ann(path: Path) -> list[GoldRelation]:
     out = []
     for rel in relations:
         parts = {role: spans[tid][1] for role, tid in rel.items() if tid in spans}
-        if parts.get("Content"):
-            out.append(GoldRelation(parts["Content"], parts.get("Cue", ()), parts.get("Source", ())))
+        # a relation whose content the annotator marked in two spans names the second "Content2"
+        content = tuple(sorted(parts.get("Content", ()) + parts.get("Content2", ())))
+        if content:
+            out.append(GoldRelation(content, parts.get("Cue", ()), parts.get("Source", ())))
     return out
 
 
