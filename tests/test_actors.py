@@ -329,3 +329,65 @@ def test_a_name_ending_in_a_country_is_a_company_unless_a_first_name_opens_it():
 
     assert _company_of_country("Rallis India") and _company_of_country("Radio Jordan")
     assert not _company_of_country("Tom Holland") and not _company_of_country("India")
+
+
+# --- gender of surnames, families, names the model typed otherwise ------------------------------
+
+def test_a_surname_that_reads_as_a_first_name_takes_the_gender_of_its_person(convert_text):
+    text = "Debbie Allen founded a dance school in 2001. Allen said she would teach there every summer."
+    record = convert_text(text)
+    start = text.index("she")
+    owner = [a["name"] for a in record["actors"] if any(m["start"] == start for m in a["mentions"])]
+    assert owner == ["Debbie Allen"]
+
+
+def test_only_a_lone_name_used_as_a_surname_loses_its_first_name_gender():
+    from newsclaims.extract.actors import _surnames_keep_no_first_name_gender
+    from newsclaims.extract.entities import NameMention
+
+    def person(name, gender, guessed=True):
+        return NameMention(0, 1, 0, 1, "person", name, gender=gender, gender_by_first_name=guessed)
+
+    named = [person("Debbie Allen", "f"), person("Allen", "m"), person("Vivian Bell", "f"), person("Vivian", "f"),
+             person("Bell", "f", guessed=False)]
+    _surnames_keep_no_first_name_gender(named)
+    assert [m.gender for m in named] == ["f", None, "f", "f", "f"]  # "Ms. Bell" keeps the title's gender
+
+
+def test_common_surnames_that_read_as_first_names():
+    from newsclaims.extract.entities import surnames_read_as_first_names
+
+    names = surnames_read_as_first_names()
+    assert {"taylor", "johnson", "allen", "clark"} <= names
+    assert not {"thomas", "james", "kelly", "ryan", "mary"} & names  # more often first names
+
+
+def test_a_shared_surname_with_a_gendered_title_joins_the_relative_of_that_gender():
+    from newsclaims.extract.actors import Merger
+    from newsclaims.extract.entities import NameMention
+
+    merger = Merger()
+    joseph = merger.add(NameMention(0, 14, 0, 14, "person", "Joseph Bateman", gender="m"))
+    mary = merger.add(NameMention(20, 32, 20, 32, "person", "Mary Bateman", gender="f"))
+    assert joseph != mary
+    assert merger.add(NameMention(40, 52, 45, 52, "person", "Bateman", titles=["Mr."], gender="m")) == joseph
+    assert merger.add(NameMention(60, 72, 65, 72, "person", "Bateman", titles=["Mrs."], gender="f")) == mary
+
+
+@pytest.mark.parametrize(("text", "name", "label", "kind", "person_like"), [
+    ("The church was founded by Bishop Jordanus in 1330.", "Bishop Jordanus", "ORG", "person", False),
+    ("The Emperor Alexius laid the foundations of a tower.", "The Emperor Alexius", "ORG", "person", False),
+    ("In the next pair, Mikhaylov equalled the record.", "Mikhaylov", "NORP", "group", True),
+    ("The Sandinistas won the vote.", "Sandinistas", "NORP", "group", False),
+])
+def test_names_the_model_typed_as_organisation_or_group(nlp, text, name, label, kind, person_like):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsclaims.extract.entities import recognise
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [SpacySpan(doc, span.start, span.end, label=label)]
+    found = [m for m in recognise(doc, text) if m.start < start + len(name) and start < m.end]
+    assert [(m.type, m.person_like) for m in found] == [(kind, person_like)]

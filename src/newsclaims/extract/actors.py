@@ -21,7 +21,10 @@ The algorithm, in order:
    (:func:`link_quoted_first_person`).
 
 A full name introduced as someone's relative ("daughter of Thomas Betts") never merges with an
-earlier bare surname; a bare surname prefers anyone else of that name to such a relative.
+earlier bare surname; a bare surname prefers anyone else of that name to such a relative. A bare
+surname shared by several full names ("Joseph Bateman", "Mary Bateman") joins the latest one of its
+title's gender ("Mrs. Bateman"). A bare name that the text also uses as a surname ("Allen" of
+"Debbie Allen") gets no gender from a first-name list: the person it joins gives it.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from newsclaims.extract.entities import (
     country_code,
     country_name,
     demonym_country,
+    english_word,
     first_name_gender,
     gendered_nouns,
     initials,
@@ -145,18 +149,27 @@ class Merger:
     def _persons(self):
         return [(i, e) for i, e in enumerate(self.entities) if e.type == "person"]
 
-    def find_person(self, toks: tuple[str, ...], *, before: int | None = None, exact: bool = False) -> int | None:
+    def find_person(self, toks: tuple[str, ...], *, before: int | None = None, exact: bool = False,
+                    gender: str | None = None) -> int | None:
         """The person a name refers to: same tokens; else (unless ``exact``) a surname or first name alone."""
         if not toks:
             return None
         people = self._persons()
+        # the most recent first; a relative ("daughter of Thomas Betts") only after everyone else
+        recent = sorted(people, key=lambda ie: (ie[1].relative, -self.last_seen.get(ie[0], -1)))
+        if len(toks) == 1 and gender and not exact:
+            family = [(i, e) for i, e in recent if len(e.tokens) > 1 and e.tokens[-1] == toks[0]]
+            if len({e.tokens[0] for _, e in family}) > 1:
+                # a surname that several full names share ("Joseph Bateman", "Mary Bateman"): the
+                # latest of the mention's gender ("Mrs. Bateman")
+                same = [i for i, e in family if e.gender == gender]
+                if same:
+                    return same[0]
         for i, e in people:
             if e.tokens == toks or any(name_tokens(n) == toks for n in e.names):
                 return i
         if exact:
             return None
-        # the most recent first; a relative ("daughter of Thomas Betts") only after everyone else
-        recent = sorted(people, key=lambda ie: (ie[1].relative, -self.last_seen.get(ie[0], -1)))
         if len(toks) == 1:
             t = toks[0]
             for test in (lambda et: len(et) > 1 and et[-1] == t, lambda et: len(et) > 1 and et[0] == t,
@@ -194,7 +207,7 @@ class Merger:
                 idx = self._new(m, key)
         elif m.type == "person":
             toks = name_tokens(m.name)
-            idx = self.find_person(toks, exact=m.relative)
+            idx = self.find_person(toks, exact=m.relative, gender=m.gender)
             explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
             if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
@@ -226,6 +239,17 @@ def _drop_title_parts(named: list[NameMention]) -> list[NameMention]:
     "Indian External Affairs Minister Subrahmanyam Jaishankar") are part of the title."""
     titled = [(m.start, m.name_start) for m in named if m.type == "person" and m.start < m.name_start]
     return [m for m in named if m.type in ("person", "country") or not any(s <= m.start < ns for s, ns in titled)]
+
+
+def _surnames_keep_no_first_name_gender(named: list[NameMention]) -> None:
+    """A lone name that the text also uses as a surname ("Allen" of "Debbie Allen") says nothing of
+    gender, although it reads as a first name: its gender comes from the person it joins (the full
+    first name, titles), not from a name list."""
+    full = [name_tokens(m.name) for m in named if m.type == "person" and len(name_tokens(m.name)) > 1]
+    surnames = {t[-1] for t in full} - {t[0] for t in full}
+    for m in named:
+        if m.gender_by_first_name and len(name_tokens(m.name)) == 1 and name_tokens(m.name)[0] in surnames:
+            m.gender, m.gender_by_first_name = None, False
 
 
 def _dateline_mention(dateline, text: str) -> NameMention | None:
@@ -591,6 +615,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     for m in named:
         if m.type == "person" and len(name_tokens(m.name)) > 1:
             m.relative = introduced_as_relative(doc, m.name_start, m.name_end)
+    _surnames_keep_no_first_name_gender(named)
     merger = Merger()
     assigned: list[tuple[NameMention, int]] = []
     taken: list[tuple[int, int]] = []
@@ -635,8 +660,9 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     pool = []
     unsure: set[int] = set()
     for i, ent in enumerate(merger.entities):
-        if (ent.type != "person" and not ent.person_like) or ent.type == "group" or is_organization_name(ent.canonical):
-            continue  # a group ("the Sandinistas") or an agency ("Xinhua") is no "he"
+        if (ent.type != "person" and not ent.person_like) or is_organization_name(ent.canonical) or \
+                (ent.type == "group" and (len(ent.tokens) != 1 or english_word(ent.canonical))):
+            continue  # a group ("the Sandinistas", "Southern") or an agency ("Xinhua") is no "he"
         if ent.type != "person" or ent.latent:
             unsure.add(i)
         for (s, e) in ent.spans:

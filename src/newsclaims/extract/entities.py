@@ -50,6 +50,7 @@ class NameMention:
     country_code: str | None = None
     titles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m" | "f" | None
+    gender_by_first_name: bool = False  # the gender is a guess from the first word read as a first name
     alias: str | None = None  # an acronym given in brackets
     via: str = "ner"  # ner | gazetteer | demonym | alias | title | role | handle | signature | pronoun | propn
     person_like: bool = False  # a name the model typed otherwise that may be a person's ("MacKenzie" as ORG)
@@ -186,6 +187,12 @@ def first_name_gender(name: str) -> str | None:
         return None
     g = _gender_detector().get_gender(name)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+
+
+@lru_cache(maxsize=1)
+def surnames_read_as_first_names() -> frozenset[str]:
+    """Common surnames that gender-guesser also knows as first names ("Taylor", "Allen")."""
+    return frozenset(w.lower() for w in load_lines("surnames.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -420,9 +427,11 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
     original = doc.user_data.get(ORIGINAL_TEXT_KEY)
     if original and original[ns:ne].isupper() and len(name) > 3:
         name = _capitalise(name)  # ALL-CAPS copy: "SADDAM HUSSEIN" reads "Saddam Hussein"
-    if gender is None:
-        gender = first_name_gender(toks[0].capitalize())
-    return NameMention(s, ne, ns, ne, "person", name, country_code=country, titles=titles_found, gender=gender)
+    guessed = gender is None
+    if guessed and not (toks[0] in surnames_read_as_first_names() and len(toks) == 1):
+        gender = first_name_gender(toks[0].capitalize())  # not "Taylor" alone: most often a surname
+    return NameMention(s, ne, ns, ne, "person", name, country_code=country, titles=titles_found, gender=gender,
+                       gender_by_first_name=guessed and gender is not None)
 
 
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
@@ -486,7 +495,10 @@ def _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor) -> NameMention
             m.via = "first-name"
             return m
     if kind is None:
-        return NameMention(s, e, s, e, "person", surface, via="propn", person_like=True, latent=True, gender=gender)
+        if len(words) == 1 and words[0].lower() in surnames_read_as_first_names():
+            gender = None  # "Taylor" alone: most often a surname
+        return NameMention(s, e, s, e, "person", surface, via="propn", person_like=True, latent=True, gender=gender,
+                           gender_by_first_name=gender is not None)
     return None
 
 
@@ -563,9 +575,15 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
     low = surface.lower()
     if low in regions():
         return [NameMention(s, e, s, e, "place", surface, country_code=regions()[low], via="gazetteer")]
-    like = is_name_like(surface.split())
+    words = surface.split()
+    like = is_name_like(words)
     if kind == "organization":
-        words = surface.split()
+        lead = 1 if words[0] in ("The", "the") else 0
+        if len(words) > lead + 1 and title_key(words[lead]) in title_words() and is_name_like(words[lead + 1:]):
+            m = _person(doc, cased, ts + lead, te, floor)  # "Bishop Jordanus", "The Emperor Alexius" as ORG
+            if m is not None:
+                m.via = "title"
+                return [m]
         for i, w in enumerate(words[:-2]):
             if w.lower() in event_heads() and words[i + 1].lower() == "of":
                 offset = s + len(" ".join(words[: i + 2])) + 1
@@ -588,7 +606,9 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
         m = _person(doc, cased, ts, te, floor)
         return [m] if m else []
     if kind == "group":
-        return [NameMention(s, e, s, e, "group", surface, person_like=like)]
+        # one word that is no plural, demonym or English word may be a person ("Mikhaylov" as NORP)
+        single = like and len(words) == 1 and not low.endswith("s") and not english_word(words[0])
+        return [NameMention(s, e, s, e, "group", surface, person_like=single)]
     return [NameMention(s, e, s, e, "place", surface, country_code=place_country(surface), person_like=like)]
 
 
