@@ -4,8 +4,12 @@ Load / process / save: reads a split under ``../shared/eval/polnear/<split>``, p
 parsed Docs are cached as a spaCy DocBin under ``--cache``, default ``/tmp/attr-cache``), runs the
 pipeline and prints the scores, then buckets the errors:
 
-- *cue misses* among matched pairs, by the part of speech and lemma of the gold cue head, and whether
-  a prediction had a cue at all;
+- *cue misses* among matched pairs, by the part of speech and lemma of the gold cue head, whether
+  a prediction had a cue at all, and whether the gold cue stands inside the matched prediction's
+  content ("nested") or apart from it;
+- *gold nesting*: gold relations whose cue stands inside another gold relation's content (PolNeAR
+  marks one level of "X said Y believes Z", so a nested cue miss is a level choice, not a missed
+  inner relation);
 - *speaker misses* among matched pairs, by kind of gold and predicted source;
 - *exact misses* among pairs matched at 30 %, by the boundary difference (leading "that", trailing
   attribution, content over several sentences, …).
@@ -206,6 +210,9 @@ def main(argv=None) -> int:
         pchars = [{i for a, b in p.content for i in range(a, b)} for p in pred]
         for g in gold:
             gc = {i for a, b in g.content for i in range(a, b)}
+            inside = g.cue and any(h is not g and any(a <= g.cue[0][0] and g.cue[-1][1] <= b for a, b in h.content)
+                                   for h in gold)
+            buckets["gold nesting"]["cue inside another gold content" if inside else "not nested"] += 1
             if not gc:
                 continue
             cands = [j for j, pc in enumerate(pchars) if len(gc & pc) / len(gc) > 0.3]
