@@ -391,3 +391,16 @@ def test_names_the_model_typed_as_organisation_or_group(nlp, text, name, label, 
     doc.ents = [SpacySpan(doc, span.start, span.end, label=label)]
     found = [m for m in recognise(doc, text) if m.start < start + len(name) and start < m.end]
     assert [(m.type, m.person_like) for m in found] == [(kind, person_like)]
+
+
+@pytest.mark.parametrize(("text", "name", "gender"), [
+    ("Joel finds an orphaned colt in the woods near the farm.", "Joel", "m"),
+    ("Later that year Taylor moved to Paris with the orchestra.", "Taylor", None),  # a surname as often
+])
+def test_an_untagged_name_takes_the_gender_of_its_first_name(nlp, text, name, gender):
+    from newsclaims.extract.entities import recognise
+
+    doc = nlp(text)
+    doc.ents = []  # as when the model misses the name
+    found = [m for m in recognise(doc, text) if m.name == name]
+    assert [(m.latent, m.gender) for m in found] == [(True, gender)]

@@ -549,7 +549,10 @@ def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMen
         if (not quoted and is_name_like(words) and head.dep_ in NAME_DEPS and not any(w.lower() in SKIP_PROPN for w in words)
                 and not any(title_key(w) in title_words() for w in words)):
             s, e = _chars(doc, i, j)
-            out.append(NameMention(s, e, s, e, "person", cased[s:e], via="propn", person_like=True, latent=True))
+            lone_surname = len(words) == 1 and words[0].lower() in surnames_read_as_first_names()
+            gender = None if lone_surname else first_name_gender(words[0])
+            out.append(NameMention(s, e, s, e, "person", cased[s:e], via="propn", person_like=True, latent=True,
+                                   gender=gender, gender_by_first_name=gender is not None))
         i = j
     return out
 
