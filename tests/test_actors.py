@@ -404,3 +404,66 @@ def test_an_untagged_name_takes_the_gender_of_its_first_name(nlp, text, name, ge
     doc.ents = []  # as when the model misses the name
     found = [m for m in recognise(doc, text) if m.name == name]
     assert [(m.latent, m.gender) for m in found] == [(True, gender)]
+
+
+# --- names the model calls persons that the text treats as things ----------------------------------
+
+def _forced_doc(nlp, text: str, labels: list[tuple[str, str, int]]):
+    """``text`` parsed, with the entities set by hand: (surface, label, occurrence)."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(text)
+    ents = []
+    for surface, label, nth in labels:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        span = doc.char_span(start, start + len(surface))
+        ents.append(SpacySpan(doc, span.start, span.end, label=label))
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
+
+
+@pytest.mark.parametrize(("text", "name", "thing", "speaker"), [
+    ("Critics still praise Glimmerwald (2011) and its score.", "Glimmerwald", True, False),
+    ("Critics still praise Glimmerwald Part Two (2013) and its score.", "Glimmerwald", True, False),
+    ("A reporter for La Vozdorra was stopped at the border.", "Vozdorra", True, False),
+    ("The Brakkton manager was sacked on Friday.", "Brakkton", True, False),
+    ("Dorvane, a studio film, opened on Friday.", "Dorvane", True, False),
+    ("Quellmar said the plan would fail.", "Quellmar", False, True),
+    ("Officials met Tarvik Osmund on Monday.", "Tarvik Osmund", False, False),
+    ("Both Quellmar and Osmund left early.", "Quellmar", False, False),
+])
+def test_what_a_name_mention_says_of_its_bearer(nlp, text, name, thing, speaker):
+    from newsclaims.extract.actors import _named_as_thing, work_nouns
+
+    doc = nlp(text)
+    start = text.index(name)
+    assert _named_as_thing(doc, text, start, start + len(name), work_nouns()) == (thing, speaker)
+
+
+def test_a_film_the_model_calls_a_person_takes_no_pronoun(nlp):
+    from newsclaims.extract.actors import extract_actors
+
+    text = "Velmorra (2012) was shown again on Sunday. He said it was his best work."
+    doc = _forced_doc(nlp, text, [("Velmorra", "PERSON", 0)])
+    film = [a for a in extract_actors(doc) if a.name == "Velmorra"]
+    assert film and [m.text for m in film[0].mentions] == ["Velmorra"]
+
+
+def test_a_company_said_short_takes_no_pronoun(nlp):
+    from newsclaims.extract.actors import extract_actors
+
+    text = "Quarnex Inc lost the case on Monday. Quarnex will appeal, and he expects a ruling soon."
+    doc = _forced_doc(nlp, text, [("Quarnex Inc", "ORG", 0), ("Quarnex", "PERSON", 1)])
+    actors = extract_actors(doc)
+    assert not any(m.text == "he" for a in actors for m in a.mentions if a.name.startswith("Quarnex"))
+
+
+def test_a_named_person_keeps_the_pronoun(nlp):
+    from newsclaims.extract.actors import extract_actors
+
+    text = "Velmorra Tasker was honoured on Sunday. He said it was his best work."
+    doc = _forced_doc(nlp, text, [("Velmorra Tasker", "PERSON", 0)])
+    person = [a for a in extract_actors(doc) if a.name == "Velmorra Tasker"]
+    assert person and "He" in [m.text for m in person[0].mentions]

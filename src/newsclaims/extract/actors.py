@@ -15,7 +15,9 @@ The algorithm, in order:
    "the company", "the bank", "the band" join the organisation just named (``org_descriptions.tsv``);
 6. third-person pronouns join the person they refer to (a learned ranker), and a subject "it" /
    "they" the named organisation, country or group that was the subject just before
-   (:mod:`newsclaims.extract.coref`);
+   (:mod:`newsclaims.extract.coref`); a name the model took for a person's that the text treats
+   as a work's, a club's or a company's ("Khoobsurat (2014)", "the Arsenal manager", "Texaco" of
+   "Texaco Inc") is no candidate (:func:`not_a_person`);
 7. each entity becomes an :class:`Actor` with a stable id (a slug of the surname, acronym or name);
 8. once quotes are known, first-person pronouns inside a quotation join its speaker
    (:func:`link_quoted_first_person`).
@@ -34,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsclaims.extract import coref
+from newsclaims.extract.cues import speech_lemmas
 from newsclaims.extract.entities import (
     NameMention,
     _title_run,
@@ -47,6 +50,7 @@ from newsclaims.extract.entities import (
     introduced_as_relative,
     is_organization_name,
     name_tokens,
+    org_words,
     recognise,
     title_key,
     titles,
@@ -557,6 +561,80 @@ def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dic
                                 ent.countries.append(country_at[o.i])
 
 
+@lru_cache(maxsize=1)
+def work_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("work_nouns.txt"))
+
+
+_WORK_YEAR = re.compile(r"(?:\s+[A-Z0-9][\w'’-]*){0,4}\s*\((?:1[89]|20)\d\d\)")  # "X (2014)", "X Part II (2003)"
+FOREIGN_ARTICLES = frozenset({"la", "el", "le", "los", "las", "les", "il", "der", "die", "das"})  # "La Prensa"
+PERSON_DETERMINERS = frozenset({"this", "that", "these", "those", "all", "both", "each", "either", "neither"})  # "both Smith and Jones"
+
+
+def _named_as_thing(doc, text: str, s: int, e: int, nouns: frozenset[str]) -> tuple[bool, bool]:
+    """What one name mention says of its bearer (``nouns``: :func:`work_nouns`): (evidence that it is a thing — a work, a
+    company, a club — rather than a person; evidence that it is a person). A thing: a year in
+    brackets after it ("Khoobsurat (2014)"), a determiner or possessive right before it ("our
+    National Territory", "La Prensa", "the Arsenal manager"), a work noun it modifies ("Disney
+    film") or stands in apposition to ("Khoobsurat, a Disney film"; "the film X"; "X is a film").
+    A person: the subject of a verb of saying ("Ghosh said")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False, False
+    root = span.root
+    person = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speech_lemmas()
+    if _WORK_YEAR.match(text, e):
+        return True, person
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.tag_ in ("DT", "PRP$") and prev.lower_ not in PERSON_DETERMINERS or prev.lower_ in FOREIGN_ARTICLES:
+            return True, person
+        if prev.lemma_.lower() in nouns and prev.pos_ == "NOUN":
+            return True, person
+    if root.dep_ in ("compound", "appos") and root.head.lemma_.lower() in nouns:
+        return True, person
+    if any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children):
+        return True, person
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in nouns for c in root.head.children):
+        return True, person  # "X is a story about friends"
+    return False, person
+
+
+@lru_cache(maxsize=1)
+def corporate_forms() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("corporate_forms.txt"))
+
+
+def _part_of_organisation(ent: Entity, orgs: list[tuple[str, ...]]) -> bool:
+    """The name starts with the name of a company in the same article less its legal form
+    ("Texaco" of "Texaco Inc", "the Texaco-Pennzoil litigation"): the company, said short."""
+    toks = ent.tokens
+    for o in orgs:
+        k = len(o)
+        while k > 0 and o[k - 1].rstrip(".").lower() in corporate_forms():
+            k -= 1
+        if 0 < k < len(o) and toks[:k] == o[:k]:
+            return True
+    return False
+
+
+def not_a_person(doc, text: str, ent: Entity, orgs: list[tuple[str, ...]]) -> bool:
+    """A name the model took for a person's that the text treats as a thing's — a work, a
+    company, a club, a newspaper — and that no title, no gender (from a first name, a title or a
+    gendered noun) and no verb of saying marks as a person's: no antecedent for a personal
+    pronoun (see :func:`_named_as_thing`)."""
+    words, nouns = org_words() | corporate_forms(), work_nouns()
+    if ent.titles or ent.genders:
+        return False
+    if any(w.lower() in words for w in ent.tokens[1:]) or _part_of_organisation(ent, orgs):
+        return True
+    thing = speaker = False
+    for s, e in ent.name_spans:
+        t, p = _named_as_thing(doc, text, s, e, nouns)
+        thing, speaker = thing or t, speaker or p
+    return thing and not speaker
+
+
 def _outermost(spans) -> list[tuple[int, int]]:
     """The spans in order, without those inside another span of the same entity ("Anwaar" inside
     the signature's "Anwaar ul Haq Kakar")."""
@@ -659,10 +737,13 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     pool = []
     unsure: set[int] = set()
+    orgs = [e.tokens for e in merger.entities if e.type == "organization" and not e.latent]
     for i, ent in enumerate(merger.entities):
         if (ent.type != "person" and not ent.person_like) or is_organization_name(ent.canonical) or \
                 (ent.type == "group" and (len(ent.tokens) != 1 or english_word(ent.canonical))):
             continue  # a group ("the Sandinistas", "Southern") or an agency ("Xinhua") is no "he"
+        if not_a_person(doc, text, ent, orgs):
+            continue  # a film, a club, a company the model took for a person
         if ent.type != "person" or ent.latent:
             unsure.add(i)
         for (s, e) in ent.spans:
