@@ -225,3 +225,21 @@ def test_training_script_refuses_gap_test(tmp_path, monkeypatch, capsys):
         runpy.run_path(str(script), run_name="__main__")
     assert exc.value.code == 2 and "never train on it" in capsys.readouterr().err
     assert not (tmp_path / "model.tsv").exists()
+
+
+def test_a_speaker_is_not_a_name_inside_their_own_words(nlp):
+    """“... and Dorrel,” he said: "he" introduces the quotation, so it is not Dorrel."""
+    from spacy.tokens import Span as SpacySpan
+
+    from newsclaims.extract.actors import extract_actors
+
+    text = "Marla Ostin cast the film. “The best choice was Dorrel Vance,” he said."
+    doc = nlp(text)
+    ents = []
+    for name in ("Marla Ostin", "Dorrel Vance"):
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        ents.append(SpacySpan(doc, span.start, span.end, label="PERSON"))
+    doc.ents = ents
+    names = {m.text: a.name for a in extract_actors(doc) for m in a.mentions}
+    assert names.get("he") != "Dorrel Vance"

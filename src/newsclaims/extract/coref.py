@@ -5,7 +5,9 @@ gendered titles, earlier pronouns) with a mention in reach — up to three sente
 subject later in the pronoun's own sentence (cataphora: "Referring to his visit, PM Kakar wrote") —
 that survive the binding constraints: a non-reflexive pronoun is never a co-argument of its own
 verb, whether that verb's subject is written or understood ("Simon thanked him"; "Michael
-manipulates Alice, telling her"; but "Grace asks him to take her"), and a reflexive always is.
+manipulates Alice, telling her"; but "Grace asks him to take her"), and a reflexive always is. A
+pronoun that introduces a quotation as its speaker ("“... Sonam and Swara,” he said") is none of
+the names inside it.
 
 Each candidate is described by generic features (:func:`candidate_features`): a salience sum in the
 manner of Lappin & Leass (1994, "An algorithm for pronominal anaphora resolution") — recency,
@@ -26,7 +28,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from newsclaims.extract.content import find_quotes
 from newsclaims.extract.coref_model import load_model, probability
+from newsclaims.extract.cues import speech_lemmas
 
 # pronoun → (gender, role it implies or None when the parse decides)
 PRONOUNS = {
@@ -216,6 +220,19 @@ def _fronted_subject(p) -> int | None:
             if subj:
                 return subj[0].i
         tok = head
+    return None
+
+
+def _quotation_spoken(p, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that the pronoun introduces as its speaker ("“... Sonam and Swara,” he
+    said"): a speaker is not a name inside their own words. None when the pronoun is no such
+    subject of a verb of saying right after a closing quote mark."""
+    if p.dep_ != "nsubj" or p.head.lemma_.lower() not in speech_lemmas():
+        return None
+    text = p.doc.text
+    for s, e in quotes:
+        if e <= p.idx and not text[e:p.idx].strip(" \t\n,"):
+            return s, e
     return None
 
 
@@ -431,6 +448,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         text.last_sent[m.entity] = max(text.last_sent.get(m.entity, -1), m.sent)
     out: list[Resolution] = []
     pronouns = [t for t in doc if t.lower_ in PRONOUNS and t.pos_ in ("PRON", "DET", "PROPN", "NOUN")]
+    quotes = [(q.start, q.end) for q in find_quotes(doc.text) if q.closed] if pronouns else []
     counts = text.counts
     lo = hi = 0
     for p in pronouns:
@@ -448,6 +466,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         pclause = _clause_head(p)
         above = _governing_subjects(p)
         front = _fronted_subject(p)
+        spoken = _quotation_spoken(p, quotes)
         cands: dict[int, _Seen] = {}
         excluded: set[int] = set()
         for m in pool[lo:]:
@@ -459,6 +478,8 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 continue
             if m.start <= p.idx < m.end:
                 continue
+            if spoken and spoken[0] <= m.start < spoken[1] and doc[m.token].pos_ != "PRON":
+                continue  # not a name inside the pronoun's own words
             mtok = doc[m.token]
             after = m.start > p.idx
             if after and m.sent != psent:
