@@ -77,6 +77,15 @@ def country_table() -> tuple[dict[str, str], dict[str, str]]:
             if value:
                 names.setdefault(value.lower(), c.alpha_2)
         display[c.alpha_2] = getattr(c, "common_name", None) or c.name
+    # former countries (ISO 3166-3: "Yugoslavia, (Socialist) Federal Republic of" → "Yugoslavia", YU),
+    # named in older wire copy; a code ISO gave to two former countries (CS) is left to the aliases
+    former = [c for c in pycountry.historic_countries if getattr(c, "alpha_2", None)]
+    shared = {code for code in (c.alpha_2 for c in former) if sum(f.alpha_2 == code for f in former) > 1}
+    for c in former:
+        name = c.name.split(",")[0].strip()
+        if c.alpha_2 not in shared and c.alpha_2 not in display:
+            names.setdefault(name.lower(), c.alpha_2)
+            display[c.alpha_2] = name
     for row in _tsv("country_aliases.tsv"):
         names[row[0].lower()] = row[1]
         if len(row) > 2 and row[2] == "=":
