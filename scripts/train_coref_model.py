@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from newsclaims.evaluate.coref import read_gap
 from newsclaims.extract.coref_model import L2, MODEL, cross_validate, format_model, sha256, train
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsclaims" / "resources" / MODEL
@@ -51,11 +52,7 @@ def main() -> None:
         parser.error("give one --l2 when training (choose it with --cross-validate)")
     weights, threshold = train(args.gold, model=args.model, limit=args.limit, rounds=args.rounds, l2=args.l2[0],
                                cache=args.cache)
-    sources = []
-    for gold in args.gold:
-        with open(gold, encoding="utf-8") as fh:
-            rows = sum(1 for _ in fh) - 1
-        sources.append((Path(gold).name, sha256(gold), min(rows, args.limit) if args.limit else rows))
+    sources = [(Path(gold).name, sha256(gold), len(read_gap(gold, limit=args.limit))) for gold in args.gold]
     args.out.write_text(format_model(weights, threshold, sources=sources, settings=f"l2={args.l2[0]:g} rounds={args.rounds}"),
                         encoding="utf-8")
     print(f"wrote {args.out} ({len(weights)} features, threshold {threshold:.2f})")

@@ -211,9 +211,10 @@ def in_sample_warning(gold: str | Path) -> str:
     from newsclaims.extract.coref_model import sha256, trained_on
 
     seen = trained_on()
-    if not seen or sha256(gold) not in seen:
+    name = seen.get(sha256(gold)) if seen else None
+    if name is None:
         return ""
-    return (f"the packaged pronoun ranker was trained on {seen[sha256(gold)]}: this score is IN-SAMPLE and "
+    return (f"the packaged pronoun ranker was trained on {name}: this score is IN-SAMPLE and "
             f"overstates quality; for an honest number use cross-validation ({CROSS_VALIDATE}) or a held-out split")
 
 

@@ -605,28 +605,34 @@ def corporate_forms() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("corporate_forms.txt"))
 
 
-def _part_of_organisation(ent: Entity, orgs: list[tuple[str, ...]]) -> bool:
-    """The name starts with the name of a company in the same article less its legal form
-    ("Texaco" of "Texaco Inc", "the Texaco-Pennzoil litigation"): the company, said short."""
-    toks = ent.tokens
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return org_words() | corporate_forms()
+
+
+def short_company_names(orgs: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The organisations' names less a legal form that ends them ("Texaco" of "Texaco Inc")."""
+    out = []
     for o in orgs:
         k = len(o)
         while k > 0 and o[k - 1].rstrip(".").lower() in corporate_forms():
             k -= 1
-        if 0 < k < len(o) and toks[:k] == o[:k]:
-            return True
-    return False
+        if 0 < k < len(o):
+            out.append(o[:k])
+    return out
 
 
-def not_a_person(doc, text: str, ent: Entity, orgs: list[tuple[str, ...]]) -> bool:
+def not_a_person(doc, text: str, ent: Entity, companies: list[tuple[str, ...]]) -> bool:
     """A name the model took for a person's that the text treats as a thing's — a work, a
     company, a club, a newspaper — and that no title, no gender (from a first name, a title or a
     gendered noun) and no verb of saying marks as a person's: no antecedent for a personal
-    pronoun (see :func:`_named_as_thing`)."""
-    words, nouns = org_words() | corporate_forms(), work_nouns()
+    pronoun (see :func:`_named_as_thing`). ``companies``: the article's :func:`short_company_names`;
+    a name starting with one is the company said short ("Texaco", "the Texaco-Pennzoil litigation")."""
+    nouns = work_nouns()
     if ent.titles or ent.genders:
         return False
-    if any(w.lower() in words for w in ent.tokens[1:]) or _part_of_organisation(ent, orgs):
+    if any(w.lower() in _organisation_words() for w in ent.tokens[1:]) or \
+            any(ent.tokens[:len(c)] == c for c in companies):
         return True
     thing = speaker = False
     for s, e in ent.name_spans:
@@ -737,12 +743,12 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     pool = []
     unsure: set[int] = set()
-    orgs = [e.tokens for e in merger.entities if e.type == "organization" and not e.latent]
+    companies = short_company_names([e.tokens for e in merger.entities if e.type == "organization" and not e.latent])
     for i, ent in enumerate(merger.entities):
         if (ent.type != "person" and not ent.person_like) or is_organization_name(ent.canonical) or \
                 (ent.type == "group" and (len(ent.tokens) != 1 or english_word(ent.canonical))):
             continue  # a group ("the Sandinistas", "Southern") or an agency ("Xinhua") is no "he"
-        if not_a_person(doc, text, ent, orgs):
+        if not_a_person(doc, text, ent, companies):
             continue  # a film, a club, a company the model took for a person
         if ent.type != "person" or ent.latent:
             unsure.add(i)

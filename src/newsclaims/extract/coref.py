@@ -223,13 +223,12 @@ def _fronted_subject(p) -> int | None:
     return None
 
 
-def _quotation_spoken(p, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _quotation_spoken(p, quotes: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
     """The quotation that the pronoun introduces as its speaker ("“... Sonam and Swara,” he
     said"): a speaker is not a name inside their own words. None when the pronoun is no such
     subject of a verb of saying right after a closing quote mark."""
     if p.dep_ != "nsubj" or p.head.lemma_.lower() not in speech_lemmas():
         return None
-    text = p.doc.text
     for s, e in quotes:
         if e <= p.idx and not text[e:p.idx].strip(" \t\n,"):
             return s, e
@@ -448,7 +447,8 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         text.last_sent[m.entity] = max(text.last_sent.get(m.entity, -1), m.sent)
     out: list[Resolution] = []
     pronouns = [t for t in doc if t.lower_ in PRONOUNS and t.pos_ in ("PRON", "DET", "PROPN", "NOUN")]
-    quotes = [(q.start, q.end) for q in find_quotes(doc.text) if q.closed] if pronouns else []
+    doc_text = doc.text  # rebuilt from the tokens at each access: read once
+    quotes = [(q.start, q.end) for q in find_quotes(doc_text) if q.closed] if pronouns else []
     counts = text.counts
     lo = hi = 0
     for p in pronouns:
@@ -466,7 +466,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         pclause = _clause_head(p)
         above = _governing_subjects(p)
         front = _fronted_subject(p)
-        spoken = _quotation_spoken(p, quotes)
+        spoken = _quotation_spoken(p, quotes, doc_text)
         cands: dict[int, _Seen] = {}
         excluded: set[int] = set()
         for m in pool[lo:]:

@@ -22,6 +22,7 @@ The result is a list of :class:`NameMention` in text order; merging them into ac
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -80,10 +81,10 @@ def country_table() -> tuple[dict[str, str], dict[str, str]]:
     # former countries (ISO 3166-3: "Yugoslavia, (Socialist) Federal Republic of" → "Yugoslavia", YU),
     # named in older wire copy; a code ISO gave to two former countries (CS) is left to the aliases
     former = [c for c in pycountry.historic_countries if getattr(c, "alpha_2", None)]
-    shared = {code for code in (c.alpha_2 for c in former) if sum(f.alpha_2 == code for f in former) > 1}
+    uses = Counter(c.alpha_2 for c in former)
     for c in former:
         name = c.name.split(",")[0].strip()
-        if c.alpha_2 not in shared and c.alpha_2 not in display:
+        if uses[c.alpha_2] == 1 and c.alpha_2 not in display:
             names.setdefault(name.lower(), c.alpha_2)
             display[c.alpha_2] = name
     for row in _tsv("country_aliases.tsv"):
@@ -202,6 +203,14 @@ def first_name_gender(name: str) -> str | None:
 def surnames_read_as_first_names() -> frozenset[str]:
     """Common surnames that gender-guesser also knows as first names ("Taylor", "Allen")."""
     return frozenset(w.lower() for w in load_lines("surnames.txt"))
+
+
+def name_gender(first: str, *, lone: bool) -> str | None:
+    """The gender a first-name list gives a name starting with ``first``; none for a common surname
+    standing alone (``lone``), which is most often a surname ("Taylor")."""
+    if first.lower() in surnames_read_as_first_names() and lone:
+        return None
+    return first_name_gender(first)
 
 
 @lru_cache(maxsize=1)
@@ -437,8 +446,8 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
     if original and original[ns:ne].isupper() and len(name) > 3:
         name = _capitalise(name)  # ALL-CAPS copy: "SADDAM HUSSEIN" reads "Saddam Hussein"
     guessed = gender is None
-    if guessed and not (toks[0] in surnames_read_as_first_names() and len(toks) == 1):
-        gender = first_name_gender(toks[0].capitalize())  # not "Taylor" alone: most often a surname
+    if guessed:
+        gender = name_gender(toks[0].capitalize(), lone=len(toks) == 1)
     return NameMention(s, ne, ns, ne, "person", name, country_code=country, titles=titles_found, gender=gender,
                        gender_by_first_name=guessed and gender is not None)
 
@@ -504,8 +513,7 @@ def _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor) -> NameMention
             m.via = "first-name"
             return m
     if kind is None:
-        if len(words) == 1 and words[0].lower() in surnames_read_as_first_names():
-            gender = None  # "Taylor" alone: most often a surname
+        gender = name_gender(words[0], lone=len(words) == 1) if gender is not None else None
         return NameMention(s, e, s, e, "person", surface, via="propn", person_like=True, latent=True, gender=gender,
                            gender_by_first_name=gender is not None)
     return None
@@ -558,8 +566,7 @@ def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMen
         if (not quoted and is_name_like(words) and head.dep_ in NAME_DEPS and not any(w.lower() in SKIP_PROPN for w in words)
                 and not any(title_key(w) in title_words() for w in words)):
             s, e = _chars(doc, i, j)
-            lone_surname = len(words) == 1 and words[0].lower() in surnames_read_as_first_names()
-            gender = None if lone_surname else first_name_gender(words[0])
+            gender = name_gender(words[0], lone=len(words) == 1)
             out.append(NameMention(s, e, s, e, "person", cased[s:e], via="propn", person_like=True, latent=True,
                                    gender=gender, gender_by_first_name=gender is not None))
         i = j
