@@ -283,3 +283,25 @@ def test_a_capitalised_name_tagged_as_a_common_noun_can_take_a_pronoun(nlp):
     # the tagger reads "Nyro" as a noun; it is no English word, so it is a latent name
     text = "The reissue featured three demos. The 20-year-old Nyro performed the demos on piano and multi-tracked her own voice."
     assert owner_of(nlp, text, text.index("her")) == "Nyro"
+
+
+def test_a_name_the_model_took_for_a_place_is_a_person_when_its_clause_says_his(nlp):
+    from newsclaims.extract.actors import _clause_genders
+    from newsclaims.extract.entities import recognise
+
+    text = "In 2006, Shumlin ran successfully for his old seat in the State Senate. Later Shumlin was elected again."
+    doc = nlp(text)
+    named = [m for m in recognise(doc, text) if m.name == "Shumlin"]
+    assert len(named) == 2 and {m.type for m in named} != {"person"}  # the model's reading: a place
+    _clause_genders(doc, named)
+    assert [(m.type, m.clause_gender) for m in named] == [("person", "m"), ("person", None)]
+
+
+def test_a_name_inside_a_quotation_is_marked_for_a_pronoun_outside_it(nlp):
+    text = ('"If the Alliance wins, Ortega will go," Israel Galeano said. "We will keep fighting," he added.')
+    trace: list = []
+    extract_actors(nlp(text), coref_trace=trace)
+    cands = next(c for at, c in trace if at == text.index("he added"))
+    marked = {c.spans[-1]: "quoted" in c.features for c in cands}
+    assert marked.get((text.index("Ortega"), text.index("Ortega") + 6)) is True
+    assert marked.get((text.index("Israel"), text.index(" said"))) is False

@@ -49,6 +49,7 @@ from newsclaims.extract.entities import (
     initials,
     introduced_as_relative,
     is_organization_name,
+    place_country,
     name_tokens,
     org_words,
     recognise,
@@ -272,6 +273,23 @@ def own_clause_gender(doc, start: int, end: int) -> str | None:
         if tok.tag_ == "PRP$" and tok.lower_ in POSSESSIVE_GENDER:
             return POSSESSIVE_GENDER[tok.lower_]
     return None
+
+
+def _clause_genders(doc, named: list[NameMention]) -> None:
+    """Each lone name's gender as its own clause gives it (:func:`own_clause_gender`); a name the
+    model typed as a place, organisation or group that its clause calls his or hers, and that no
+    gazetteer knows, is a person, in all its mentions ("Shumlin ran for his old seat")."""
+    persons: set[str] = set()
+    for m in named:
+        if (m.type == "person" or m.person_like or m.type == "organization") and not m.gender and len(name_tokens(m.name)) == 1 \
+                and m.start == m.name_start:
+            m.clause_gender = own_clause_gender(doc, m.name_start, m.name_end)
+            if m.clause_gender and m.type in ("organization", "place", "group") and m.via == "ner" and \
+                    place_country(m.name) is None and not is_organization_name(m.name):
+                persons.add(m.name)
+    for m in named:
+        if m.name in persons and m.type in ("organization", "place", "group") and m.via == "ner":
+            m.type = "person"
 
 
 def _surnames_keep_no_first_name_gender(named: list[NameMention]) -> None:
@@ -729,10 +747,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         if m.type == "person" and len(name_tokens(m.name)) > 1:
             m.relative = introduced_as_relative(doc, m.name_start, m.name_end)
     _surnames_keep_no_first_name_gender(named)
-    for m in named:
-        if (m.type == "person" or m.person_like or m.type == "organization") and not m.gender and len(name_tokens(m.name)) == 1 \
-                and m.start == m.name_start:
-            m.clause_gender = own_clause_gender(doc, m.name_start, m.name_end)
+    _clause_genders(doc, named)
     merger = Merger()
     assigned: list[tuple[NameMention, int]] = []
     taken: list[tuple[int, int]] = []

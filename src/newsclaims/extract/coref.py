@@ -275,6 +275,7 @@ class _Seen:
     own_subject: bool = False
     fronted: bool = False
     subject_mentions: int = 0
+    quoted: bool = False  # its last mention is inside a quotation the pronoun is not in
 
 
 # features that also enter the model once per pronoun role ("recent:0|poss")
@@ -385,6 +386,8 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
                 f["appositive"] = 1.0
             if doc[m.token].pos_ == "PRON":
                 f["last:pronoun"] = 1.0
+            if c.quoted:
+                f["quoted"] = 1.0  # named inside someone's words: "“If the UNO wins, …,” Galeano said. “…,” he added."
             if _bracketed(doc, m):
                 f["bracketed"] = 1.0  # "Bree Hodge (Marcia Cross)": an aside, seldom the one spoken of
             if doc[m.token].dep_ == "conj" or any(t.dep_ == "conj" for t in doc[m.token].children):
@@ -484,6 +487,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         above = _governing_subjects(p)
         front = _fronted_subject(p)
         spoken = _quotation_spoken(p, quotes, doc_text)
+        pquote = next(((s, e) for s, e in quotes if s <= p.idx < e), None)
         cands: dict[int, _Seen] = {}
         excluded: set[int] = set()
         for m in pool[lo:]:
@@ -521,6 +525,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 value += w.fronted if m.token == front else w.cataphora
             else:
                 c.last = m
+                c.quoted = any(s <= m.start < e for s, e in quotes) and not (pquote and pquote[0] <= m.start < pquote[1])
                 if m.role == "subj":
                     c.subject_mentions += 1
                 if m.token in above:
