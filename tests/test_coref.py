@@ -34,6 +34,8 @@ def owner_of(nlp, text: str, pronoun_at: int) -> str | None:
     ("Grace Moore met Tom Bell. Grace Moore asks him to take her home.", "her", "Grace Moore"),
     # nobody compatible: unresolved
     ("Angela Merkel met Theresa May. He was not there.", "He", None),
+    # a relative pronoun is its noun: "who had beaten her" — who is Kate Lyons, so her is not
+    ("In the third round, Anna Berg faced Kate Lyons, who had beaten her at Wimbledon.", "her", "Anna Berg"),
 ])
 def test_resolver(nlp, text, pronoun, expected):
     at = text.index(pronoun + " ") if text.count(pronoun) == 1 else text.rindex(pronoun)
@@ -243,3 +245,63 @@ def test_a_speaker_is_not_a_name_inside_their_own_words(nlp):
     doc.ents = ents
     names = {m.text: a.name for a in extract_actors(doc) for m in a.mentions}
     assert names.get("he") != "Dorrel Vance"
+
+
+def test_a_lone_surname_whose_clause_says_her_is_not_her_uncle(nlp):
+    text = ("Mary Dunne is the niece of Dan Shaughnessy, a sports columnist. "
+            "Shaughnessy made her debut on the tour in 1996.")
+    actors = extract_actors(nlp(text))
+    dan = next(a for a in actors if a.name == "Dan Shaughnessy")
+    at = text.rindex("Shaughnessy")
+    assert all(m.start != at for m in dan.mentions)
+    # the same words with "his": the lone surname is the columnist
+    text_m = text.replace("Mary Dunne is the niece", "Tom Dunne is the nephew").replace("her debut", "his debut")
+    dan = next(a for a in extract_actors(nlp(text_m)) if a.name == "Dan Shaughnessy")
+    assert any(m.start == text_m.rindex("Shaughnessy") for m in dan.mentions)
+
+
+def test_clause_gender_needs_the_possessive_to_have_no_other_referent(nlp):
+    from newsclaims.extract.actors import own_clause_gender
+
+    doc = nlp("Shaughnessy won her first title. Shaughnessy praised Maria Lopez and her coach. Shaughnessy won.")
+    starts = [t.idx for t in doc if t.text == "Shaughnessy"]
+    got = [own_clause_gender(doc, s, s + len("Shaughnessy")) for s in starts]
+    assert got == ["f", None, None]
+
+
+def test_a_name_in_brackets_is_marked_as_an_aside(nlp):
+    from newsclaims.extract.coref import Mention, _bracketed
+
+    doc = nlp("Bree Hodge (Marcia Cross) hires Karl as her lawyer.")
+    cross = next(t for t in doc if t.text == "Cross")
+    bree = next(t for t in doc if t.text == "Hodge")
+    mention = lambda tok: Mention(tok.idx, tok.idx + len(tok), 0, tok.i, 0, "other", 0.0)  # noqa: E731
+    assert _bracketed(doc, mention(cross)) and not _bracketed(doc, mention(bree))
+
+
+def test_a_capitalised_name_tagged_as_a_common_noun_can_take_a_pronoun(nlp):
+    # the tagger reads "Nyro" as a noun; it is no English word, so it is a latent name
+    text = "The reissue featured three demos. The 20-year-old Nyro performed the demos on piano and multi-tracked her own voice."
+    assert owner_of(nlp, text, text.index("her")) == "Nyro"
+
+
+def test_a_name_the_model_took_for_a_place_is_a_person_when_its_clause_says_his(nlp):
+    from newsclaims.extract.actors import _clause_genders
+    from newsclaims.extract.entities import recognise
+
+    text = "In 2006, Shumlin ran successfully for his old seat in the State Senate. Later Shumlin was elected again."
+    doc = nlp(text)
+    named = [m for m in recognise(doc, text) if m.name == "Shumlin"]
+    assert len(named) == 2 and {m.type for m in named} != {"person"}  # the model's reading: a place
+    _clause_genders(doc, named)
+    assert [(m.type, m.clause_gender) for m in named] == [("person", "m"), ("person", None)]
+
+
+def test_a_name_inside_a_quotation_is_marked_for_a_pronoun_outside_it(nlp):
+    text = ('"If the Alliance wins, Ortega will go," Israel Galeano said. "We will keep fighting," he added.')
+    trace: list = []
+    extract_actors(nlp(text), coref_trace=trace)
+    cands = next(c for at, c in trace if at == text.index("he added"))
+    marked = {c.spans[-1]: "quoted" in c.features for c in cands}
+    assert marked.get((text.index("Ortega"), text.index("Ortega") + 6)) is True
+    assert marked.get((text.index("Israel"), text.index(" said"))) is False

@@ -51,6 +51,7 @@ from newsclaims.extract.entities import (
     is_organization_name,
     name_tokens,
     org_words,
+    place_country,
     recognise,
     title_key,
     titles,
@@ -215,6 +216,8 @@ class Merger:
             explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
             if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
+            if idx is not None and m.clause_gender and self.entities[idx].gender not in (None, m.clause_gender):
+                idx = None  # "Shaughnessy won her first title" is not her uncle Dan Shaughnessy
             if idx is None:
                 idx = self._new(m, None)
                 self.entities[idx].relative = m.relative
@@ -222,6 +225,8 @@ class Merger:
             idx = self.find_org(m)
             if idx is None and (len(name_tokens(m.name)) == 1 or m.person_like) and m.type in ("organization", "place", "group"):
                 idx = self.find_person(name_tokens(m.name))  # a surname the model took for a place
+                if idx is not None and m.clause_gender and self.entities[idx].gender not in (None, m.clause_gender):
+                    idx = None
             if idx is None:
                 key = (m.type, name_tokens(m.name))
                 idx = self.by_key.get(key)
@@ -243,6 +248,48 @@ def _drop_title_parts(named: list[NameMention]) -> list[NameMention]:
     "Indian External Affairs Minister Subrahmanyam Jaishankar") are part of the title."""
     titled = [(m.start, m.name_start) for m in named if m.type == "person" and m.start < m.name_start]
     return [m for m in named if m.type in ("person", "country") or not any(s <= m.start < ns for s, ns in titled)]
+
+
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+
+
+def own_clause_gender(doc, start: int, end: int) -> str | None:
+    """The gender a lone name's own clause gives it: a subject followed in its clause by a
+    possessive his / her with no other name or pronoun before it ("Shaughnessy won her first
+    title": she). None when the clause has none or someone else the possessive could mean."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    subj = span.root
+    if subj.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for tok in subj.head.subtree:
+        if tok.i < span.end:
+            continue
+        if tok.dep_ == "relcl" or (tok.dep_ in ("ccomp", "advcl", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+            return None  # another clause, with a subject of its own
+        if tok.ent_type_ in ("PERSON", "") and tok.pos_ == "PROPN" or tok.tag_ == "PRP":
+            return None  # someone else the possessive could mean
+        if tok.tag_ == "PRP$" and tok.lower_ in POSSESSIVE_GENDER:
+            return POSSESSIVE_GENDER[tok.lower_]
+    return None
+
+
+def _clause_genders(doc, named: list[NameMention]) -> None:
+    """Each lone name's gender as its own clause gives it (:func:`own_clause_gender`); a name the
+    model typed as a place, organisation or group that its clause calls his or hers, and that no
+    gazetteer knows, is a person, in all its mentions ("Shumlin ran for his old seat")."""
+    persons: set[str] = set()
+    for m in named:
+        if (m.type == "person" or m.person_like or m.type == "organization") and not m.gender and len(name_tokens(m.name)) == 1 \
+                and m.start == m.name_start:
+            m.clause_gender = own_clause_gender(doc, m.name_start, m.name_end)
+            if m.clause_gender and m.type in ("organization", "place", "group") and m.via == "ner" and \
+                    place_country(m.name) is None and not is_organization_name(m.name):
+                persons.add(m.name)
+    for m in named:
+        if m.name in persons and m.type in ("organization", "place", "group") and m.via == "ner":
+            m.type = "person"
 
 
 def _surnames_keep_no_first_name_gender(named: list[NameMention]) -> None:
@@ -700,6 +747,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         if m.type == "person" and len(name_tokens(m.name)) > 1:
             m.relative = introduced_as_relative(doc, m.name_start, m.name_end)
     _surnames_keep_no_first_name_gender(named)
+    _clause_genders(doc, named)
     merger = Merger()
     assigned: list[tuple[NameMention, int]] = []
     taken: list[tuple[int, int]] = []

@@ -128,6 +128,14 @@ def _governor(tok):
 NONFINITE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"})
 
 
+def _relative_antecedent(tok):
+    """A relative pronoun stands for the noun its clause modifies ("Petra Kvitova, who had routed
+    her": who is Kvitova); any other token stands for itself."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return tok
+
+
 def _implicit_subject(verb, depth: int = 3):
     """The understood subject of a verb without one of its own: the subject of the verb above it
     ("Michael manipulates Alice, telling her ...": Michael tells), or for an infinitive under a
@@ -135,7 +143,7 @@ def _implicit_subject(verb, depth: int = 3):
     for _ in range(depth):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            return subj[0]
+            return _relative_antecedent(subj[0])
         if verb.dep_ not in NONFINITE_DEPS or verb.head.i == verb.i:
             return None
         if verb.dep_ in ("xcomp", "ccomp"):
@@ -203,7 +211,7 @@ def _governing_subjects(p) -> list[int]:
             continue
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != child.i and c.i != p.i:
-                found.append(c.i)
+                found.append(_relative_antecedent(c).i)
     return found
 
 
@@ -267,6 +275,7 @@ class _Seen:
     own_subject: bool = False
     fronted: bool = False
     subject_mentions: int = 0
+    quoted: bool = False  # its last mention is inside a quotation the pronoun is not in
 
 
 # features that also enter the model once per pronoun role ("recent:0|poss")
@@ -297,6 +306,13 @@ def _in_modifier_clause(tok, depth: int = 12) -> bool:
             return tok.dep_ in ("relcl", "acl", "appos")
         tok = tok.head
     return False
+
+
+def _bracketed(doc, m: Mention) -> bool:
+    """Whether the mention stands inside round brackets within its sentence."""
+    sent = doc[m.token].sent
+    before = [t.text for t in doc[sent.start:m.token] if t.text in "()"]
+    return bool(before) and before[-1] == "("
 
 
 def _main_clause(tok) -> bool:
@@ -370,6 +386,10 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
                 f["appositive"] = 1.0
             if doc[m.token].pos_ == "PRON":
                 f["last:pronoun"] = 1.0
+            if c.quoted:
+                f["quoted"] = 1.0  # named inside someone's words: "“If the UNO wins, …,” Galeano said. “…,” he added."
+            if _bracketed(doc, m):
+                f["bracketed"] = 1.0  # "Bree Hodge (Marcia Cross)": an aside, seldom the one spoken of
             if doc[m.token].dep_ == "conj" or any(t.dep_ == "conj" for t in doc[m.token].children):
                 f["conjunct"] = 1.0  # "Drew and Diane": one of two is seldom "she"
             between = sum(1 for s in lasts if s > m.start)
@@ -467,6 +487,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         above = _governing_subjects(p)
         front = _fronted_subject(p)
         spoken = _quotation_spoken(p, quotes, doc_text)
+        pquote = next(((s, e) for s, e in quotes if s <= p.idx < e), None)
         cands: dict[int, _Seen] = {}
         excluded: set[int] = set()
         for m in pool[lo:]:
@@ -504,6 +525,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 value += w.fronted if m.token == front else w.cataphora
             else:
                 c.last = m
+                c.quoted = any(s <= m.start < e for s, e in quotes) and not (pquote and pquote[0] <= m.start < pquote[1])
                 if m.role == "subj":
                     c.subject_mentions += 1
                 if m.token in above:

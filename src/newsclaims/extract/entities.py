@@ -57,6 +57,7 @@ class NameMention:
     person_like: bool = False  # a name the model typed otherwise that may be a person's ("MacKenzie" as ORG)
     latent: bool = False  # found only as proper nouns the model did not tag: an actor only if referred to
     relative: bool = False  # introduced by a family relation ("daughter of Thomas Betts"): a surname alone is not enough to merge
+    clause_gender: str | None = None  # a lone name's gender from a his / her in its own clause ("Smith won her title")
 
 
 # --- gazetteers ---------------------------------------------------------------------------------
@@ -171,6 +172,10 @@ def introduced_as_relative(doc, start: int, end: int) -> bool:
 
     if root.dep_ == "appos" and is_kin(root.head):
         return True
+    if root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ == "PERSON":  # "her parents, Jean and James Smith"
+        head = root.head
+        if (head.dep_ == "appos" and is_kin(head.head)) or (head.dep_ == "pobj" and head.head.lower_ == "of" and is_kin(head.head.head)):
+            return True
     tok = root.head if root.dep_ == "appos" else root  # "daughter of the painter, Walter Norris"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_kin(tok.head.head):
         return True
@@ -539,6 +544,19 @@ def english_word(word: str) -> bool:
     return bool(english_pos(word.lower()))
 
 
+def _proper(tok) -> bool:
+    """A proper noun, or a capitalised word inside a sentence that the tagger took for a common
+    noun, adjective or adverb but that is no English word ("the 20-year-old Nyro", "Thoms said")."""
+    if tok.tag_ == "NNP":
+        return True
+    if tok.is_sent_start or tok.tag_ not in ("NN", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.text in ("``", '"', "“", ":", "(", "-", "—", "–") or prev.is_space:
+        return False
+    return not english_word(tok.text)
+
+
 def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMention]:
     """Runs of proper nouns the model left untagged ("Mark Twain", "Bullard"): latent names, kept
     as actors only when a pronoun refers to them."""
@@ -551,11 +569,11 @@ def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMen
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if tok.tag_ != "NNP" or tok.idx in covered or not tok.text[:1].isupper():
+        if not _proper(tok) or tok.idx in covered or not tok.text[:1].isupper():
             i += 1
             continue
         j = i
-        while j < n and doc[j].tag_ == "NNP" and doc[j].idx not in covered and doc[j].text[:1].isupper():
+        while j < n and _proper(doc[j]) and doc[j].idx not in covered and doc[j].text[:1].isupper():
             j += 1
         words = [t.text for t in doc[i:j]]
         if len(words) == 1 and english_word(words[0]) and not first_name_gender(words[0]):
