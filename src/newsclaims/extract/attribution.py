@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsclaims.extract.boundaries import with_addressee, with_reported_adverbial
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
@@ -231,6 +232,19 @@ def _without_setting(doc, content: tuple[int, int], quotes: list[Quoted]) -> tup
     return content
 
 
+def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[int, int] | None:
+    """The content of a kept attribution with its boundaries settled (:mod:`newsclaims.extract.boundaries`);
+    the cue model judged the candidate on the content as its rule found it."""
+    content = att.content
+    if content is None or att.rule != "comp":
+        return content
+    head = att.cue.head
+    if att.kind == "indirect":
+        content = with_reported_adverbial(doc, content, head)
+    content = with_addressee(doc, content, head)
+    return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
+
+
 def _whole_quotes(content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:
     """``content`` widened to the marks of a quotation it starts or ends inside (the parser may end a
     complement mid-quote: 'telling him that “we tell the truth, we deal with the issues”')."""
@@ -310,6 +324,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         chosen = [a for a in candidates if keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))]
         for a in chosen:
             a.quotes = []
+            a.content = _bounded(doc, a, text, quotes)
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]

@@ -1,0 +1,94 @@
+"""Content boundaries: where a reported proposition starts and ends, past what the parse hangs on its cue.
+
+The content rules (:func:`newsclaims.extract.attribution.content_of`) take a cue's complement
+subtree. The parser does not always hang the whole reported proposition there; these rules widen
+the span to the words PolNeAR's annotators (PARC-style: the content is the reported proposition,
+neither the source nor the cue) count as part of it, measured on PolNeAR train:
+
+- an adverbial clause the parser hung on the cue verb right after its reported clause ("said the
+  ferries would sail *because the storm had passed*", "asked whether she would run *should the
+  party ask*"): a reason, condition or time of what was said, not of the saying — unless its
+  subordinator sets it against the report ("while", "though", "after" …);
+- the addressee of a phrasal cue that asks someone to act ("called on *the council* to resign"),
+  which the content of an object-control verb includes as it does the object of "urged *the
+  council* to resign".
+
+Pure functions over a spaCy ``Doc``: ``(start, end)`` character spans in, spans out.
+"""
+
+from __future__ import annotations
+
+from newsclaims.extract.cues import cue_classes
+
+#: subordinators of an adverbial clause that stays in the reported proposition when the parser hangs
+#: it on the cue verb ("" for none: a participle, an inverted condition "should she be nominated")
+REPORTED_ADVCL_MARKS = frozenset({"", "because", "if", "unless", "since", "before", "as"})
+#: punctuation that sets a clause off from the one before it
+SET_OFF = frozenset({",", ";", "—", "–", "--", "-"})
+#: phrasal cues (verb lemma, preposition) whose prepositional object is the one asked to act
+#: ("called on X to …", "appealed to X to …")
+ADDRESSEE_PHRASES = frozenset({("call", "on"), ("call", "upon"), ("prevail", "on"), ("prevail", "upon"),
+                               ("appeal", "to"), ("count", "on"), ("rely", "on")})
+
+
+def _has_cue(tok) -> bool:
+    """Whether the subtree of ``tok`` holds a verb of the cue lexicon (a relation of its own)."""
+    classes = cue_classes()
+    return any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in classes for t in tok.subtree)
+
+
+def _paragraph_break(doc, lo: int, hi: int) -> bool:
+    return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+
+
+def with_reported_adverbial(doc, content: tuple[int, int], head) -> tuple[int, int]:
+    """``content`` (the clause reported by the cue verb ``head``, after it) widened to an adverbial
+    clause of ``head`` that follows it, set off by nothing but punctuation, in the same paragraph,
+    opened by a subordinator of :data:`REPORTED_ADVCL_MARKS`, and not itself a cue."""
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or head.i >= span.start:
+        return content
+    last = span.end - 1
+    for child in head.children:
+        if child.dep_ != "advcl" or child.i <= last:
+            continue
+        gap = doc[last + 1:child.left_edge.i]
+        if any(not (t.is_punct or t.is_space) for t in gap) or _paragraph_break(doc, span.start, child.right_edge.i):
+            return content
+        mark = next((m.lower_ for m in child.children if m.dep_ == "mark"), "")
+        if mark not in REPORTED_ADVCL_MARKS or _has_cue(child):
+            return content
+        if not mark and child.tag_ == "VBG" and any(t.text in SET_OFF for t in gap):
+            return content  # "…, telling the crowd …": what the speaker did, not what was said
+        right = child.right_edge
+        while right.i > child.i and right.is_punct:
+            right = doc[right.i - 1]
+        return start, right.idx + len(right)
+    return content
+
+
+def with_addressee(doc, content: tuple[int, int], head) -> tuple[int, int]:
+    """``content`` (a to-infinitive after the cue verb ``head``) widened to the object of a
+    preposition of ``head`` that stands between them: "called on the council | to resign" gives
+    "the council to resign"."""
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or head.i >= span.start:
+        return content
+    first = span[0]
+    if first.lower_ != "to" or first.dep_ != "aux":
+        return content
+    prep = doc[head.i + 1] if head.i + 1 < span.start else None
+    if prep is None or prep.dep_ not in ("prep", "prt") or prep.head.i != head.i \
+            or (head.lemma_.lower(), prep.lower_) not in ADDRESSEE_PHRASES:
+        return content
+    addressee = doc[prep.i + 1:span.start]
+    if not len(addressee) or _paragraph_break(doc, prep.i, span.start):
+        return content
+    # the words between are one noun phrase (the object of the preposition, or one the parser
+    # made the subject of the infinitive), nothing else
+    roots = [t for t in addressee if not (addressee.start <= t.head.i < addressee.end)]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN", "PRON") or any(t.is_punct for t in addressee):
+        return content
+    return addressee.start_char, end

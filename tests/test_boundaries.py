@@ -1,0 +1,117 @@
+"""Content boundaries past what the parse hangs on the cue (hand-built parses, no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from spacy.tokens import Doc  # noqa: E402
+
+from newsclaims.extract.boundaries import with_addressee, with_reported_adverbial  # noqa: E402
+
+
+def parsed(rows: list[tuple]) -> Doc:
+    """A Doc from ``(word, head, dep, pos[, tag[, lemma]])`` rows, one space after each word."""
+    rows = [r + (None,) * (6 - len(r)) for r in rows]
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    tags = [t or "" for t in tags]
+    lemmas = [lemma or w.lower() for w, lemma in zip(words, lemmas)]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def char_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def widened(rule, doc: Doc, first: int, last: int, head: int) -> str:
+    start, end = rule(doc, char_span(doc, first, last), doc[head])
+    return doc.text[start:end]
+
+
+def reported(second_clause: list[tuple]) -> Doc:
+    """ "Okafor said the ferries would sail" + a clause hung on "said" (heads counted from 0)."""
+    return parsed([
+        ("Okafor", 1, "nsubj", "PROPN"), ("said", 1, "ROOT", "VERB", "VBD", "say"), ("the", 3, "det", "DET"),
+        ("ferries", 5, "nsubj", "NOUN"), ("would", 5, "aux", "AUX"), ("sail", 1, "ccomp", "VERB", "VB", "sail"),
+        *second_clause,
+    ])
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # a reason hung on "said" is part of what was said
+    ([("because", 9, "mark", "SCONJ"), ("the", 8, "det", "DET"), ("storm", 9, "nsubj", "NOUN"),
+      ("passed", 1, "advcl", "VERB", "VBD", "pass"), (".", 1, "punct", "PUNCT")],
+     "the ferries would sail because the storm passed"),
+    # an inverted condition, no subordinator
+    ([("should", 8, "aux", "AUX"), ("it", 8, "nsubj", "PRON"), ("clear", 1, "advcl", "VERB", "VB", "clear"),
+      (".", 1, "punct", "PUNCT")],
+     "the ferries would sail should it clear"),
+    # a contrast is the reporter's, not the speaker's
+    ([(",", 1, "punct", "PUNCT"), ("while", 10, "mark", "SCONJ"), ("the", 9, "det", "DET"), ("trains", 10, "nsubj", "NOUN"),
+      ("wait", 1, "advcl", "VERB", "VBP", "wait"), (".", 1, "punct", "PUNCT")],
+     "the ferries would sail"),
+    # what the speaker did while saying it: a participle set off by a comma
+    ([(",", 1, "punct", "PUNCT"), ("pointing", 1, "advcl", "VERB", "VBG", "point"), ("north", 7, "advmod", "ADV"),
+      (".", 1, "punct", "PUNCT")],
+     "the ferries would sail"),
+    # a clause with a cue of its own is a relation of its own
+    ([("as", 8, "mark", "SCONJ"), ("officials", 8, "nsubj", "NOUN"), ("announced", 1, "advcl", "VERB", "VBD", "announce"),
+      (".", 1, "punct", "PUNCT")],
+     "the ferries would sail"),
+    # something else between the content and the clause: not the content's
+    ([("on", 1, "prep", "ADP"), ("Monday", 6, "pobj", "PROPN"), ("because", 10, "mark", "SCONJ"),
+      ("it", 10, "nsubj", "PRON"), ("cleared", 1, "advcl", "VERB", "VBD", "clear")],
+     "the ferries would sail"),
+])
+def test_an_adverbial_clause_hung_on_the_cue(clause, expected):
+    doc = reported(clause)
+    assert widened(with_reported_adverbial, doc, 2, 5, 1) == expected
+
+
+def test_an_adverbial_clause_in_the_next_paragraph_stays_out():
+    doc = reported([("\n\n", 5, "dep", "SPACE"), ("because", 10, "mark", "SCONJ"), ("the", 9, "det", "DET"),
+                    ("storm", 10, "nsubj", "NOUN"), ("passed", 1, "advcl", "VERB", "VBD", "pass")])
+    assert widened(with_reported_adverbial, doc, 2, 5, 1) == "the ferries would sail"
+
+
+def test_a_content_before_its_cue_is_left_alone():
+    # "The ferries would sail, Okafor said because …": the rule widens contents that follow the cue
+    doc = parsed([
+        ("The", 1, "det", "DET"), ("ferries", 3, "nsubj", "NOUN"), ("would", 3, "aux", "AUX"),
+        ("sail", 6, "ccomp", "VERB"), (",", 6, "punct", "PUNCT"), ("Okafor", 6, "nsubj", "PROPN"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"), ("because", 9, "mark", "SCONJ"), ("it", 9, "nsubj", "PRON"),
+        ("cleared", 6, "advcl", "VERB", "VBD", "clear"),
+    ])
+    assert widened(with_reported_adverbial, doc, 0, 3, 6) == "The ferries would sail"
+
+
+def asked(verb: str, lemma: str, prep: str) -> Doc:
+    """ "The mayor <verb> <prep> the harbour board to resign ." """
+    return parsed([
+        ("The", 1, "det", "DET"), ("mayor", 2, "nsubj", "NOUN"), (verb, 2, "ROOT", "VERB", "VBD", lemma),
+        (prep, 2, "prep", "ADP"), ("the", 6, "det", "DET"), ("harbour", 6, "compound", "NOUN"),
+        ("board", 3, "pobj", "NOUN"), ("to", 8, "aux", "PART"), ("resign", 2, "xcomp", "VERB", "VB", "resign"),
+        (".", 2, "punct", "PUNCT"),
+    ])
+
+
+@pytest.mark.parametrize("verb, lemma, prep, expected", [
+    ("called", "call", "on", "the harbour board to resign"),
+    ("called", "call", "upon", "the harbour board to resign"),
+    ("appealed", "appeal", "to", "the harbour board to resign"),
+    # "decided on the spur of the moment to …": not an addressee
+    ("decided", "decide", "on", "to resign"),
+    ("waited", "wait", "for", "to resign"),
+])
+def test_the_addressee_of_a_phrasal_cue(verb, lemma, prep, expected):
+    doc = asked(verb, lemma, prep)
+    assert widened(with_addressee, doc, 7, 8, 2) == expected
+
+
+def test_no_addressee_when_the_infinitive_follows_the_cue():
+    doc = parsed([
+        ("The", 1, "det", "DET"), ("mayor", 2, "nsubj", "NOUN"), ("called", 2, "ROOT", "VERB", "VBD", "call"),
+        ("on", 2, "prt", "ADP"), ("to", 5, "aux", "PART"), ("resign", 2, "xcomp", "VERB", "VB", "resign"),
+    ])
+    assert widened(with_addressee, doc, 4, 5, 2) == "to resign"
