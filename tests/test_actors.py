@@ -260,6 +260,25 @@ def test_first_person_in_a_quote_is_its_speaker(convert_text):
     assert quote["speaker"] == brennan["id"]
 
 
+def test_he_in_a_quote_is_not_its_speaker(convert_text):
+    text = ("Officer Gary Butler described the chase on Tuesday. "
+            "“He shot at our cars before he drove off,” Butler said.")
+    record = convert_text(text)
+    butler = by_name(record, "Gary Butler")
+    quote = next(q for q in record["quotes"] if q["start"] <= text.index("He shot") < q["end"])
+    assert quote["speaker"] == butler["id"]
+    starts = {m["start"] for m in butler["mentions"]}
+    assert text.index("He shot") not in starts and text.index("he drove") not in starts
+
+
+def test_a_possessive_opening_a_source_is_not_the_speaker(convert_text):
+    text = ("April Lane was found dead on Friday. “She knew she was in danger,” her mother said.")
+    record = convert_text(text)
+    quote = next(q for q in record["quotes"] if q["start"] <= text.index("She knew") < q["end"])
+    assert quote["source"]["text"] == "her mother"
+    assert quote["speaker"] != by_name(record, "April Lane")["id"]
+
+
 def test_a_persons_we_in_a_quote_stays_unlinked(convert_text):
     text = "“We will win this fight,” Tom Brennan said on Monday."
     record = convert_text(text)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsclaims.errors import ArticleError, NewsclaimsError
-from newsclaims.extract.actors import extract_actors, link_quoted_first_person
+from newsclaims.extract.actors import extract_actors, link_quoted_first_person, unlink_quoted_third_person
 from newsclaims.extract.claims import extract_claims
 from newsclaims.extract.dateline import extract_dateline
 from newsclaims.extract.quotes import extract_quotes
@@ -46,6 +46,7 @@ def annotate(record: Record, doc) -> Record:
     record.actors = extract_actors(doc, dateline=record.dateline)
     record.quotes = extract_quotes(doc, record.actors)
     link_quoted_first_person(record.text, record.actors, record.quotes)
+    unlink_quoted_third_person(record.actors, record.quotes)
     record.claims = extract_claims(doc, record.actors, record.quotes)
     return record
 

@@ -845,12 +845,15 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
 def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
     """The actor a source span ``[start, end)`` names: a person before an organisation, a country
     or a place ("the spokesman of the Foreign Ministry, John Smith"), then the one whose mention
-    overlaps it most; ``None`` when no mention overlaps."""
+    overlaps it most; ``None`` when no mention overlaps. A possessive pronoun that opens a longer
+    source is not the one who speaks ("her mother said": not her)."""
     best, best_key = None, None
     for actor in actors:
         for m in actor.mentions:
             overlap = min(end, m.end) - max(start, m.start)
             if overlap <= 0:
+                continue
+            if m.text.lower() in POSSESSIVE_PRONOUNS and m.end < end:
                 continue
             key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
             if best_key is None or key > best_key:
@@ -858,6 +861,8 @@ def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
     return best
 
 
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _WORD = re.compile(r"\b[A-Za-z]+\b")
@@ -890,3 +895,21 @@ def link_quoted_first_person(text: str, actors: list[Actor], quotes) -> None:
             speaker.mentions.append(Span.of(text, *span))
             taken.add(span)
         speaker.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def unlink_quoted_third_person(actors: list[Actor], quotes) -> None:
+    """A he / she / his / her inside a quotation is not its speaker, who would say "I" ("“He
+    shot officer Varner,” Butler said": he is not Butler): such pronoun mentions leave the
+    speaker's actor and stay unresolved; a quote's own source stays. Updates ``actors`` in place."""
+    by_id = {a.id: a for a in actors}
+    sources = {(q.source.start, q.source.end) for q in quotes if q.source is not None}
+    for q in quotes:
+        speaker = by_id.get(q.speaker) if q.speaker else None
+        if speaker is None or q.kind == "social_post":
+            continue
+        keep = []
+        for m in speaker.mentions:
+            if not (q.start <= m.start and m.end <= q.end and m.text.lower() in THIRD_PERSON and (m.start, m.end) not in sources):
+                keep.append(m)
+        speaker.mentions[:] = keep
+
