@@ -8,7 +8,7 @@ spacy = pytest.importorskip("spacy")
 
 from spacy.tokens import Doc  # noqa: E402
 
-from newsclaims.extract.boundaries import inner_content, with_addressee, with_reported_adverbial  # noqa: E402
+from newsclaims.extract.boundaries import inner_content, is_time_only, with_addressee, with_reported_adverbial  # noqa: E402
 
 
 def parsed(rows: list[tuple]) -> Doc:
@@ -138,3 +138,17 @@ def tried(verb: str, lemma: str, inner: str, inner_lemma: str) -> Doc:
 def test_an_aspectual_cue_and_its_infinitive(verb, lemma, inner, inner_lemma, expected):
     doc = tried(verb, lemma, inner, inner_lemma)
     assert widened(inner_content, doc, 2, 7, 1) == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # "tweeted Wednesday": when, not what
+    (["Wednesday"], ["B-DATE"], True),
+    (["more", "than", "45", "minutes"], ["B-TIME", "I-TIME", "I-TIME", "I-TIME"], True),
+    (["Oct.", "23", ","], ["B-DATE", "I-DATE", "O"], True),
+    # a content naming a date among other words is a content
+    (["the", "vote", "on", "Wednesday"], ["O", "O", "O", "B-DATE"], False),
+    (["the", "plan"], ["O", "O"], False),
+])
+def test_a_time_expression_is_no_content(words, ents, expected):
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+    assert is_time_only(doc, (0, len(doc.text))) is expected

@@ -13,9 +13,10 @@ neither the source nor the cue) count as part of it, measured on PolNeAR train:
   which the content of an object-control verb includes as it does the object of "urged *the
   council* to resign".
 
-And one that narrows it: an aspectual or conative cue verb whose infinitive is itself a cue verb
+One narrows it: an aspectual or conative cue verb whose infinitive is itself a cue verb
 ("tried *to show* that …", "continued *to insist* …", "went on *to say* …") makes one cue with it;
-the content is what the inner verb reports.
+the content is what the inner verb reports. And a content that is nothing but a time expression
+("tweeted *Wednesday*", "spoke for *45 minutes*", which the parser may take for the object) is none.
 
 Pure functions over a spaCy ``Doc``: ``(start, end)`` character spans in, spans out.
 """
@@ -30,6 +31,9 @@ REPORTED_ADVCL_MARKS = frozenset({"", "because", "if", "unless", "since", "befor
 #: aspectual and conative verbs that form one cue with the cue verb of their infinitive ("tried to
 #: show", "continued to insist", "went on to say"): the content is that of the inner verb
 ASPECTUAL_VERBS = frozenset({"try", "attempt", "struggle", "continue", "go", "begin", "start"})
+#: entity types of a time expression: a content made of nothing else is when the cue happened ("tweeted
+#: Wednesday", "spoke for 45 minutes", parsed as its object), not what was said
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: punctuation that sets a clause off from the one before it
 SET_OFF = frozenset({",", ";", "—", "–", "--", "-"})
 #: phrasal cues (verb lemma, preposition) whose prepositional object is the one asked to act
@@ -122,3 +126,10 @@ def inner_content(doc, content: tuple[int, int], head) -> tuple[int, int]:
     if left.dep_ == "mark" and left.lower_ == "that" and left.i + 1 < span.end:
         left = doc[left.i + 1]
     return left.idx, end
+
+
+def is_time_only(doc, content: tuple[int, int]) -> bool:
+    """Whether ``content`` is nothing but a time expression (entities of :data:`TIME_ENTITIES`)."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span is not None and any(not t.is_punct for t in span) and \
+        all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.is_space for t in span)
