@@ -101,3 +101,23 @@ def test_normalise_and_conventions():
     assert normalise(text, ((13, 32),)) == "the sky, is blue"
     assert polnear_span(text, 13, 32) == (8, 32)
     assert merge_parts([(5, 9), (0, 3), (2, 6)]) == ((0, 9),)
+
+
+@pytest.mark.parametrize("text, claim, expected", [
+    ("He said that rain fell.", "rain fell", "that rain fell"),
+    # the claim starts after the comma of an aside that follows the complementizer
+    ("He said that, if it rains, the vote stands.", "if it rains, the vote stands", "that, if it rains, the vote stands"),
+    ("He said that — for now — the vote stands.", "for now — the vote stands", "that — for now — the vote stands"),
+    # "that" ending a noun phrase is no complementizer
+    ("She denied all that, saying the vote stands.", "saying the vote stands", "saying the vote stands"),
+])
+def test_polnear_span_takes_the_complementizer(nlp, text, claim, expected):
+    start = text.index(claim)
+    a, b = polnear_span(text, start, start + len(claim), nlp(text))
+    assert text[a:b] == expected
+
+
+def test_polnear_span_without_a_parse_takes_only_a_plain_complementizer():
+    text = "He said that, if it rains, the vote stands."
+    start = text.index("if it rains")
+    assert polnear_span(text, start, len(text) - 1) == (start, len(text) - 1)

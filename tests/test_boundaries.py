@@ -8,7 +8,7 @@ spacy = pytest.importorskip("spacy")
 
 from spacy.tokens import Doc  # noqa: E402
 
-from newsclaims.extract.boundaries import with_addressee, with_reported_adverbial  # noqa: E402
+from newsclaims.extract.boundaries import inner_content, is_time_only, with_addressee, with_reported_adverbial  # noqa: E402
 
 
 def parsed(rows: list[tuple]) -> Doc:
@@ -115,3 +115,40 @@ def test_no_addressee_when_the_infinitive_follows_the_cue():
         ("on", 2, "prt", "ADP"), ("to", 5, "aux", "PART"), ("resign", 2, "xcomp", "VERB", "VB", "resign"),
     ])
     assert widened(with_addressee, doc, 4, 5, 2) == "to resign"
+
+
+def tried(verb: str, lemma: str, inner: str, inner_lemma: str) -> Doc:
+    """ "Lee <verb> to <inner> that the plan works ." """
+    return parsed([
+        ("Lee", 1, "nsubj", "PROPN"), (verb, 1, "ROOT", "VERB", "VBD", lemma), ("to", 3, "aux", "PART"),
+        (inner, 1, "xcomp", "VERB", "VB", inner_lemma), ("that", 7, "mark", "SCONJ"), ("the", 6, "det", "DET"),
+        ("plan", 7, "nsubj", "NOUN"), ("works", 3, "ccomp", "VERB", "VBZ", "work"), (".", 1, "punct", "PUNCT"),
+    ])
+
+
+@pytest.mark.parametrize("verb, lemma, inner, inner_lemma, expected", [
+    # "tried to show": one cue; the content is what "show" reports
+    ("tried", "try", "show", "show", "the plan works"),
+    ("continued", "continue", "insist", "insist", "the plan works"),
+    # the infinitive is no cue verb: "tried to make sure that …" keeps its infinitive
+    ("tried", "try", "ensure", "ensure", "to ensure that the plan works"),
+    # an intention is not aspectual: "wanted to show that …" is PolNeAR's content as it stands
+    ("wanted", "want", "show", "show", "to show that the plan works"),
+])
+def test_an_aspectual_cue_and_its_infinitive(verb, lemma, inner, inner_lemma, expected):
+    doc = tried(verb, lemma, inner, inner_lemma)
+    assert widened(inner_content, doc, 2, 7, 1) == expected
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # "tweeted Wednesday": when, not what
+    (["Wednesday"], ["B-DATE"], True),
+    (["more", "than", "45", "minutes"], ["B-TIME", "I-TIME", "I-TIME", "I-TIME"], True),
+    (["Oct.", "23", ","], ["B-DATE", "I-DATE", "O"], True),
+    # a content naming a date among other words is a content
+    (["the", "vote", "on", "Wednesday"], ["O", "O", "O", "B-DATE"], False),
+    (["the", "plan"], ["O", "O"], False),
+])
+def test_a_time_expression_is_no_content(words, ents, expected):
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+    assert is_time_only(doc, (0, len(doc.text))) is expected

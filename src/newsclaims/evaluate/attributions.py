@@ -187,16 +187,25 @@ def gold_items(article: GoldArticle, doc, speech_lemmas: frozenset[str]) -> list
 
 
 _THAT = re.compile(r"\bthat\s+$")
+#: the complementizer before an item with the comma or dash of an aside after it ("that, even if …,
+#: the vote stands": the claim starts after the comma); the parse tells it from a pronoun ("all that,")
+_THAT_ASIDE = re.compile(r"\bthat\s*[,—–]\s*$")
 
 
-def polnear_span(text: str, start: int, end: int) -> tuple[int, int]:
+def polnear_span(text: str, start: int, end: int, doc=None) -> tuple[int, int]:
     """An item's span in PolNeAR's convention, which includes the complementizer ("that the …",
-    "that “…”") and the quote marks around a quotation."""
+    "that “…”", and "that, even if …" where ``doc`` parses that "that" as one) and the quote marks
+    around a quotation."""
     if start > 0 and text[start - 1] in QUOTE_CHARS:
         start -= 2 if start > 1 and text[start - 2:start] in ("``", "''") else 1
         if end < len(text) and text[end] in QUOTE_CHARS:
             end += 2 if text[end:end + 2] in ("``", "''") else 1
     m = _THAT.search(text, max(0, start - 6), start)
+    if m is None and doc is not None:
+        m = _THAT_ASIDE.search(text, max(0, start - 9), start)
+        tok = doc.char_span(m.start(), m.start() + 4) if m else None
+        if tok is None or tok[0].dep_ != "mark":
+            m = None
     return (m.start(), end) if m else (start, end)
 
 
@@ -212,7 +221,7 @@ def predicted_items(record, doc, speech_lemmas: frozenset[str]) -> list[Item]:
     text = record.text
     items = []
     for members in groups.values():
-        content = merge_parts(polnear_span(text, m.start, m.end) for m in members)
+        content = merge_parts(polnear_span(text, m.start, m.end, doc) for m in members)
         first = members[0]
         cue = ((first.cue.start, first.cue.end),) if first.cue is not None else ()
         source = next((((m.source.start, m.source.end),) for m in members if m.source is not None), ())

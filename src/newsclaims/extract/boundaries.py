@@ -13,16 +13,27 @@ neither the source nor the cue) count as part of it, measured on PolNeAR train:
   which the content of an object-control verb includes as it does the object of "urged *the
   council* to resign".
 
+One narrows it: an aspectual or conative cue verb whose infinitive is itself a cue verb
+("tried *to show* that …", "continued *to insist* …", "went on *to say* …") makes one cue with it;
+the content is what the inner verb reports. And a content that is nothing but a time expression
+("tweeted *Wednesday*", "spoke for *45 minutes*", which the parser may take for the object) is none.
+
 Pure functions over a spaCy ``Doc``: ``(start, end)`` character spans in, spans out.
 """
 
 from __future__ import annotations
 
-from newsclaims.extract.cues import cue_classes
+from newsclaims.extract.cues import COMPLEMENT_DEPS, OBJECT_DEPS, cue_classes
 
 #: subordinators of an adverbial clause that stays in the reported proposition when the parser hangs
 #: it on the cue verb ("" for none: a participle, an inverted condition "should she be nominated")
 REPORTED_ADVCL_MARKS = frozenset({"", "because", "if", "unless", "since", "before", "as"})
+#: aspectual and conative verbs that form one cue with the cue verb of their infinitive ("tried to
+#: show", "continued to insist", "went on to say"): the content is that of the inner verb
+ASPECTUAL_VERBS = frozenset({"try", "attempt", "struggle", "continue", "go", "begin", "start"})
+#: entity types of a time expression: a content made of nothing else is when the cue happened ("tweeted
+#: Wednesday", "spoke for 45 minutes", parsed as its object), not what was said
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: punctuation that sets a clause off from the one before it
 SET_OFF = frozenset({",", ";", "—", "–", "--", "-"})
 #: phrasal cues (verb lemma, preposition) whose prepositional object is the one asked to act
@@ -92,3 +103,33 @@ def with_addressee(doc, content: tuple[int, int], head) -> tuple[int, int]:
     if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN", "PRON") or any(t.is_punct for t in addressee):
         return content
     return addressee.start_char, end
+
+
+def inner_content(doc, content: tuple[int, int], head) -> tuple[int, int]:
+    """``content`` (a to-infinitive after the cue verb ``head``) narrowed to the complement of that
+    infinitive when ``head`` is one of :data:`ASPECTUAL_VERBS` and the infinitive a cue verb: "tried
+    to show *Sanders is not the only one*" (a leading "that" dropped, as in every content)."""
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3 or head.i >= span.start or head.lemma_.lower() not in ASPECTUAL_VERBS:
+        return content
+    first = span[0]
+    verb = first.head
+    if first.lower_ != "to" or first.dep_ != "aux" or verb.dep_ != "xcomp" or verb.head.i != head.i:
+        return content
+    if verb.lemma_.lower() not in cue_classes():
+        return content
+    comp = next((c for c in verb.children if c.i > verb.i and (c.dep_ in COMPLEMENT_DEPS or c.dep_ in OBJECT_DEPS)), None)
+    if comp is None or comp.left_edge.i >= span.end:
+        return content
+    left = comp.left_edge
+    if left.dep_ == "mark" and left.lower_ == "that" and left.i + 1 < span.end:
+        left = doc[left.i + 1]
+    return left.idx, end
+
+
+def is_time_only(doc, content: tuple[int, int]) -> bool:
+    """Whether ``content`` is nothing but a time expression (entities of :data:`TIME_ENTITIES`)."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span is not None and any(not t.is_punct for t in span) and \
+        all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.is_space for t in span)
