@@ -130,3 +130,32 @@ def test_conjoined_cue_ends_the_first_content(convert_text):
 def test_claim_content_ends_at_its_own_relation(convert_text, text, cue, content):
     found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
     assert found.get(cue) == content, found
+
+
+def test_no_claim_runs_across_the_dateline(convert_text):
+    text = ("DEAN FOODS SEES STRONG FOURTH QUARTER\nCHICAGO, Feb 26 - Dean Foods Co expects earnings for the "
+            "fourth quarter to exceed those of last year, the company said.\n")
+    record = convert_text(text)
+    dateline = record["dateline"]
+    assert dateline["text"].startswith("CHICAGO")
+    items = record["quotes"] + record["claims"]
+    assert items
+    for item in items:
+        assert not (item["start"] < dateline["end"] and dateline["start"] < item["end"]), item["text"]
+        assert item["text"] == text[item["start"]:item["end"]]
+
+
+def test_clip_to_dateline_keeps_the_side_of_the_cue():
+    from newsclaims.pipeline import clip_to_dateline
+    from newsclaims.record import Claim, Dateline, Span
+
+    text = "HEADLINE WORDS\nCHICAGO (AP) - Prices rose, the bank said."
+    dl = Dateline(text="CHICAGO (AP)", start=text.index("CHICAGO"), end=text.index(" -"))
+    said = Span.of(text, text.index("said"), text.index("said") + 4)
+    words = Span.of(text, text.index("WORDS"), text.index("WORDS") + 5)
+    rose = text.index("rose") + 4
+    after = Claim(id="c1", text=text[:rose], start=0, end=rose, kind="indirect", cue=said)
+    before = Claim(id="c2", text=text[:dl.end], start=0, end=dl.end, kind="indirect", cue=words)
+    inside = Claim(id="c3", text=text[10:dl.end], start=10, end=dl.end, kind="indirect", cue=said)
+    kept = clip_to_dateline(text, dl, [after, before, inside])
+    assert [(c.id, c.text) for c in kept] == [("c1", "Prices rose"), ("c2", "HEADLINE WORDS")]

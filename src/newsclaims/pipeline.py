@@ -48,7 +48,37 @@ def annotate(record: Record, doc) -> Record:
     link_quoted_first_person(record.text, record.actors, record.quotes)
     unlink_quoted_third_person(record.actors, record.quotes)
     record.claims = extract_claims(doc, record.actors, record.quotes)
+    record.quotes = clip_to_dateline(record.text, record.dateline, record.quotes)
+    record.claims = clip_to_dateline(record.text, record.dateline, record.claims)
     return record
+
+
+def clip_to_dateline(text: str, dateline, items: list) -> list:
+    """Quotes and claims never run across the dateline: one that does (a headline read into the
+    first sentence: "Bakker ‘Sawed-Off Runt’\nCHARLOTTE, N.C. (AP)\n The judge who…") keeps the
+    side of the dateline its cue is on (the longer side when it has none); an item left empty is
+    dropped."""
+    if dateline is None or dateline.end <= dateline.start:
+        return items
+    kept = []
+    for item in items:
+        if item.start < dateline.end and dateline.start < item.end:
+            at = item.cue.start if item.cue is not None else None
+            before = dateline.start - item.start
+            after = item.end - dateline.end
+            if (at is not None and at >= dateline.end) or (at is None and after >= before):
+                start, end = dateline.end, item.end
+            else:
+                start, end = item.start, dateline.start
+            while start < end and (text[start].isspace() or text[start] in "-–—:"):
+                start += 1  # and the dash that ends a dateline ("CHICAGO, Feb 26 - ")
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start >= end:
+                continue
+            item.start, item.end, item.text = start, end, text[start:end]
+        kept.append(item)
+    return kept
 
 
 def parse(nlp, records: list[Record], *, batch_size: int = 32) -> Iterator[tuple[Record, object]]:
