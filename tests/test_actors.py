@@ -489,3 +489,25 @@ def test_a_named_person_keeps_the_pronoun(nlp):
     doc = _forced_doc(nlp, text, [("Velmorra Tasker", "PERSON", 0)])
     person = [a for a in extract_actors(doc) if a.name == "Velmorra Tasker"]
     assert person and "He" in [m.text for m in person[0].mentions]
+
+
+def test_a_quote_mark_glued_to_it_makes_no_person(convert_text):
+    text = 'Qin Zhijun lost his flock. "What else can I do?" said Qin."It\'s all I know how to do."'
+    record = convert_text(text)
+    assert not any("It" in a["name"] for a in record["actors"])
+    assert "Qin Zhijun" in {a["name"] for a in record["actors"]}
+
+
+def test_a_company_said_without_its_legal_form_is_the_same_actor(convert_text):
+    text = "MacMillan said <Noranda Inc> will buy the stake. Noranda declined to comment on Friday."
+    record = convert_text(text)
+    noranda = [a for a in record["actors"] if a["name"].startswith("Noranda")]
+    assert len(noranda) == 1 and noranda[0]["name"] == "Noranda Inc"
+    assert {text[m["start"]:m["end"]] for m in noranda[0]["mentions"]} >= {"Noranda Inc", "Noranda"}
+
+
+def test_a_name_broken_over_a_line_reads_as_one_line(convert_text):
+    text = "The deal was announced by Jerry\nCollins of Boston on Monday. Collins said it was fair."
+    record = convert_text(text)
+    collins = by_name(record, "Jerry Collins")
+    assert all(text[m["start"]:m["end"]] == text[m["start"]:m["end"]].strip() for m in collins["mentions"])

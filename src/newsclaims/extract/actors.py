@@ -193,11 +193,15 @@ class Merger:
 
     def find_org(self, m: NameMention) -> int | None:
         toks = name_tokens(m.name)
+        short = without_legal_form(toks)
         for i, e in enumerate(self.entities):
             if e.type not in ("organization", "group", "place"):
                 continue
             if e.tokens == toks or any(name_tokens(n) == toks for n in e.names):
                 return i
+            if e.type == "organization" and m.type == "organization" and \
+                    any(without_legal_form(name_tokens(n)) == short for n in e.names) and len(short) > 0:
+                return i  # "Noranda Inc" and "Noranda", "Texaco" and "Texaco Inc."
             if m.name in e.aliases or (m.alias and (m.alias in e.aliases or m.alias in e.names)):
                 return i
             if m.name.isupper() and len(m.name) >= 2 and e.type == "organization" and any(initials(n) == m.name for n in e.names):
@@ -657,16 +661,19 @@ def _organisation_words() -> frozenset[str]:
     return org_words() | corporate_forms()
 
 
+def without_legal_form(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A name less the legal forms that end it ("Texaco" of "Texaco Inc"; all of it when it is
+    nothing else)."""
+    k = len(name)
+    while k > 0 and name[k - 1].rstrip(".").lower() in corporate_forms():
+        k -= 1
+    return name[:k] if k else name
+
+
 def short_company_names(orgs: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The organisations' names less a legal form that ends them ("Texaco" of "Texaco Inc")."""
-    out = []
-    for o in orgs:
-        k = len(o)
-        while k > 0 and o[k - 1].rstrip(".").lower() in corporate_forms():
-            k -= 1
-        if 0 < k < len(o):
-            out.append(o[:k])
-    return out
+    shorts = [(o, without_legal_form(o)) for o in orgs]
+    return [short for o, short in shorts if len(short) < len(o)]
 
 
 def not_a_person(doc, text: str, ent: Entity, companies: list[tuple[str, ...]]) -> bool:

@@ -331,16 +331,31 @@ def is_concept(word: str) -> bool:
 # --- recognition --------------------------------------------------------------------------------
 
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
-    """Token span without a leading article or a trailing possessive / punctuation."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    """Token span without a leading article, a trailing possessive, or punctuation and line
+    breaks at either end."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+                           or doc[start].text in "<>"):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].is_space or doc[end - 1].text in "<>"):
         end -= 1
     return start, end
 
 
+PRONOUN_WORDS = frozenset({"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
+                           "these", "those", "there", "here"})
+GLUED = "\"'“”‘’`<>"  # marks the tokenizer leaves on a word ('Qin."It', Reuters' "<Noranda Inc>")
+
+
 def _chars(doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    """Character span of tokens ``[start, end)``, without quote marks or angle brackets glued to
+    its first or last word."""
+    first, last = doc[start].text, doc[end - 1].text
+    lead = len(first) - len(first.lstrip(GLUED))
+    trail = len(last) - len(last.rstrip(GLUED))
+    s = doc[start].idx + (lead if lead < len(first) else 0)
+    e = doc[end - 1].idx + len(last) - (trail if trail < len(last) else 0)
+    return s, max(e, s + 1)
 
 
 def _leading_titles(doc, start: int, end: int) -> int:
@@ -473,8 +488,8 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             continue
         s, e = _chars(doc, ts, te)
         surface = cased[s:e]
-        if is_concept(surface):
-            continue
+        if is_concept(surface) or (surface.lower() in PRONOUN_WORDS and not surface.isupper()):
+            continue  # "Islamophobia"; 'It' of '"It' tagged as a person
         floor = ent.sent.start if floor_sentences else 0
         if kind != "person":
             m = _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor)
@@ -487,6 +502,8 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
     out.extend(_proper_noun_runs(doc, cased, out))
     header = id_line_end(text)
     out = [m for m in out if m.start >= header]
+    for m in out:
+        m.name = " ".join(m.name.split())  # "MacMillan Bloedel\nLtd" broken over a line
     out.sort(key=lambda m: (m.start, -m.end))
     _bracketed_acronyms(text, out)
     return out
