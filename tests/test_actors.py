@@ -511,3 +511,11 @@ def test_a_name_broken_over_a_line_reads_as_one_line(convert_text):
     record = convert_text(text)
     collins = by_name(record, "Jerry Collins")
     assert all(text[m["start"]:m["end"]] == text[m["start"]:m["end"]].strip() for m in collins["mentions"])
+
+
+def test_a_role_in_apposition_to_a_name_is_not_another_holders(convert_text):
+    text = ("Foreign Minister Roland Dumas opened the talks in Paris. "
+            "Hans-Dietrich Genscher, West Germany's foreign minister, told reporters that his government agreed.")
+    record = convert_text(text)
+    dumas = by_name(record, "Roland Dumas")
+    assert "West Germany's foreign minister" not in mention_texts(dumas)

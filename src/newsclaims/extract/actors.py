@@ -413,15 +413,20 @@ def _holders(merger: Merger, head: str, country: str | None) -> list[int]:
     return found
 
 
-def _roles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country_at: dict[int, str]) -> None:
+def _roles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country_at: dict[int, str],
+           person_at: dict[int, int]) -> None:
     """Descriptions naming a role: "Azerbaijan's president", "the president of Azerbaijan",
-    "the Pakistani prime minister", "the prime minister" → the one person holding that title."""
+    "the Pakistani prime minister", "the prime minister" → the one person holding that title.
+    A description in apposition to a named person is that person's (see :func:`_appositions`),
+    never another holder's ("Genscher, West Germany's foreign minister")."""
     heads = _title_heads()
     for tok in doc:
         head = title_key(tok.text)
         if head not in heads or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if _covered(taken, tok.idx, tok.idx + len(tok)):
+            continue
+        if tok.dep_ == "appos" and tok.head.i in person_at:
             continue
         country = None
         left = tok.i
@@ -789,7 +794,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
             elif ent.type == "person":
                 person_at[span.root.i] = i
     _appositions(doc, merger, person_at, country_at)
-    _roles(doc, text, merger, taken, country_at)
+    _roles(doc, text, merger, taken, country_at, person_at)
     _org_references(doc, merger, taken)
     _in_text_handles(doc, text, merger, taken, country_at)
     _country_by_stance(doc, merger, person_at, country_at)

@@ -513,8 +513,8 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 continue
             if prole == "refl" and (_clause_head(mtok).i != pclause.i or m.role != "subj"):
                 continue
-            if after and m.role != "subj":
-                continue
+            if after and (m.role != "subj" or (pgov is not None and _governor(mtok) is not None and _governor(mtok).i == pgov.i)):
+                continue  # later in the sentence only a subject, and not of the pronoun's own verb ("He praised Rai")
             c = cands.setdefault(ent, _Seen())
             dist = psent - m.sent
             value = m.salience * (w.decay ** dist) * (w.unsure if ent in unsure else 1.0)
