@@ -8,7 +8,13 @@ spacy = pytest.importorskip("spacy")
 
 from spacy.tokens import Doc  # noqa: E402
 
-from newsclaims.extract.boundaries import inner_content, is_time_only, with_addressee, with_reported_adverbial  # noqa: E402
+from newsclaims.extract.boundaries import (  # noqa: E402
+    inner_content,
+    is_time_only,
+    with_addressee,
+    with_reported_adverbial,
+    without_source,
+)
 
 
 def parsed(rows: list[tuple]) -> Doc:
@@ -152,3 +158,22 @@ def test_an_aspectual_cue_and_its_infinitive(verb, lemma, inner, inner_lemma, ex
 def test_a_time_expression_is_no_content(words, ents, expected):
     doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
     assert is_time_only(doc, (0, len(doc.text))) is expected
+
+
+@pytest.mark.parametrize("words, pos, content, source, expected", [
+    # the parser hung the source on the quote before the cue: '“Denver,” he answered'
+    (["“", "Denver", ",", "”", "he", "answered"], ["PUNCT", "PROPN", "PUNCT", "PUNCT", "PRON", "VERB"],
+     (0, 4), (4, 4), "“ Denver , ”"),
+    # "what do we think": the content is "what"
+    (["what", "do", "we", "think"], ["PRON", "AUX", "PRON", "VERB"], (0, 2), (2, 2), "what"),
+    # the source opening the content
+    (["Lee", ",", "the", "plan", "works"], ["PROPN", "PUNCT", "DET", "NOUN", "VERB"], (0, 4), (0, 0), "the plan works"),
+    # "something that Trump mocked": a relative "that" alone stays as it was
+    (["that", "Trump", "mocked"], ["SCONJ", "PROPN", "VERB"], (0, 1), (1, 1), "that Trump"),
+    # a source apart from the content changes nothing
+    (["the", "plan", "works", "Lee", "said"], ["DET", "NOUN", "VERB", "PROPN", "VERB"], (0, 2), (3, 3), "the plan works"),
+])
+def test_a_content_never_holds_its_source(words, pos, content, source, expected):
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    start, end = without_source(doc, char_span(doc, *content), char_span(doc, *source))
+    assert doc.text[start:end] == expected

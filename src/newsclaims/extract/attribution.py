@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsclaims.extract.boundaries import inner_content, is_time_only, with_addressee, with_reported_adverbial
+from newsclaims.extract.boundaries import inner_content, is_time_only, with_addressee, with_reported_adverbial, without_source
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
@@ -236,14 +236,14 @@ def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[in
     """The content of a kept attribution with its boundaries settled (:mod:`newsclaims.extract.boundaries`);
     the cue model judged the candidate on the content as its rule found it."""
     content = att.content
-    if content is not None and is_time_only(doc, content):
+    if content is None or is_time_only(doc, content):
         return None
-    if content is None or att.rule != "comp":
-        return content
-    head = att.cue.head
-    if att.kind == "indirect":
-        content = with_reported_adverbial(doc, content, head)
-    content = inner_content(doc, with_addressee(doc, content, head), head)
+    content = without_source(doc, content, att.source)
+    if att.rule == "comp":
+        head = att.cue.head
+        if att.kind == "indirect":
+            content = with_reported_adverbial(doc, content, head)
+        content = inner_content(doc, with_addressee(doc, content, head), head)
     return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
 
 

@@ -16,7 +16,8 @@ neither the source nor the cue) count as part of it, measured on PolNeAR train:
 One narrows it: an aspectual or conative cue verb whose infinitive is itself a cue verb
 ("tried *to show* that …", "continued *to insist* …", "went on *to say* …") makes one cue with it;
 the content is what the inner verb reports. And a content that is nothing but a time expression
-("tweeted *Wednesday*", "spoke for *45 minutes*", which the parser may take for the object) is none.
+("tweeted *Wednesday*", "spoke for *45 minutes*", which the parser may take for the object) is none,
+and a content never holds its own source ("“Denver,” *he*", which the parser may hang on the quote).
 
 Pure functions over a spaCy ``Doc``: ``(start, end)`` character spans in, spans out.
 """
@@ -133,3 +134,26 @@ def is_time_only(doc, content: tuple[int, int]) -> bool:
     span = doc.char_span(*content, alignment_mode="expand")
     return span is not None and any(not t.is_punct for t in span) and \
         all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.is_space for t in span)
+
+
+def without_source(doc, content: tuple[int, int], source: tuple[int, int] | None) -> tuple[int, int]:
+    """``content`` without its own source where the parse put the source at one end of it ("“Denver,”
+    he | answered", "what do we | think": the content is "what"), with an auxiliary left before it."""
+    start, end = content
+    if source is None or not (source[0] < end and start < source[1]):
+        return content
+    if start < source[0] and source[1] >= end - 1:
+        span = doc.char_span(start, source[0], alignment_mode="contract")
+        if span is None:
+            return content
+        toks = [t for t in span if not t.is_space]
+        while toks and toks[-1].pos_ == "AUX":
+            toks.pop()
+        if not toks or [t.lower_ for t in toks] == ["that"]:
+            return content  # "something that Trump mocked": a relative "that" alone is no claim of its own
+        return start, toks[-1].idx + len(toks[-1])
+    if source[0] <= start and source[1] < end:
+        span = doc.char_span(source[1], end, alignment_mode="contract")
+        toks = [t for t in span if not (t.is_space or t.is_punct)] if span is not None else []
+        return (toks[0].idx, end) if toks else content
+    return content
