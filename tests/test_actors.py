@@ -519,3 +519,9 @@ def test_a_role_in_apposition_to_a_name_is_not_another_holders(convert_text):
     record = convert_text(text)
     dumas = by_name(record, "Roland Dumas")
     assert "West Germany's foreign minister" not in mention_texts(dumas)
+
+
+def test_a_sentences_opening_adverb_is_no_part_of_a_name(convert_text):
+    text = "The album sold well. Later Thoms said she had recorded it alone."
+    names = {a["name"] for a in convert_text(text)["actors"]}
+    assert "Thoms" in names and not any(n.startswith("Later") for n in names)

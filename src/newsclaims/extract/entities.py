@@ -334,8 +334,8 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     """Token span without a leading article, a trailing possessive, or punctuation and line
     breaks at either end."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-                           or doc[start].text in "<>"):
-        start += 1
+                           or doc[start].text in "<>" or (doc[start].tag_ == "RB" and doc[start].is_sent_start)):
+        start += 1  # "Later Thoms said": a sentence's opening adverb is no part of the name
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].text in "<>"):
         end -= 1
