@@ -525,3 +525,10 @@ def test_a_sentences_opening_adverb_is_no_part_of_a_name(convert_text):
     text = "The album sold well. Later Thoms said she had recorded it alone."
     names = {a["name"] for a in convert_text(text)["actors"]}
     assert "Thoms" in names and not any(n.startswith("Later") for n in names)
+
+
+@pytest.mark.parametrize("name", ["Federal Aviation Administration", "Kings XI Punjab", "Xingxing Breeding Farm"])
+def test_an_organisation_word_inside_a_name_makes_it_no_person(convert_text, name):
+    text = f"Officials said on Monday that {name} had been told about the problem."
+    actor = next((a for a in convert_text(text)["actors"] if a["name"] == name), None)
+    assert actor is None or actor["type"] != "person"
