@@ -532,3 +532,15 @@ def test_an_organisation_word_inside_a_name_makes_it_no_person(convert_text, nam
     text = f"Officials said on Monday that {name} had been told about the problem."
     actor = next((a for a in convert_text(text)["actors"] if a["name"] == name), None)
     assert actor is None or actor["type"] != "person"
+
+
+def test_a_lower_case_phrase_is_no_name_in_a_text_that_capitalises_names(convert_text):
+    text = ("The prisoner was moved on Monday. He was transferred by prison van to Marseille. "
+            "Officials said the move was routine.")
+    assert not any(a["name"] == "prison van" for a in convert_text(text)["actors"])
+
+
+def test_lower_case_names_stay_names_in_a_text_that_does_not_capitalise_them(convert_text):
+    text = ("Caracas, feb 26 - venezuela is seeking a flexible attitude from its banks, finance minister "
+            "manuel azpurua told a press conference. He said venezuela has shown solidarity with peru.")
+    assert "Venezuela" in {a["name"] for a in convert_text(text)["actors"]}
