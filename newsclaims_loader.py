@@ -98,6 +98,13 @@ _CONFIGS: dict = {
                     "text": "string",
                     "start": "int64",
                     "end": "int64",
+                    "parts": [
+                        {
+                            "text": "string",
+                            "start": "int64",
+                            "end": "int64"
+                        }
+                    ],
                     "kind": "string",
                     "speaker": "string",
                     "source": {
@@ -124,6 +131,13 @@ _CONFIGS: dict = {
                     "text": "string",
                     "start": "int64",
                     "end": "int64",
+                    "parts": [
+                        {
+                            "text": "string",
+                            "start": "int64",
+                            "end": "int64"
+                        }
+                    ],
                     "kind": "string",
                     "speaker": "string",
                     "source": {
@@ -159,6 +173,13 @@ _CONFIGS: dict = {
             "text": "string",
             "start": "int64",
             "end": "int64",
+            "parts": [
+                {
+                    "text": "string",
+                    "start": "int64",
+                    "end": "int64"
+                }
+            ],
             "kind": "string",
             "speaker": "string",
             "speaker_name": "string",
@@ -205,6 +226,13 @@ _CONFIGS: dict = {
             "text": "string",
             "start": "int64",
             "end": "int64",
+            "parts": [
+                {
+                    "text": "string",
+                    "start": "int64",
+                    "end": "int64"
+                }
+            ],
             "kind": "string",
             "speaker": "string",
             "speaker_name": "string",

@@ -94,12 +94,12 @@ def actor(aid: str, name: str, mentions: list[dict], kind: str = "person", **kw)
 
 
 def quote(qid: str, content: dict, speaker: str | None, source: dict | None, cue: dict | None, kind: str = "direct") -> dict:
-    return {"id": qid, **content, "kind": kind, "speaker": speaker, "source": source, "cue": cue, "platform": None,
+    return {"id": qid, **content, "parts": [], "kind": kind, "speaker": speaker, "source": source, "cue": cue, "platform": None,
             "handle": None, "date": None, "link": None, "method": "test", "confidence": 1.0}
 
 
 def claim(cid: str, content: dict, speaker: str | None, source: dict | None, cue: dict | None) -> dict:
-    return {"id": cid, **content, "kind": "indirect", "speaker": speaker, "source": source, "cue": cue, "method": "test", "confidence": 0.5}
+    return {"id": cid, **content, "parts": [], "kind": "indirect", "speaker": speaker, "source": source, "cue": cue, "method": "test", "confidence": 0.5}
 
 
 def assert_page_draws(record: dict, html: str) -> Marked:

@@ -121,3 +121,24 @@ def test_polnear_span_without_a_parse_takes_only_a_plain_complementizer():
     text = "He said that, if it rains, the vote stands."
     start = text.index("if it rains")
     assert polnear_span(text, start, len(text) - 1) == (start, len(text) - 1)
+
+
+def test_a_prediction_in_parts_counts_its_parts(nlp):
+    from newsclaims.evaluate.attributions import predicted_items
+    from newsclaims.record import Claim, Provenance, Record, Span
+
+    text = "The economy, he said, is growing."
+    said = Span.of(text, text.index("said"), text.index("said") + 4)
+    first, second = Span.of(text, 0, 11), Span.of(text, text.index("is"), len(text) - 1)
+    claim = Claim(id="c1", text=text[0:second.end], start=0, end=second.end, kind="indirect", cue=said,
+                  parts=[first, second])
+    record = Record(id="t", text=text, source=Provenance(path="t.txt", sha256="0" * 64), claims=[claim])
+    (item,) = predicted_items(record, nlp(text), frozenset({"say"}))
+    assert item.content == ((0, 11), (second.start, second.end))
+    assert normalise(text, item.content) == "The economy is growing"
+    gold = [Item(((0, 11), (second.start, second.end)), ((said.start, said.end),))]
+    assert score([(text, gold, [item])]).scores("all")["F1 exact"] == 1.0
+    # the same claim without its parts covers the cue too: no exact match
+    claim.parts = []
+    (whole,) = predicted_items(record, nlp(text), frozenset({"say"}))
+    assert score([(text, gold, [whole])]).scores("all")["F1 exact"] == 0.0

@@ -10,6 +10,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from newsclaims.extract.boundaries import (  # noqa: E402
     inner_content,
+    interrupted_parts,
     is_time_only,
     with_addressee,
     with_reported_adverbial,
@@ -177,3 +178,60 @@ def test_a_content_never_holds_its_source(words, pos, content, source, expected)
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
     start, end = without_source(doc, char_span(doc, *content), char_span(doc, *source))
     assert doc.text[start:end] == expected
+
+
+def economy() -> Doc:
+    """ "The economy , he said , is growing fast ." with "said" hung on "growing" as a parenthetical."""
+    return parsed([
+        ("The", 1, "det", "DET"), ("economy", 7, "nsubj", "NOUN"), (",", 4, "punct", "PUNCT"),
+        ("he", 4, "nsubj", "PRON"), ("said", 7, "parataxis", "VERB", "VBD", "say"), (",", 4, "punct", "PUNCT"),
+        ("is", 7, "aux", "AUX"), ("growing", 7, "ROOT", "VERB", "VBG", "grow"), ("fast", 7, "advmod", "ADV"),
+        (".", 7, "punct", "PUNCT"),
+    ])
+
+
+def pieces(doc: Doc, first: int, last: int, head: int, clause: int) -> list[str] | None:
+    parts = interrupted_parts(doc, char_span(doc, first, last), doc[head], doc[clause])
+    return None if parts is None else [doc.text[a:b] for a, b in parts]
+
+
+def test_a_content_interrupted_by_its_attribution_is_in_two_pieces():
+    doc = economy()
+    # the content rule found the piece after the aside, or the one before it: the other one joins
+    assert pieces(doc, 6, 8, head=4, clause=7) == ["The economy", "is growing fast"]
+    assert pieces(doc, 0, 1, head=4, clause=7) == ["The economy", "is growing fast"]
+
+
+def test_according_to_inside_a_content():
+    doc = parsed([
+        ("Turnout", 1, "nsubj", "NOUN"), ("was", 1, "ROOT", "AUX", "VBD", "be"), ("low", 1, "acomp", "ADJ"),
+        (",", 1, "punct", "PUNCT"), ("according", 1, "prep", "VERB", "VBG", "accord"), ("to", 4, "prep", "ADP"),
+        ("officials", 5, "pobj", "NOUN"), (",", 1, "punct", "PUNCT"), ("in", 1, "prep", "ADP"),
+        ("most", 10, "amod", "ADJ"), ("districts", 8, "pobj", "NOUN"), (".", 1, "punct", "PUNCT"),
+    ])
+    assert pieces(doc, 0, 2, head=4, clause=1) == ["Turnout was low", "in most districts"]
+
+
+@pytest.mark.parametrize("first, last, head, clause", [
+    (0, 1, 4, 4),  # the other side is not the reported clause's (the clause given is the cue itself)
+    (6, 8, 7, 7),  # the "cue" is inside the content: no aside
+])
+def test_no_pieces_without_an_aside_of_the_clause(first, last, head, clause):
+    assert pieces(economy(), first, last, head, clause) is None
+
+
+def test_no_pieces_when_the_attribution_closes_the_sentence():
+    doc = parsed([
+        ("Prices", 1, "nsubj", "NOUN"), ("rose", 1, "ROOT", "VERB", "VBD", "rise"), (",", 4, "punct", "PUNCT"),
+        ("she", 4, "nsubj", "PRON"), ("said", 1, "parataxis", "VERB", "VBD", "say"), (".", 1, "punct", "PUNCT"),
+    ])
+    assert pieces(doc, 0, 1, head=4, clause=1) is None
+
+
+def test_no_pieces_without_a_comma_before_the_aside():
+    doc = parsed([
+        ("The", 1, "det", "DET"), ("economy", 6, "nsubj", "NOUN"), ("he", 3, "nsubj", "PRON"),
+        ("said", 6, "parataxis", "VERB", "VBD", "say"), (",", 3, "punct", "PUNCT"), ("is", 6, "aux", "AUX"),
+        ("growing", 6, "ROOT", "VERB", "VBG", "grow"), (".", 6, "punct", "PUNCT"),
+    ])
+    assert pieces(doc, 5, 6, head=3, clause=6) is None

@@ -159,3 +159,34 @@ def test_clip_to_dateline_keeps_the_side_of_the_cue():
     inside = Claim(id="c3", text=text[10:dl.end], start=10, end=dl.end, kind="indirect", cue=said)
     kept = clip_to_dateline(text, dl, [after, before, inside])
     assert [(c.id, c.text) for c in kept] == [("c1", "Prices rose"), ("c2", "HEADLINE WORDS")]
+
+
+@pytest.mark.parametrize("text, content, parts", [
+    ("The economy, he said, is growing faster than expected.",
+     "The economy, he said, is growing faster than expected", ["The economy", "is growing faster than expected"]),
+    ("In the long run, many economists say, this effect could ripple through the system.",
+     "In the long run, many economists say, this effect could ripple through the system",
+     ["In the long run", "this effect could ripple through the system"]),
+    # one piece: the attribution closes the sentence, or opens it
+    ("The bridge will reopen next week, the mayor said.", "The bridge will reopen next week", []),
+    ("The mayor said the bridge, which was built in 1920, will reopen.", "the bridge, which was built in 1920, will reopen", []),
+])
+def test_a_content_its_attribution_interrupts_is_in_parts(convert_text, text, content, parts):
+    rec = convert_text(text)
+    claim = next(c for c in rec["claims"] if c["cue"]["text"] in ("said", "say"))
+    assert claim["text"] == content
+    assert [p["text"] for p in claim["parts"]] == parts
+    for p in claim["parts"]:
+        assert text[p["start"]:p["end"]] == p["text"] and claim["start"] <= p["start"] < p["end"] <= claim["end"]
+
+
+def test_parts_are_cut_to_their_item():
+    """An item narrowed after extraction (clipped at the dateline) keeps the pieces left inside it."""
+    from newsclaims.record import Claim, Span
+
+    text = "LONDON - The economy, he said, is growing."
+    first, second = Span.of(text, 0, 20), Span.of(text, text.index("is"), len(text) - 1)
+    claim = Claim(id="c1", text=text[9:second.end], start=9, end=second.end, kind="indirect", parts=[first, second])
+    assert [p["text"] for p in claim.to_dict()["parts"]] == ["The economy", "is growing"]
+    claim.start = text.index("is")
+    assert claim.to_dict()["parts"] == []

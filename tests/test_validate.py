@@ -56,13 +56,13 @@ def build_record(text: str, rid: str = SEED, path: str | None = None) -> dict:
              "country_code": "PK", "handles": [], "mentions": [_span(text, "Pakistan", 0)]},
         ],
         "quotes": [
-            {"id": "q1", **quote, "kind": "direct", "speaker": "kakar", "source": kakar_mentions[5], "cue": said,
+            {"id": "q1", **quote, "parts": [], "kind": "direct", "speaker": "kakar", "source": kakar_mentions[5], "cue": said,
              "platform": None, "handle": None, "date": None, "link": None, "method": "rule", "confidence": 0.9},
-            {"id": "q2", **post, "kind": "social_post", "speaker": "kakar", "source": None, "cue": None,
+            {"id": "q2", **post, "parts": [], "kind": "social_post", "speaker": "kakar", "source": None, "cue": None,
              "platform": "X", "handle": "@anwaar_kakar", "date": "2023-11-09", "link": None, "method": "rule", "confidence": 1.0},
         ],
         "claims": [
-            {"id": "c1", **stance, "kind": "stance", "speaker": "kakar", "source": kakar_mentions[3],
+            {"id": "c1", **stance, "parts": [], "kind": "stance", "speaker": "kakar", "source": kakar_mentions[3],
              "cue": _span(text, "reaffirmed"), "method": "rule", "confidence": 0.8},
         ],
     }
@@ -201,6 +201,39 @@ def _reverse_quote(r, c):
     q["start"], q["end"] = q["end"], q["start"]
 
 
+def _claim_parts(r, c, *, shift: int = 0, text: str | None = None):
+    """Cut claim 0 into two pieces around a word in its middle, then break the pieces."""
+    claim, body = r["claims"][0], r["text"]
+    mid = claim["start"] + (claim["end"] - claim["start"]) // 2
+    cut = body.index(" ", mid)
+    parts = [{"text": body[claim["start"]:cut], "start": claim["start"], "end": cut},
+             {"text": body[cut + 1:claim["end"]], "start": cut + 1, "end": claim["end"]}]
+    parts[1]["start"] += shift
+    parts[1]["end"] += shift
+    parts[1]["text"] = text if text is not None else body[parts[1]["start"]:parts[1]["end"]]
+    claim["parts"] = parts
+
+
+def _parts_outside(r, c):
+    _claim_parts(r, c, shift=3)
+
+
+def _parts_text(r, c):
+    _claim_parts(r, c, text="support")
+
+
+def _one_part(r, c):
+    _claim_parts(r, c)
+    del r["claims"][0]["parts"][1]
+
+
+def _parts_overlap(r, c):
+    _claim_parts(r, c)
+    first = r["claims"][0]["parts"][0]
+    first["end"] += 2
+    first["text"] = r["text"][first["start"]:first["end"]]
+
+
 def _bad_json(r, c):
     c[1] = '{"id": "broken", "text": '
 
@@ -266,6 +299,10 @@ MUTATIONS = [
     ("quote-platform", _set("quotes/0/platform", "X"), "social-post", "a direct quote has no platform", ()),
     ("claim-speaker", _set("claims/0/speaker", "ghost"), "speaker-ref", "speaker 'ghost' is not an actor id", ()),
     ("claim-text", _set("claims/0/text", "support"), "span-text", "span text 'support' != text", ()),
+    ("claim-parts-outside", _do(_parts_outside), "content-parts", "is not inside its item", ()),
+    ("claim-parts-text", _do(_parts_text), "span-text", "span text 'support' != text", ()),
+    ("claim-parts-one", _do(_one_part), "content-parts", "a content in 1 part is one piece", ()),
+    ("claim-parts-overlap", _do(_parts_overlap), "content-parts", "starts before the previous part ends", ()),
     ("claim-duplicate-id", _do(_dup_claim), "unique-id", "duplicate claim id 'c1'", ()),
     ("claim-kind", _set("claims/0/kind", "rumour"), "schema", "'rumour' is not one of ['indirect', 'stance', 'according_to']", ()),
     ("record-id-twice", _do(_same_id), "unique-record-id", "record id '000_fdf2c5db0e68fe77' is already used at", ()),

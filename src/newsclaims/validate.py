@@ -63,6 +63,7 @@ RULES: dict[str, str] = {
     "integer": "offsets are JSON integers (not 3.0)",
     "span-range": "0 <= start < end <= len(text) for every span",
     "span-text": "a span's text equals text[start:end]",
+    "content-parts": "a quote's or claim's parts are two or more disjoint spans, in order, inside the item",
     "place-in-dateline": "the dateline place lies inside the dateline span",
     "empty-text": "the article text is not blank",
     "date": "dates are real calendar dates (YYYY-MM-DD, or --MM-DD without a year)",
@@ -366,6 +367,9 @@ def iter_spans(record: dict) -> Iterator[tuple[str, dict]]:
             if not isinstance(item, dict):
                 continue
             yield f"/{key}/{i}", item
+            for j, piece in enumerate(item.get("parts") or [] if isinstance(item.get("parts"), list) else []):
+                if isinstance(piece, dict):
+                    yield f"/{key}/{i}/parts/{j}", piece
             for part in ("source", "cue"):
                 if isinstance(item.get(part), dict):
                     yield f"/{key}/{i}/{part}", item[part]
@@ -467,7 +471,10 @@ class _SemanticCheck:
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            self.span(item, lambda i=i: f"/{key}/{i}")
+            bounds = self.span(item, lambda i=i: f"/{key}/{i}")
+            parts = item.get("parts")
+            if isinstance(parts, list) and parts:
+                self.parts(parts, bounds, f"/{key}/{i}")
             source, cue = item.get("source"), item.get("cue")
             if isinstance(source, dict):
                 self.span(source, lambda i=i: f"/{key}/{i}/source")
@@ -492,6 +499,25 @@ class _SemanticCheck:
                     for attr in ("platform", "handle", "link"):
                         if item.get(attr) is not None:
                             self.add(f"/quotes/{i}/{attr}", f"a {kind} quote has no {attr}: only social_post quotes do", "social-post")
+
+    def parts(self, parts: list, bounds: tuple[int, int] | None, pointer: str) -> None:
+        """The pieces of a discontinuous content: each a span, two or more, in order, disjoint,
+        inside the item's ``bounds``."""
+        if len(parts) < 2:
+            self.add(f"{pointer}/parts", f"a content in {len(parts)} part is one piece: write parts as [] (pieces are for a content its attribution interrupts)", "content-parts")
+        previous_end = None
+        for j, piece in enumerate(parts):
+            if not isinstance(piece, dict):
+                continue
+            got = self.span(piece, f"{pointer}/parts/{j}")
+            if got is None:
+                continue
+            start, end = got
+            if bounds is not None and not (bounds[0] <= start and end <= bounds[1]):
+                self.add(f"{pointer}/parts/{j}", f"part [{start}, {end}) is not inside its item [{bounds[0]}, {bounds[1]}): the item's start/end cover all its parts", "content-parts")
+            if previous_end is not None and start < previous_end:
+                self.add(f"{pointer}/parts/{j}", f"part [{start}, {end}) starts before the previous part ends ({previous_end}): parts are disjoint and in text order", "content-parts")
+            previous_end = end
 
     def source(self, source: dict) -> None:
         sha = source.get("sha256")
@@ -653,6 +679,15 @@ def _semantically_clean(r: dict, soft: list[Problem]) -> bool:  # noqa: C901 - o
             for s, e, t in map(span, (item, source, cue) if source is not None and cue is not None else filter(None, (item, source, cue))):
                 if not s < e <= n or text[s:e] != t:
                     return False
+            parts = item.get("parts")
+            if parts:
+                if len(parts) < 2:
+                    return False
+                previous_end = item["start"]
+                for s, e, t in map(span, parts):
+                    if not previous_end <= s < e <= item["end"] or text[s:e] != t:
+                        return False
+                    previous_end = e
             iid = item["id"]
             if iid in seen:
                 return False

@@ -12,7 +12,9 @@ Scoring follows the SFU Gender Gap Tracker's overlap method as described in ``..
 - *direct-quote recall*: the share of gold contents that open with a quote mark matched at 30 %.
 
 Predicted items are the record's quotes and claims joined on their cue span (a quote split by
-"he said" and its floating continuation form one item, as PolNeAR annotates them as one relation).
+"he said" and its floating continuation form one item, as PolNeAR annotates them as one relation);
+an item whose content is in several ``parts`` counts with those pieces, as a gold content in pieces
+does: overlap on the characters of the pieces, exact match on the pieces joined.
 Every figure is given on all relations and on speech cues only (gold and predicted cues whose lemma
 is a speech verb in ``resources/cues.tsv``).
 """
@@ -209,6 +211,14 @@ def polnear_span(text: str, start: int, end: int, doc=None) -> tuple[int, int]:
     return (m.start(), end) if m else (start, end)
 
 
+def content_parts(item) -> Parts:
+    """The pieces of a quote's or claim's content: its ``parts`` when its attribution interrupts it
+    ("The economy, he said, is growing"), else its one span."""
+    if item.parts:
+        return tuple((p.start, p.end) for p in item.parts)
+    return ((item.start, item.end),)
+
+
 def predicted_items(record, doc, speech_lemmas: frozenset[str]) -> list[Item]:
     """The record's quotes and claims joined on their cue span (items without a cue stay alone).
 
@@ -221,7 +231,7 @@ def predicted_items(record, doc, speech_lemmas: frozenset[str]) -> list[Item]:
     text = record.text
     items = []
     for members in groups.values():
-        content = merge_parts(polnear_span(text, m.start, m.end, doc) for m in members)
+        content = merge_parts(polnear_span(text, a, b, doc) for m in members for a, b in content_parts(m))
         first = members[0]
         cue = ((first.cue.start, first.cue.end),) if first.cue is not None else ()
         source = next((((m.source.start, m.source.end),) for m in members if m.source is not None), ())

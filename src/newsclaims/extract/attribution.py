@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsclaims.extract.boundaries import inner_content, is_time_only, with_addressee, with_reported_adverbial, without_source
+from newsclaims.extract.boundaries import (inner_content, interrupted_parts, is_time_only, with_addressee,
+                                          with_reported_adverbial, without_source)
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
@@ -59,6 +60,7 @@ class Attribution:
     rule: str = "none"  # which content rule found the content (see content_of)
     lemma: str = ""
     cue_class: str = "other"  # lexicon class of the cue lemma (speech, belief…), "special", "other"
+    parts: tuple[tuple[int, int], ...] = ()  # the content's pieces when its attribution interrupts it
 
     @property
     def cue_span(self) -> tuple[int, int] | None:
@@ -247,6 +249,33 @@ def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[in
     return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
 
 
+def _reported_clause(att: Attribution):
+    """The head of the clause ``att`` reports: the cue's complement holding the content, or the clause
+    the cue stands beside ("the plan, he said, is …", "X, according to Y, Z")."""
+    head = att.cue.head
+    if att.rule == "comp":
+        start, end = att.content
+        return next((c for c in head.children if c.dep_ in COMPLEMENT_DEPS
+                     and c.left_edge.idx < end and start < c.right_edge.idx + len(c.right_edge)), None)
+    if att.rule in ("parataxis", "according", "in") and head.head != head:
+        return head.head
+    return None
+
+
+def _pieces(doc, att: Attribution, text: str) -> tuple[tuple[int, int], ...]:
+    """The pieces of ``att``'s content when its own attribution stands inside it
+    (:func:`newsclaims.extract.boundaries.interrupted_parts`), each trimmed; () for one piece."""
+    if att.content is None or att.cue is None:
+        return ()
+    parts = interrupted_parts(doc, att.content, att.cue.head, _reported_clause(att))
+    if not parts:
+        return ()
+    parts = [trim(text, *p) for p in parts]
+    if any(b <= a for a, b in parts):
+        return ()
+    return tuple(parts)
+
+
 def _whole_quotes(content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:
     """``content`` widened to the marks of a quotation it starts or ends inside (the parser may end a
     complement mid-quote: 'telling him that “we tell the truth, we deal with the issues”')."""
@@ -327,6 +356,9 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         for a in chosen:
             a.quotes = []
             a.content = _bounded(doc, a, text, quotes)
+            a.parts = _pieces(doc, a, text)
+            if a.parts:
+                a.content = (a.parts[0][0], a.parts[-1][1])
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]

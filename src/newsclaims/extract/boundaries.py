@@ -157,3 +157,80 @@ def without_source(doc, content: tuple[int, int], source: tuple[int, int] | None
         toks = [t for t in span if not (t.is_space or t.is_punct)] if span is not None else []
         return (toks[0].idx, end) if toks else content
     return content
+
+
+#: punctuation that opens and closes an attribution set into the content ("X, he said, Y"; "X — he said — Y")
+ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _aside_words(head, clause) -> set[int]:
+    """Token indices an interrupting attribution may hold: the cue ``head`` and the subtrees of its
+    children (its source, "on Tuesday", "to reporters"), except the one holding the ``clause``."""
+    ids = {head.i}
+    for child in head.children:
+        sub = {t.i for t in child.subtree}
+        if clause.i not in sub:
+            ids |= sub
+    return ids
+
+
+def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple[int, int]] | None:
+    """The pieces of a content that its own attribution interrupts, or None when it is one piece.
+
+    PolNeAR (as PARC) marks the reported proposition without its source and cue, in pieces where the
+    attribution stands inside it: "The economy, he said, is growing" → "The economy" + "is growing";
+    "X, according to officials, Y" likewise. ``content`` is the piece the content rule found on one
+    side of the aside (``head`` is the cue, ``clause`` the head of the reported clause); the other
+    piece is the run of the clause's words on the far side of the aside, up to the sentence edge.
+    The aside holds nothing but the cue, its own dependents and punctuation, and is set off by
+    commas or dashes on both sides.
+    """
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or clause is None:
+        return None
+    sent = head.sent
+    if not (sent.start <= span.start and span.end <= sent.end):
+        return None
+    clause_ids = {t.i for t in clause.subtree}
+    aside = _aside_words(head, clause)
+    if span.start > head.i:  # the content follows the aside: look for its first piece before it
+        k = span.start - 1
+        if doc[k].text not in ASIDE_MARKS:
+            return None
+        k -= 1
+        while k >= sent.start and (k in aside or doc[k].is_punct) and doc[k].text not in ASIDE_MARKS:
+            k -= 1
+        if k < sent.start or doc[k].text not in ASIDE_MARKS or head.i <= k or k + 1 == span.start - 1:
+            return None
+        last = k - 1
+        first = last
+        while first - 1 >= sent.start and (first - 1) in clause_ids and (first - 1) not in aside:
+            first -= 1
+        if last < first or last not in clause_ids or last in aside:
+            return None
+        if _paragraph_break(doc, first, span.end - 1):
+            return None
+        piece = (doc[first].idx, doc[last].idx + len(doc[last]))
+        return [piece, content]
+    if span.end <= head.i:  # the content comes before the aside: look for its second piece after it
+        k = span.end
+        if k >= sent.end or doc[k].text not in ASIDE_MARKS:
+            return None
+        k += 1
+        while k < sent.end and (k in aside or doc[k].is_punct) and doc[k].text not in ASIDE_MARKS:
+            k += 1
+        if k >= sent.end or doc[k].text not in ASIDE_MARKS or head.i >= k or k - 1 == span.end:
+            return None
+        first = k + 1
+        last = first
+        while last + 1 < sent.end and (last + 1) in clause_ids and (last + 1) not in aside:
+            last += 1
+        if first >= sent.end or first not in clause_ids or first in aside:
+            return None
+        while last > first and doc[last].is_punct:
+            last -= 1
+        if _paragraph_break(doc, span.start, last):
+            return None
+        return [content, (doc[first].idx, doc[last].idx + len(doc[last]))]
+    return None

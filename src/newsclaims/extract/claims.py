@@ -5,7 +5,9 @@ growing": *indirect*), an object or prepositional complement of a stance verb ("
 Pakistan's support for …", "welcomed the announcement …": *stance*), or the clause an "according to
 X" phrase hangs on (*according_to*) — unless that content is nothing but quotations, which are quotes
 instead. A content with a word of its own around a partial quotation ("Trump had “the opportunity
-…”") stays a claim: the words outside the marks are part of what is attributed.
+…”") stays a claim: the words outside the marks are part of what is attributed. A content its own
+attribution interrupts ("The economy, he said, is growing") is written as its covering span with
+its pieces in ``parts``.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def extract_claims(doc, actors, quotes=()) -> list[Claim]:
             id="", text=text[start:end], start=start, end=end, kind=att.kind,
             speaker=actor.id if actor else None, source=source, cue=Span.of(text, *att.cue_span),
             method=f"rule:{att.cue.kind}-cue", confidence=0.7,
+            parts=[Span.of(text, a, b) for a, b in att.parts],
         ))
     # the relations were shared with the quote stage through the doc; the doc no longer needs them
     # (they hold tokens, which would keep the doc from being serialised with its user data)
