@@ -334,8 +334,8 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     """Token span without a leading article, a trailing possessive, or punctuation and line
     breaks at either end."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-                           or doc[start].text in "<>"):
-        start += 1
+                           or doc[start].text in "<>" or (doc[start].tag_ == "RB" and doc[start].is_sent_start)):
+        start += 1  # "Later Thoms said": a sentence's opening adverb is no part of the name
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].text in "<>"):
         end -= 1
@@ -472,9 +472,41 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
                        gender_by_first_name=guessed and gender is not None)
 
 
+def _capitalises_names(doc, text: str) -> bool:
+    """Whether the article is written in ordinary case — mostly lower-case letters (not an ALL-CAPS
+    wire read through the truecaser) and nearly every sentence opening with a capital (not an
+    all-lower-case one: "venezuela is seeking …") — so that a name in lower case is no name."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.islower() for c in letters) < 0.6 * len(letters):
+        return False
+    starts = _AFTER_FULL_STOP.findall(text)
+    if len(starts) < 2 or sum(c.isupper() for c in starts) < 0.9 * len(starts):
+        return False
+    countries = _country_words()
+    return not any(w in countries for w in _LOWER_WORD.findall(text))  # "venezuela's", "brazil": names left lower-case
+
+
+# one-word country names that are also common words, written in lower case in any text
+_COUNTRY_HOMOGRAPHS = frozenset({"china", "turkey", "guinea", "georgia", "jersey", "japan", "jordan", "chile", "brazil",
+                                 "niger", "chad", "cuba", "malta", "panama", "monaco", "samoa"})
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """One-word country names no text in ordinary case writes in lower case ("venezuela")."""
+    return frozenset(n for n in country_table()[0] if n.isalpha() and len(n) >= 5) - _COUNTRY_HOMOGRAPHS
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+_AFTER_FULL_STOP = re.compile(r"[a-z]{2}[.!?][\"'’”)]?\s+([A-Za-z])")
+
+
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
     """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
     cased = doc.text
+    capitalised = _capitalises_names(doc, text)
     out: list[NameMention] = []
     for ent in doc.ents:
         kind = LABEL_TYPES.get(ent.label_)
@@ -490,6 +522,8 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
         surface = cased[s:e]
         if is_concept(surface) or (surface.lower() in PRONOUN_WORDS and not surface.isupper()):
             continue  # "Islamophobia"; 'It' of '"It' tagged as a person
+        if capitalised and surface.islower():
+            continue  # "satin", "prison van" tagged as persons: a text that capitalises names did not
         floor = ent.sent.start if floor_sentences else 0
         if kind != "person":
             m = _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor)
