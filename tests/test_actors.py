@@ -544,3 +544,20 @@ def test_lower_case_names_stay_names_in_a_text_that_does_not_capitalise_them(con
     text = ("Caracas, feb 26 - venezuela is seeking a flexible attitude from its banks, finance minister "
             "manuel azpurua told a press conference. He said venezuela has shown solidarity with peru.")
     assert "Venezuela" in {a["name"] for a in convert_text(text)["actors"]}
+
+
+def test_a_name_read_in_a_title_case_headline_counts_only_when_the_story_names_it(convert_text):
+    text = ("Carrier Begins Year With Mediation As Strike Looms\n"
+            "NEW YORK (AP) - Eastern Airlines began the year in mediation with its pilots, "
+            "Frank Lorenzo said on Monday.\n")
+    names = {a["name"] for a in convert_text(text)["actors"]}
+    assert not any("Carrier" in n or "Begins" in n for n in names)
+    assert "Frank Lorenzo" in names
+
+
+def test_headline_end():
+    from newsclaims.extract.entities import headline_end
+
+    assert headline_end("Carrier Begins Year With Mediation\nNEW YORK (AP) - text") == len("Carrier Begins Year With Mediation")
+    assert headline_end("The pilots began the year in mediation with the carrier.\nMore.") == 0
+    assert headline_end("BOFORS DIRECTOR RESIGNS\nSTOCKHOLM - text") == 0  # an ALL-CAPS line is the truecaser's

@@ -536,6 +536,10 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
     out.extend(_proper_noun_runs(doc, cased, out))
     header = id_line_end(text)
     out = [m for m in out if m.start >= header]
+    head_end = headline_end(text, header)
+    if head_end:
+        body = set(re.findall(r"[\w'’-]+", text[head_end:]))
+        out = [m for m in out if m.start >= head_end or m.via not in ("ner", "propn") or m.name.split()[-1] in body]
     for m in out:
         m.name = " ".join(m.name.split())  # "MacMillan Bloedel\nLtd" broken over a line
     out.sort(key=lambda m: (m.start, -m.end))
@@ -547,6 +551,20 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
 # ("DEV-MUC3-0007 (NOSC)", "TST1-MUC3-0042"; the identifier has a digit, unlike "WINSTON-SALEM"):
 # bookkeeping, not prose; it names nobody.
 _ID_LINE = re.compile(r"[ \t]*(?=[A-Z0-9-]*[0-9])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Z][A-Z .&-]{0,30}\))?[ \t]*(?:\n|$)")
+
+
+def headline_end(text: str, start: int = 0) -> int:
+    """Where a headline in Title Case opens the article ("Carrier Begins Year With Mediation"), or 0.
+    The model reads such a line as a run of names; a name found there counts only when the story
+    names it too."""
+    end = text.find("\n", start)
+    if end < 0:
+        return 0
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start:end])]
+    if not 3 <= len(words) <= 20 or text[start:end].isupper():
+        return 0
+    capitalised = sum(w[0].isupper() for w in words)
+    return end if capitalised >= 0.75 * len(words) else 0
 
 
 def id_line_end(text: str) -> int:
