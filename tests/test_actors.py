@@ -519,3 +519,45 @@ def test_a_role_in_apposition_to_a_name_is_not_another_holders(convert_text):
     record = convert_text(text)
     dumas = by_name(record, "Roland Dumas")
     assert "West Germany's foreign minister" not in mention_texts(dumas)
+
+
+def test_a_sentences_opening_adverb_is_no_part_of_a_name(convert_text):
+    text = "The album sold well. Later Thoms said she had recorded it alone."
+    names = {a["name"] for a in convert_text(text)["actors"]}
+    assert "Thoms" in names and not any(n.startswith("Later") for n in names)
+
+
+@pytest.mark.parametrize("name", ["Federal Aviation Administration", "Kings XI Punjab", "Xingxing Breeding Farm"])
+def test_an_organisation_word_inside_a_name_makes_it_no_person(convert_text, name):
+    text = f"Officials said on Monday that {name} had been told about the problem."
+    actor = next((a for a in convert_text(text)["actors"] if a["name"] == name), None)
+    assert actor is None or actor["type"] != "person"
+
+
+def test_a_lower_case_phrase_is_no_name_in_a_text_that_capitalises_names(convert_text):
+    text = ("The prisoner was moved on Monday. He was transferred by prison van to Marseille. "
+            "Officials said the move was routine.")
+    assert not any(a["name"] == "prison van" for a in convert_text(text)["actors"])
+
+
+def test_lower_case_names_stay_names_in_a_text_that_does_not_capitalise_them(convert_text):
+    text = ("Caracas, feb 26 - venezuela is seeking a flexible attitude from its banks, finance minister "
+            "manuel azpurua told a press conference. He said venezuela has shown solidarity with peru.")
+    assert "Venezuela" in {a["name"] for a in convert_text(text)["actors"]}
+
+
+def test_a_name_read_in_a_title_case_headline_counts_only_when_the_story_names_it(convert_text):
+    text = ("Carrier Begins Year With Mediation As Strike Looms\n"
+            "NEW YORK (AP) - Eastern Airlines began the year in mediation with its pilots, "
+            "Frank Lorenzo said on Monday.\n")
+    names = {a["name"] for a in convert_text(text)["actors"]}
+    assert not any("Carrier" in n or "Begins" in n for n in names)
+    assert "Frank Lorenzo" in names
+
+
+def test_headline_end():
+    from newsclaims.extract.entities import headline_end
+
+    assert headline_end("Carrier Begins Year With Mediation\nNEW YORK (AP) - text") == len("Carrier Begins Year With Mediation")
+    assert headline_end("The pilots began the year in mediation with the carrier.\nMore.") == 0
+    assert headline_end("BOFORS DIRECTOR RESIGNS\nSTOCKHOLM - text") == 0  # an ALL-CAPS line is the truecaser's

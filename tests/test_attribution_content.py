@@ -160,3 +160,47 @@ def test_the_issuer_of_a_statement_is_the_source_of_what_it_says():
     ])
     cue = Cue(doc[4], (doc[4],), "evidence")
     assert doc.text[slice(*source_of(cue))] != "Okafor"
+
+
+def tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A Doc from ``(word, head, dependency, part of speech, fine tag)`` rows."""
+    words, heads, deps, pos, tags = (list(col) for col in zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_participle_after_a_closing_quotation_mark_takes_the_outer_speaker():
+    # 'Okafor insisted that he has “won,” claiming …': claiming hangs on "won", Okafor claims
+    doc = tagged([
+        ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("insisted", 1, "ROOT", "VERB", "VBD"),
+        ("that", 5, "mark", "SCONJ", "IN"), ("he", 5, "nsubj", "PRON", "PRP"), ("has", 5, "aux", "AUX", "VBZ"),
+        ("won", 1, "ccomp", "VERB", "VBN"), (",", 5, "punct", "PUNCT", ","), ("”", 5, "punct", "PUNCT", "''"),
+        ("claiming", 5, "advcl", "VERB", "VBG"), ("ferries", 10, "nsubj", "NOUN", "NNS"),
+        ("sail", 8, "ccomp", "VERB", "VBP"),
+    ])
+    assert source_text(doc, 8) == "Okafor"
+
+
+def test_a_participle_hung_on_the_quotation_after_it_takes_the_outer_speaker():
+    # '"We sail," Okafor said, adding of Ward, "He agrees"': adding hangs on "agrees"
+    doc = tagged([
+        ("We", 1, "nsubj", "PRON", "PRP"), ("sail", 4, "ccomp", "VERB", "VBP"), (",", 4, "punct", "PUNCT", ","),
+        ("Okafor", 4, "nsubj", "PROPN", "NNP"), ("said", 4, "ROOT", "VERB", "VBD"), (",", 4, "punct", "PUNCT", ","),
+        ("adding", 10, "advcl", "VERB", "VBG"), ("of", 6, "prep", "ADP", "IN"), ("Ward", 7, "pobj", "PROPN", "NNP"),
+        ("he", 10, "nsubj", "PRON", "PRP"), ("agrees", 4, "ccomp", "VERB", "VBZ"),
+    ])
+    assert source_text(doc, 6) == "Okafor"
+
+
+def test_a_conjunct_hung_inside_a_complement_in_the_same_tense_takes_the_outer_speaker():
+    # "Okafor said he welcomed it and added …": the parser joined "added" to "welcomed"
+    rows = [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("said", 1, "ROOT", "VERB", "VBD"),
+        ("he", 3, "nsubj", "PRON", "PRP"), ("welcomed", 1, "ccomp", "VERB", "VBD"), ("it", 3, "dobj", "PRON", "PRP"),
+        ("and", 3, "cc", "CCONJ", "CC"), ("added", 3, "conj", "VERB", "VBD"), ("ferries", 8, "nsubj", "NOUN", "NNS"),
+        ("sail", 6, "ccomp", "VERB", "VBP"),
+    ]
+    assert source_text(tagged(rows), 6) == "Okafor"
+    # "… and Ward added …": a conjunct with a subject of its own keeps it
+    rows[5:7] = [("and", 3, "cc", "CCONJ", "CC"), ("Ward", 7, "nsubj", "PROPN", "NNP"), ("added", 3, "conj", "VERB", "VBD")]
+    rows[8:] = [("ferries", 9, "nsubj", "NOUN", "NNS"), ("sail", 7, "ccomp", "VERB", "VBP")]
+    assert source_text(tagged(rows), 7) == "Ward"

@@ -19,8 +19,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsclaims.extract.boundaries import (inner_content, interrupted_parts, is_time_only, raised_subject, relative_pieces,
-                                          with_addressee, with_reported_adverbial, without_source)
+from newsclaims.extract.boundaries import (
+    inner_content,
+    interrupted_parts,
+    is_time_only,
+    raised_subject,
+    relative_pieces,
+    with_addressee,
+    with_reported_adverbial,
+    without_source,
+)
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns

@@ -334,8 +334,8 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     """Token span without a leading article, a trailing possessive, or punctuation and line
     breaks at either end."""
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-                           or doc[start].text in "<>"):
-        start += 1
+                           or doc[start].text in "<>" or (doc[start].tag_ == "RB" and doc[start].is_sent_start)):
+        start += 1  # "Later Thoms said": a sentence's opening adverb is no part of the name
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].is_space or doc[end - 1].text in "<>"):
         end -= 1
@@ -472,9 +472,41 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
                        gender_by_first_name=guessed and gender is not None)
 
 
+def _capitalises_names(doc, text: str) -> bool:
+    """Whether the article is written in ordinary case — mostly lower-case letters (not an ALL-CAPS
+    wire read through the truecaser) and nearly every sentence opening with a capital (not an
+    all-lower-case one: "venezuela is seeking …") — so that a name in lower case is no name."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.islower() for c in letters) < 0.6 * len(letters):
+        return False
+    starts = _AFTER_FULL_STOP.findall(text)
+    if len(starts) < 2 or sum(c.isupper() for c in starts) < 0.9 * len(starts):
+        return False
+    countries = _country_words()
+    return not any(w in countries for w in _LOWER_WORD.findall(text))  # "venezuela's", "brazil": names left lower-case
+
+
+# one-word country names that are also common words, written in lower case in any text
+_COUNTRY_HOMOGRAPHS = frozenset({"china", "turkey", "guinea", "georgia", "jersey", "japan", "jordan", "chile", "brazil",
+                                 "niger", "chad", "cuba", "malta", "panama", "monaco", "samoa"})
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """One-word country names no text in ordinary case writes in lower case ("venezuela")."""
+    return frozenset(n for n in country_table()[0] if n.isalpha() and len(n) >= 5) - _COUNTRY_HOMOGRAPHS
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+_AFTER_FULL_STOP = re.compile(r"[a-z]{2}[.!?][\"'’”)]?\s+([A-Za-z])")
+
+
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
     """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
     cased = doc.text
+    capitalised = _capitalises_names(doc, text)
     out: list[NameMention] = []
     for ent in doc.ents:
         kind = LABEL_TYPES.get(ent.label_)
@@ -490,6 +522,8 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
         surface = cased[s:e]
         if is_concept(surface) or (surface.lower() in PRONOUN_WORDS and not surface.isupper()):
             continue  # "Islamophobia"; 'It' of '"It' tagged as a person
+        if capitalised and surface.islower():
+            continue  # "satin", "prison van" tagged as persons: a text that capitalises names did not
         floor = ent.sent.start if floor_sentences else 0
         if kind != "person":
             m = _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor)
@@ -502,6 +536,10 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
     out.extend(_proper_noun_runs(doc, cased, out))
     header = id_line_end(text)
     out = [m for m in out if m.start >= header]
+    head_end = headline_end(text, header)
+    if head_end:
+        body = set(re.findall(r"[\w'’-]+", text[head_end:]))
+        out = [m for m in out if m.start >= head_end or m.via not in ("ner", "propn") or m.name.split()[-1] in body]
     for m in out:
         m.name = " ".join(m.name.split())  # "MacMillan Bloedel\nLtd" broken over a line
     out.sort(key=lambda m: (m.start, -m.end))
@@ -513,6 +551,20 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
 # ("DEV-MUC3-0007 (NOSC)", "TST1-MUC3-0042"; the identifier has a digit, unlike "WINSTON-SALEM"):
 # bookkeeping, not prose; it names nobody.
 _ID_LINE = re.compile(r"[ \t]*(?=[A-Z0-9-]*[0-9])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Z][A-Z .&-]{0,30}\))?[ \t]*(?:\n|$)")
+
+
+def headline_end(text: str, start: int = 0) -> int:
+    """Where a headline in Title Case opens the article ("Carrier Begins Year With Mediation"), or 0.
+    The model reads such a line as a run of names; a name found there counts only when the story
+    names it too."""
+    end = text.find("\n", start)
+    if end < 0:
+        return 0
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start:end])]
+    if not 3 <= len(words) <= 20 or text[start:end].isupper():
+        return 0
+    capitalised = sum(w[0].isupper() for w in words)
+    return end if capitalised >= 0.75 * len(words) else 0
 
 
 def id_line_end(text: str) -> int:
