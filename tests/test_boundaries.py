@@ -12,6 +12,8 @@ from newsclaims.extract.boundaries import (  # noqa: E402
     inner_content,
     interrupted_parts,
     is_time_only,
+    raised_subject,
+    relative_pieces,
     with_addressee,
     with_reported_adverbial,
     without_source,
@@ -235,3 +237,61 @@ def test_no_pieces_without_a_comma_before_the_aside():
         ("growing", 6, "ROOT", "VERB", "VBG", "grow"), (".", 6, "punct", "PUNCT"),
     ])
     assert pieces(doc, 5, 6, head=3, clause=6) is None
+
+
+def expected(subject: list[tuple], verb: str = "expected", lemma: str = "expect", dep: str = "nsubjpass") -> Doc:
+    """<subject> "is <verb> to speak ." with the subject's last word hung on the verb as ``dep``."""
+    n = len(subject)
+    rows = [(w, h if h is not None else n + 1, d if h is not None else dep, p) for w, h, d, p in subject]
+    return parsed(rows + [
+        ("is", n + 1, "auxpass" if dep == "nsubjpass" else "aux", "AUX"), (verb, n + 1, "ROOT", "VERB", "VBN", lemma),
+        ("to", n + 3, "aux", "PART"), ("speak", n + 1, "xcomp", "VERB", "VB", "speak"), (".", n + 1, "punct", "PUNCT"),
+    ])
+
+
+@pytest.mark.parametrize("subject, verb, lemma, dep, piece", [
+    # the subject of a passive cue, all of it up to the cue's auxiliary
+    ([("The", 1, "det", "DET"), ("birth", None, None, "NOUN"), ("of", 1, "prep", "ADP"), ("Clinton", 2, "pobj", "PROPN")],
+     "expected", "expect", "nsubjpass", "The birth of Clinton"),
+    # the subject of a raising verb ("is" as its auxiliary keeps the rows simple)
+    ([("Trump", None, None, "PROPN")], "seeming", "seem", "nsubj", "Trump"),
+    # an expletive is no piece; nor the subject of an active cue that is not a raising verb
+    ([("It", None, None, "PRON")], "expected", "expect", "nsubjpass", None),
+    ([("Trump", None, None, "PROPN")], "planning", "plan", "nsubj", None),
+])
+def test_the_raised_subject_is_the_first_piece(subject, verb, lemma, dep, piece):
+    doc = expected(subject, verb, lemma, dep)
+    n = len(subject)
+    got = raised_subject(doc, char_span(doc, n + 2, n + 3), doc[n + 1])
+    assert (doc.text[got[0]:got[1]] if got else None) == piece
+
+
+def test_no_raised_subject_when_the_content_comes_first():
+    doc = expected([("Trump", None, None, "PROPN")])
+    assert raised_subject(doc, char_span(doc, 0, 0), doc[2]) is None
+
+
+def fine(pronoun_head: int, pronoun_dep: str, tag: str = "WDT") -> Doc:
+    """ "He paid a fine , which he said was small ." with "which" hung as given."""
+    return parsed([
+        ("He", 1, "nsubj", "PRON"), ("paid", 1, "ROOT", "VERB", "VBD", "pay"), ("a", 3, "det", "DET"),
+        ("fine", 1, "dobj", "NOUN"), (",", 3, "punct", "PUNCT"), ("which", pronoun_head, pronoun_dep, "PRON", tag),
+        ("he", 7, "nsubj", "PRON"), ("said", 3, "relcl", "VERB", "VBD", "say"), ("was", 7, "ccomp", "AUX", "VBD", "be"),
+        ("small", 8, "acomp", "ADJ"), (".", 1, "punct", "PUNCT"),
+    ])
+
+
+def test_a_relative_pronoun_opening_the_cue_clause_is_the_first_piece():
+    doc = fine(8, "nsubj")  # "which" the subject of the reported "was"
+    parts = relative_pieces(doc, char_span(doc, 8, 9), doc[7])
+    assert [doc.text[a:b] for a, b in parts] == ["which", "was small"]
+    doc = fine(7, "dobj")  # "which" the object of "said", the content starting at it
+    parts = relative_pieces(doc, char_span(doc, 5, 9), doc[7])
+    assert [doc.text[a:b] for a, b in parts] == ["which", "was small"]
+
+
+def test_no_relative_piece_for_a_pronoun_of_another_clause():
+    doc = fine(1, "advmod")  # hung outside the cue's clause
+    assert relative_pieces(doc, char_span(doc, 8, 9), doc[7]) is None
+    doc = fine(8, "nsubj", tag="DT")  # a determiner, not a relative pronoun
+    assert relative_pieces(doc, char_span(doc, 8, 9), doc[7]) is None

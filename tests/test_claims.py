@@ -23,9 +23,10 @@ def claims(rec) -> list[tuple[str, str, str, str]]:
     # the subject nearest the cue, not the dateline the parser also reads as one
     ("LONDON (AP) — Maria Lopez said Tuesday that the port would reopen.",
      [("the port would reopen", "indirect", "Maria Lopez", "said")]),
-    # "is expected to endorse": the union endorses (who expects it is not named)
+    # "is expected to endorse": the union endorses (who expects it is not named); what is expected
+    # is "The union" + "to endorse the harbour plan", in two parts, over the covering span
     ("The union is expected to endorse the harbour plan.",
-     [("to endorse the harbour plan", "indirect", None, "expected"),
+     [("The union is expected to endorse the harbour plan", "indirect", None, "expected"),
       ("the harbour plan", "stance", "The union", "endorse")]),
     # "likely to say" takes the subject of "are"
     ("Farmers are more likely to say that the harvest was poor.",
@@ -167,13 +168,21 @@ def test_clip_to_dateline_keeps_the_side_of_the_cue():
     ("In the long run, many economists say, this effect could ripple through the system.",
      "In the long run, many economists say, this effect could ripple through the system",
      ["In the long run", "this effect could ripple through the system"]),
+    # the subject of a raising verb or of a passive cue is the first piece of what it reports
+    ("The politician seemed to be shrinking in stature.", "The politician seemed to be shrinking in stature",
+     ["The politician", "to be shrinking in stature"]),
+    ("The union is expected to endorse the harbour plan.", "The union is expected to endorse the harbour plan",
+     ["The union", "to endorse the harbour plan"]),
+    # a relative pronoun opening the cue's clause is the first piece
+    ("He paid a fine, which he said was not a prison sentence.", "which he said was not a prison sentence",
+     ["which", "was not a prison sentence"]),
     # one piece: the attribution closes the sentence, or opens it
     ("The bridge will reopen next week, the mayor said.", "The bridge will reopen next week", []),
     ("The mayor said the bridge, which was built in 1920, will reopen.", "the bridge, which was built in 1920, will reopen", []),
 ])
 def test_a_content_its_attribution_interrupts_is_in_parts(convert_text, text, content, parts):
     rec = convert_text(text)
-    claim = next(c for c in rec["claims"] if c["cue"]["text"] in ("said", "say"))
+    claim = next(c for c in rec["claims"] if c["cue"]["text"] in ("said", "say", "seemed", "expected"))
     assert claim["text"] == content
     assert [p["text"] for p in claim["parts"]] == parts
     for p in claim["parts"]:

@@ -19,7 +19,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsclaims.extract.boundaries import inner_content, interrupted_parts, is_time_only, with_addressee, with_reported_adverbial, without_source
+from newsclaims.extract.boundaries import (
+    inner_content,
+    interrupted_parts,
+    is_time_only,
+    raised_subject,
+    relative_pieces,
+    with_addressee,
+    with_reported_adverbial,
+    without_source,
+)
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
@@ -266,7 +275,11 @@ def _pieces(doc, att: Attribution, text: str) -> tuple[tuple[int, int], ...]:
     (:func:`newsclaims.extract.boundaries.interrupted_parts`), each trimmed; () for one piece."""
     if att.content is None or att.cue is None:
         return ()
-    parts = interrupted_parts(doc, att.content, att.cue.head, _reported_clause(att))
+    head = att.cue.head
+    parts = interrupted_parts(doc, att.content, head, _reported_clause(att))
+    if not parts and att.cue.kind not in SPECIAL_CUES and head.lemma_.lower() not in ADDRESSEE_VERBS:
+        subject = raised_subject(doc, att.content, head)
+        parts = [subject, att.content] if subject is not None else relative_pieces(doc, att.content, head)
     if not parts:
         return ()
     parts = [trim(text, *p) for p in parts]

@@ -234,3 +234,66 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
             return None
         return [content, (doc[first].idx, doc[last].idx + len(doc[last]))]
     return None
+
+
+#: verbs whose subject is part of what they report ("the politician seemed to be shrinking": the
+#: content is "the politician" + "to be shrinking"), as the subject of a passive cue is ("Trump is
+#: expected to speak", "Sanders was announced the winner")
+RAISING_VERBS = frozenset({"seem", "appear"})
+#: subjects that stand for no content of their own ("it is expected that …", "there seems to be …")
+EXPLETIVES = frozenset({"it", "there"})
+#: dependents of a cue verb that are its own words between its subject and it ("is", "has been", "not", "reportedly")
+CUE_WORDS_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def raised_subject(doc, content: tuple[int, int], head) -> tuple[int, int] | None:
+    """The subject of the cue ``head`` that PolNeAR counts as the first piece of its ``content``: the
+    subject of a passive cue or of a raising verb (:data:`RAISING_VERBS`), before the cue, in its
+    sentence, when the content follows the cue; None otherwise. An expletive is no piece."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or not len(span) or span.start <= head.i:
+        return None
+    raising = head.lemma_.lower() in RAISING_VERBS
+    subject = next((c for c in head.children if c.dep_ == "nsubjpass" or (raising and c.dep_ == "nsubj")), None)
+    if subject is None or subject.i > head.i or subject.lower_ in EXPLETIVES:
+        return None
+    # the subject runs up to the cue's own words before it ("is", "has been", "reportedly"): the
+    # parser may hang part of a long subject on the cue ("The birth of | the newest Clinton")
+    stop = min((c.left_edge.i for c in head.children if subject.i < c.i < head.i and c.dep_ in CUE_WORDS_DEPS),
+               default=head.i)
+    first, last = subject.left_edge, doc[stop - 1]
+    if first.i < head.sent.start or last.i < subject.i or _paragraph_break(doc, first.i, span.start):
+        return None
+    return first.idx, last.idx + len(last)
+
+
+#: tags of a relative or interrogative pronoun that opens the clause of a cue ("which he said was …")
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def relative_pieces(doc, content: tuple[int, int], head) -> list[tuple[int, int]] | None:
+    """The pieces of a content whose cue stands in a relative clause: the pronoun that opens the
+    clause and what the cue reports of it ("the fine, which he said | was not a sentence" → "which" +
+    "was not a sentence"; "what he calls | corruption" → "what" + "corruption"), as PolNeAR marks
+    them; None when the cue's clause opens with no such pronoun before its subject."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or not len(span) or span.end - 1 <= head.i:
+        return None
+    before = [c for c in head.children if c.i < head.i and c.dep_ not in ("dobj", "obj")]
+    k = min((c.left_edge.i for c in before), default=head.i) - 1
+    if k < head.sent.start or doc[k].tag_ not in RELATIVE_TAGS:
+        return None
+    pronoun = doc[k]
+    # the pronoun belongs to the cue's clause: the cue's object, or a word of its complement
+    if not (pronoun.head.i == head.i or any(a.i == head.i for a in pronoun.ancestors)):
+        return None
+    if span.start > head.i:
+        rest = content
+    elif span.start == k:
+        after = doc[head.i + 1]
+        rest = (after.idx, content[1])
+    else:
+        return None
+    if rest[1] <= rest[0] or _paragraph_break(doc, k, span.end - 1):
+        return None
+    return [(pronoun.idx, pronoun.idx + len(pronoun)), rest]
