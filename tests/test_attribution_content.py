@@ -233,3 +233,34 @@ def test_a_participle_leading_the_sentence_takes_the_subject_of_the_main_clause(
     # "Ward in addition to stating …": a participle after a name does not lead the sentence
     rows[0] = ("Ward", 10, "nsubj", "PROPN", "NNP")
     assert source_text(tagged(rows), 3) is None
+
+
+def test_a_cue_hung_on_a_means_of_speech_takes_the_subject_of_the_verb_that_uses_it():
+    # "Okafor used his speech to call for calm": Okafor calls, not the speech
+    rows = [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("used", 1, "ROOT", "VERB", "VBD"), ("his", 3, "poss", "PRON", "PRP$"),
+        ("speech", 1, "dobj", "NOUN", "NN"), ("to", 5, "aux", "PART", "TO"), ("call", 1, "xcomp", "VERB", "VB"),
+        ("for", 5, "prep", "ADP", "IN"), ("calm", 6, "pobj", "NOUN", "NN"),
+    ]
+    assert source_text(tagged(rows), 5) == "Okafor"
+    # "Okafor urged Ward to call for calm": a person as the object still speaks
+    rows[1:4] = [("urged", 1, "ROOT", "VERB", "VBD"), ("the", 3, "det", "DET", "DT"), ("pilots", 1, "dobj", "NOUN", "NNS")]
+    assert source_text(tagged(rows), 5) == "the pilots"
+
+
+def test_a_participle_on_a_document_after_the_verb_speaks_for_the_subject():
+    # "Okafor shot back in an article stating that ferries sail"
+    doc = tagged([
+        ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("shot", 1, "ROOT", "VERB", "VBD"), ("back", 1, "advmod", "ADV", "RB"),
+        ("in", 1, "prep", "ADP", "IN"), ("an", 5, "det", "DET", "DT"), ("article", 3, "pobj", "NOUN", "NN"),
+        ("stating", 5, "acl", "VERB", "VBG"), ("that", 9, "mark", "SCONJ", "IN"), ("ferries", 9, "nsubj", "NOUN", "NNS"),
+        ("sail", 6, "ccomp", "VERB", "VBP"),
+    ])
+    assert source_text(doc, 6) == "Okafor"
+    # "In a statement defending Ward, the port said …": a statement before the verb is the source
+    doc = tagged([
+        ("In", 7, "prep", "ADP", "IN"), ("a", 2, "det", "DET", "DT"), ("statement", 0, "pobj", "NOUN", "NN"),
+        ("defending", 2, "acl", "VERB", "VBG"), ("Ward", 3, "dobj", "PROPN", "NNP"), (",", 7, "punct", "PUNCT", ","),
+        ("port", 7, "nsubj", "NOUN", "NN"), ("said", 7, "ROOT", "VERB", "VBD"),
+    ])
+    assert source_text(doc, 3) == "a statement"

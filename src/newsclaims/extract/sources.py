@@ -11,12 +11,17 @@ participle or a conjunct hung inside an earlier cue's complement ("X insisted th
 claiming …", "X said he welcomed it and added …") takes the subject of that cue; a cue after a
 quotation that the parser left without a subject the name just after it ("“…,” declared Ann
 Okafor"), one without a subject after anything else the noun phrase just before it ("“…,” Bozell
-answers", "Trump, in Kentucky, said"); a relative pronoun source ("officials who said") is given together with its antecedent.
+answers", "Trump, in Kentucky, said"); a cue hung on a means or an occasion of speech (words of
+``resources/means_nouns.txt``: "used his speech to call for", "shot back in an article stating")
+takes the subject of the verb that uses it; a relative pronoun source ("officials who said") is given together with its antecedent.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from newsclaims.extract.cues import colon_lead_start
+from newsclaims.resources import load_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: dependents that are not part of the name of a source ("X, who …", "X, a spokesman,")
@@ -98,12 +103,14 @@ def subject_of(verb, *, depth: int = 4):
                     and tok.doc[tok.i - 1].is_punct and not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
                 return after
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOMINAL_POS:
-            return tok.head
+            behind = _speaker_behind(tok.head)
+            return behind if behind is not None else tok.head
         if tok.dep_ == "xcomp" and tok.head != tok:
             # object control: "led some allies to worry", "urged Congress to act"
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
             if obj is not None:
-                return obj
+                behind = _speaker_behind(obj)
+                return behind if behind is not None else obj
         if tok.dep_ in CLIMB_DEPS and tok.head != tok:
             came = tok.dep_
             tok = tok.head
@@ -169,6 +176,32 @@ def outer_conjunct(verb, *, by_tense: bool = True):
     if not by_tense and top.sent != verb.sent:
         return None
     return top if (top.tag_ == verb.tag_ or not by_tense) and top.pos_ == "VERB" else None
+
+
+@lru_cache(maxsize=1)
+def means_nouns() -> frozenset[str]:
+    """Nouns naming a means or an occasion of speech, never a speaker (``resources/means_nouns.txt``)."""
+    return frozenset(w.lower() for w in load_lines("means_nouns.txt"))
+
+
+def _speaker_behind(noun):
+    """Who speaks through ``noun`` when it names a means or an occasion rather than a speaker ("Ramos
+    used his speech to call for …", "Forbes shot back in an article stating …", "Trump has a rare
+    chance to show …"): the subject of the verb the noun is the object of. ``None`` for any other
+    noun, and when that verb names no subject."""
+    if noun.pos_ not in ("NOUN", "PRON", "ADJ") or noun.lemma_.lower() not in means_nouns() and noun.lower_ not in means_nouns():
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        if verb.head.i > verb.i:
+            return None  # "In a statement defending X, the campaign said": the statement speaks
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    if verb == noun or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(verb, depth=3)
+    return subj if subj is not None and subj != noun else None
 
 
 def _named_apposition(subj):
