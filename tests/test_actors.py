@@ -561,3 +561,20 @@ def test_headline_end():
     assert headline_end("Carrier Begins Year With Mediation\nNEW YORK (AP) - text") == len("Carrier Begins Year With Mediation")
     assert headline_end("The pilots began the year in mediation with the carrier.\nMore.") == 0
     assert headline_end("BOFORS DIRECTOR RESIGNS\nSTOCKHOLM - text") == 0  # an ALL-CAPS line is the truecaser's
+
+
+def test_a_source_recognition_missed_names_its_actor_by_surname(convert_text):
+    from newsclaims.extract.actors import match_named_sources
+    from newsclaims.record import Actor, Claim, Span
+
+    text = "Army spokesman Colonel Luis Arturo Isaacs spoke. The suspect fled, Col Isaacs added."
+    isaacs = Actor(id="isaacs", name="Luis Arturo Isaacs", type="person",
+                   mentions=[Span.of(text, text.index("Colonel"), text.index(" spoke"))])
+    src = text.index("Col Isaacs")
+    claim = Claim(id="c1", text="The suspect fled", start=text.index("The suspect"), end=text.index(", Col"),
+                  kind="indirect", source=Span.of(text, src, src + len("Col Isaacs")),
+                  cue=Span.of(text, text.index("added"), text.index("added") + 5))
+    officials = Claim(id="c2", text="x", start=0, end=1, kind="indirect", source=Span.of(text, 0, 4))  # "Army": no name match
+    match_named_sources(text, [isaacs], [claim, officials])
+    assert claim.speaker == "isaacs" and officials.speaker is None
+    assert (src, src + len("Col Isaacs")) in {(m.start, m.end) for m in isaacs.mentions}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsclaims.errors import ArticleError, NewsclaimsError
-from newsclaims.extract.actors import extract_actors, link_quoted_first_person, unlink_quoted_third_person
+from newsclaims.extract.actors import extract_actors, link_quoted_first_person, match_named_sources, unlink_quoted_third_person
 from newsclaims.extract.claims import extract_claims
 from newsclaims.extract.dateline import extract_dateline
 from newsclaims.extract.quotes import extract_quotes
@@ -44,12 +44,12 @@ def annotate(record: Record, doc) -> Record:
     """Fill the record's dateline, actors, quotes and claims from its parsed ``doc``."""
     record.dateline = extract_dateline(doc, published=record.source.published)
     record.actors = extract_actors(doc, dateline=record.dateline)
-    record.quotes = extract_quotes(doc, record.actors)
+    record.quotes = clip_to_dateline(record.text, record.dateline, extract_quotes(doc, record.actors))
+    match_named_sources(record.text, record.actors, record.quotes)
     link_quoted_first_person(record.text, record.actors, record.quotes)
     unlink_quoted_third_person(record.actors, record.quotes)
-    record.claims = extract_claims(doc, record.actors, record.quotes)
-    record.quotes = clip_to_dateline(record.text, record.dateline, record.quotes)
-    record.claims = clip_to_dateline(record.text, record.dateline, record.claims)
+    record.claims = clip_to_dateline(record.text, record.dateline, extract_claims(doc, record.actors, record.quotes))
+    match_named_sources(record.text, record.actors, record.claims)
     return record
 
 

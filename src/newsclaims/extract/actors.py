@@ -54,6 +54,7 @@ from newsclaims.extract.entities import (
     place_country,
     recognise,
     title_key,
+    title_words,
     titles,
 )
 from newsclaims.extract.social import find_signatures
@@ -924,4 +925,35 @@ def unlink_quoted_third_person(actors: list[Actor], quotes) -> None:
             if not (q.start <= m.start and m.end <= q.end and m.text.lower() in THIRD_PERSON and (m.start, m.end) not in sources):
                 keep.append(m)
         speaker.mentions[:] = keep
+
+
+_SOURCE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def match_named_sources(text: str, actors: list[Actor], items) -> None:
+    """A quote or claim whose source names an actor at a place recognition missed ("COL ISAACS
+    ADDED" after "ARMY SPOKESMAN COLONEL LUIS ARTURO ISAACS") gets that actor as its speaker, and
+    the source becomes one of the actor's mentions: the source's name (titles and a leading article
+    aside) is the surname of exactly one person, or the name or alias of exactly one organisation.
+    Updates ``items`` and ``actors`` in place."""
+    for item in items:
+        src = item.source
+        if item.speaker is not None or src is None:
+            continue
+        words = _SOURCE_WORD.findall(text[src.start:src.end])
+        while words and (words[0].lower() in ("the", "a", "an") or title_key(words[0]) in title_words()):
+            words = words[1:]
+        if not words or len(words) > 4 or not all(w[0].isupper() for w in words):
+            continue  # "the company", "officials": no name
+        key = tuple(w.lower() for w in words)
+        found = [a for a in actors if a.type == "person" and key == tuple(w.lower() for w in name_tokens(a.name)[-len(key):])] \
+            or [a for a in actors if a.type in ("organization", "group")
+                and key in {tuple(w.lower() for w in name_tokens(n)) for n in (a.name, *a.aliases)}]
+        if len(found) != 1:
+            continue
+        actor = found[0]
+        item.speaker = actor.id
+        if not any(m.start < src.end and src.start < m.end for m in actor.mentions):
+            actor.mentions.append(Span.of(text, src.start, src.end))
+            actor.mentions.sort(key=lambda m: (m.start, m.end))
 
