@@ -204,3 +204,32 @@ def test_a_conjunct_hung_inside_a_complement_in_the_same_tense_takes_the_outer_s
     rows[5:7] = [("and", 3, "cc", "CCONJ", "CC"), ("Ward", 7, "nsubj", "PROPN", "NNP"), ("added", 3, "conj", "VERB", "VBD")]
     rows[8:] = [("ferries", 9, "nsubj", "NOUN", "NNS"), ("sail", 7, "ccomp", "VERB", "VBP")]
     assert source_text(tagged(rows), 7) == "Ward"
+
+
+def test_the_name_after_a_cue_that_follows_a_quotation_is_its_source():
+    # '“Ferries sail,” declared Ann Okafor, a pilot.': the parser gave "declared" no subject
+    rows = [
+        ("“", 3, "punct", "PUNCT", "``"), ("Ferries", 2, "nsubj", "NOUN", "NNS"), ("sail", 5, "ccomp", "VERB", "VBP"),
+        (",", 5, "punct", "PUNCT", ","), ("”", 5, "punct", "PUNCT", "''"), ("declared", 5, "ROOT", "VERB", "VBD"),
+        ("Ann", 7, "compound", "PROPN", "NNP"), ("Okafor", 5, "dep", "PROPN", "NNP"), (",", 7, "punct", "PUNCT", ","),
+        ("a", 10, "det", "DET", "DT"), ("pilot", 7, "appos", "NOUN", "NN"),
+    ]
+    assert source_text(tagged(rows), 5) == "Ann Okafor"
+    # '…,” attacking Ann Okafor': a participle's object is not its source
+    rows[5] = ("attacking", 5, "ROOT", "VERB", "VBG")
+    assert source_text(tagged(rows), 5) is None
+
+
+def test_a_participle_leading_the_sentence_takes_the_subject_of_the_main_clause():
+    # "In addition to stating that ferries sail, Okafor has vowed to sail."
+    rows = [
+        ("In", 10, "prep", "ADP", "IN"), ("addition", 0, "pobj", "NOUN", "NN"), ("to", 1, "prep", "ADP", "IN"),
+        ("stating", 2, "pcomp", "VERB", "VBG"), ("that", 6, "mark", "SCONJ", "IN"),
+        ("ferries", 6, "nsubj", "NOUN", "NNS"), ("sail", 3, "ccomp", "VERB", "VBP"), (",", 10, "punct", "PUNCT", ","),
+        ("Okafor", 10, "nsubj", "PROPN", "NNP"), ("has", 10, "aux", "AUX", "VBZ"), ("vowed", 10, "ROOT", "VERB", "VBN"),
+        ("to", 12, "aux", "PART", "TO"), ("sail", 10, "xcomp", "VERB", "VB"),
+    ]
+    assert source_text(tagged(rows), 3) == "Okafor"
+    # "Ward in addition to stating …": a participle after a name does not lead the sentence
+    rows[0] = ("Ward", 10, "nsubj", "PROPN", "NNP")
+    assert source_text(tagged(rows), 3) is None

@@ -5,9 +5,13 @@ the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp 
 the paragraph), the agent of a passive cue ("was told by X"), the object of "according to X";
 participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
 quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang on,
-a participle the parser hung elsewhere the subject of its sentence; a cue the parser left without a
-subject takes the noun phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said"); a
-relative pronoun source ("officials who said") is given together with its antecedent.
+a participle the parser hung elsewhere the subject of its sentence, and one in a phrase leading
+the sentence ("In addition to stating that …, Clinton has vowed") the subject of the main clause; a
+participle or a conjunct hung inside an earlier cue's complement ("X insisted that he has won,
+claiming …", "X said he welcomed it and added …") takes the subject of that cue; a cue after a
+quotation that the parser left without a subject the name just after it ("“…,” declared Ann
+Okafor"), one without a subject after anything else the noun phrase just before it ("“…,” Bozell
+answers", "Trump, in Kentucky, said"); a relative pronoun source ("officials who said") is given together with its antecedent.
 """
 
 from __future__ import annotations
@@ -211,6 +215,37 @@ def _left_nominal(verb):
     return tok
 
 
+def _leads_sentence(verb, root) -> bool:
+    """Whether the participle ``verb`` stands in a phrase set off before the main clause of
+    ``root`` ("Noting that …, Trump reminded", "In addition to stating that …, Clinton has vowed")."""
+    if verb.tag_ != "VBG":
+        return False
+    doc = verb.doc
+    comma = any(t.text == "," for t in doc[verb.i + 1:root.i])
+    return comma and all(t.is_punct or t.is_space or t.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV", "NOUN", "DET")
+                         for t in doc[verb.sent.start:verb.i])
+
+
+def _inverted_name(verb):
+    """The noun phrase just after a cue that follows a quotation or a comma and that the parser left
+    without a subject ('“…,” said Richard Trumka, president of …', '“…,” declared Alyssa Wagenen',
+    '…, says Evan Tracey'): its head, reached from the word after the cue."""
+    doc = verb.doc
+    i = verb.i
+    if i == 0 or i + 1 >= len(doc) or not (doc[i - 1].text in CLOSING_MARKS or doc[i - 1].text == ","):
+        return None
+    if verb.tag_ in ("VBG", "VBN"):
+        return None  # "…, attacking critics": a participle's object
+    tok = doc[i + 1]
+    if tok.pos_ not in NOMINAL_POS | {"DET", "ADJ", "NUM"}:
+        return None
+    while tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in NOMINAL_POS and tok.head.sent == verb.sent:
+        tok = tok.head
+    if tok.pos_ not in NOMINAL_POS and tok.lower_ not in ("another", "one", "others"):
+        return None
+    return tok
+
+
 def _after_paragraph_break(subj, verb):
     """A live-blog time stamp or a heading the parser joined to the next paragraph ("2:40 p.m.⏎⏎The
     campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is."""
@@ -260,8 +295,9 @@ def source_of(cue) -> tuple[int, int] | None:
     if subj is None and cue.head.tag_ in ("VBG", "VBN"):
         # a participle the parser hung elsewhere ("…, writing …"): the subject of its sentence
         root = cue.head.sent.root
-        if root != cue.head and root.i < cue.head.i and root.pos_ in ("VERB", "AUX"):
+        if root != cue.head and root.pos_ in ("VERB", "AUX") and (root.i < cue.head.i or _leads_sentence(cue.head, root)):
             subj = subject_of(root)
+    subj = subj if subj is not None else _inverted_name(cue.head)
     if subj is None:
         return None
     subj = _named_apposition(_after_paragraph_break(subj, cue.head))
