@@ -578,3 +578,14 @@ def test_a_source_recognition_missed_names_its_actor_by_surname(convert_text):
     match_named_sources(text, [isaacs], [claim, officials])
     assert claim.speaker == "isaacs" and officials.speaker is None
     assert (src, src + len("Col Isaacs")) in {(m.start, m.end) for m in isaacs.mentions}
+
+
+def test_a_participle_hyphenated_to_a_name_is_no_part_of_it(convert_text):
+    text = "The Jeff Bezos-founded company said it would invest. Bezos said he was pleased."
+    bezos = by_name(convert_text(text), "Jeff Bezos")
+    assert "Bezos" in mention_texts(bezos)
+
+
+def test_a_place_in_a_title_case_headline_stays(convert_text):
+    text = "Police Chief Quits In Washington, D.C.\nWASHINGTON (AP) - The police chief resigned on Sunday, officials said.\n"
+    assert "D.C." in {a["name"] for a in convert_text(text)["actors"]}

@@ -539,9 +539,14 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
     head_end = headline_end(text, header)
     if head_end:
         body = set(re.findall(r"[\w'’-]+", text[head_end:]))
-        out = [m for m in out if m.start >= head_end or m.via not in ("ner", "propn") or m.name.split()[-1] in body]
+        out = [m for m in out if m.start >= head_end or m.via not in ("ner", "propn") or m.type in ("place", "country")
+               or m.name.split()[-1] in body]
     for m in out:
         m.name = " ".join(m.name.split())  # "MacMillan Bloedel\nLtd" broken over a line
+        suffix = _PARTICIPLE_SUFFIX.search(m.name)
+        if suffix and m.end == m.name_end and suffix.start() > 0:  # "Jeff Bezos-founded Amazon": the name is Jeff Bezos
+            cut = len(m.name) - suffix.start()
+            m.name, m.end, m.name_end = m.name[:suffix.start()], m.end - cut, m.name_end - cut
     out.sort(key=lambda m: (m.start, -m.end))
     _bracketed_acronyms(text, out)
     return out
@@ -551,6 +556,9 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
 # ("DEV-MUC3-0007 (NOSC)", "TST1-MUC3-0042"; the identifier has a digit, unlike "WINSTON-SALEM"):
 # bookkeeping, not prose; it names nobody.
 _ID_LINE = re.compile(r"[ \t]*(?=[A-Z0-9-]*[0-9])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?:[ \t]+\([A-Z][A-Z .&-]{0,30}\))?[ \t]*(?:\n|$)")
+
+
+_PARTICIPLE_SUFFIX = re.compile(r"[-‐‑](?:[a-z]+ed|led|run|born|made|built|held)$")
 
 
 def headline_end(text: str, start: int = 0) -> int:
