@@ -295,3 +295,33 @@ def test_no_relative_piece_for_a_pronoun_of_another_clause():
     assert relative_pieces(doc, char_span(doc, 8, 9), doc[7]) is None
     doc = fine(8, "nsubj", tag="DT")  # a determiner, not a relative pronoun
     assert relative_pieces(doc, char_span(doc, 8, 9), doc[7]) is None
+
+
+def test_the_second_piece_may_open_with_a_quotation_mark():
+    """ 'The economy , he said , " is growing . "' with the content found inside the marks."""
+    doc = parsed([
+        ("The", 1, "det", "DET"), ("economy", 8, "nsubj", "NOUN"), (",", 4, "punct", "PUNCT"),
+        ("he", 4, "nsubj", "PRON"), ("said", 8, "parataxis", "VERB", "VBD", "say"), (",", 4, "punct", "PUNCT"),
+        ('"', 8, "punct", "PUNCT", "``"), ("is", 8, "aux", "AUX"), ("growing", 8, "ROOT", "VERB", "VBG", "grow"),
+        (".", 8, "punct", "PUNCT"), ('"', 8, "punct", "PUNCT", "''"),
+    ])
+    assert pieces(doc, 7, 8, head=4, clause=8) == ["The economy", "is growing"]
+
+
+def test_a_participle_setting_the_scene_is_no_piece():
+    """ "Asked about it , he said , the party would win ." """
+    doc = parsed([
+        ("Asked", 10, "advcl", "VERB", "VBN", "ask"), ("about", 0, "prep", "ADP"), ("it", 1, "pobj", "PRON"),
+        (",", 5, "punct", "PUNCT"), ("he", 5, "nsubj", "PRON"), ("said", 10, "parataxis", "VERB", "VBD", "say"),
+        (",", 5, "punct", "PUNCT"), ("the", 8, "det", "DET"), ("party", 10, "nsubj", "NOUN"),
+        ("would", 10, "aux", "AUX"), ("win", 10, "ROOT", "VERB", "VB", "win"), (".", 10, "punct", "PUNCT"),
+    ])
+    assert pieces(doc, 7, 10, head=5, clause=10) is None
+    # the same words as a fronted phrase of the reported clause are its first piece
+    doc = parsed([
+        ("In", 10, "prep", "ADP"), ("the", 2, "det", "DET"), ("end", 0, "pobj", "NOUN"),
+        (",", 5, "punct", "PUNCT"), ("he", 5, "nsubj", "PRON"), ("said", 10, "parataxis", "VERB", "VBD", "say"),
+        (",", 5, "punct", "PUNCT"), ("the", 8, "det", "DET"), ("party", 10, "nsubj", "NOUN"),
+        ("would", 10, "aux", "AUX"), ("win", 10, "ROOT", "VERB", "VB", "win"), (".", 10, "punct", "PUNCT"),
+    ])
+    assert pieces(doc, 7, 10, head=5, clause=10) == ["In the end", "the party would win"]

@@ -174,6 +174,13 @@ def _aside_words(head, clause) -> set[int]:
     return ids
 
 
+def _setting_clause(span) -> bool:
+    """A participle clause that sets the scene of the saying ("Asked about the vote, he said, …"): the
+    speaker's circumstance, not part of what is said."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return len(roots) == 1 and roots[0].dep_ == "advcl" and roots[0].tag_ in ("VBN", "VBG")
+
+
 def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple[int, int]] | None:
     """The pieces of a content that its own attribution interrupts, or None when it is one piece.
 
@@ -196,12 +203,15 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
     aside = _aside_words(head, clause)
     if span.start > head.i:  # the content follows the aside: look for its first piece before it
         k = span.start - 1
+        while k > sent.start and doc[k].is_quote:
+            k -= 1  # a quotation opening the second piece: ', he said, “…”'
         if doc[k].text not in ASIDE_MARKS:
             return None
+        opening = k
         k -= 1
         while k >= sent.start and (k in aside or doc[k].is_punct) and doc[k].text not in ASIDE_MARKS:
             k -= 1
-        if k < sent.start or doc[k].text not in ASIDE_MARKS or head.i <= k or k + 1 == span.start - 1:
+        if k < sent.start or doc[k].text not in ASIDE_MARKS or head.i <= k or k + 1 == opening:
             return None
         last = k - 1
         first = last
@@ -209,7 +219,7 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
             first -= 1
         if last < first or last not in clause_ids or last in aside:
             return None
-        if _paragraph_break(doc, first, span.end - 1):
+        if _paragraph_break(doc, first, span.end - 1) or _setting_clause(doc[first:last + 1]):
             return None
         piece = (doc[first].idx, doc[last].idx + len(doc[last]))
         return [piece, content]
