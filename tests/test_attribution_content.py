@@ -264,3 +264,36 @@ def test_a_participle_on_a_document_after_the_verb_speaks_for_the_subject():
         ("port", 7, "nsubj", "NOUN", "NN"), ("said", 7, "ROOT", "VERB", "VBD"),
     ])
     assert source_text(doc, 3) == "a statement"
+
+
+def lemma_tagged(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A Doc from ``(word, head, dependency, part of speech, fine tag, lemma)`` rows."""
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_contracted_has_read_as_a_passive_keeps_its_subject():
+    # "He’s spoken out against the law": "’s" is "has", not a passive "is"
+    rows = [
+        ("He", 2, "nsubjpass", "PRON", "PRP", "he"), ("’s", 2, "auxpass", "AUX", "VBZ", "’s"),
+        ("spoken", 2, "ROOT", "VERB", "VBN", "speak"), ("out", 2, "prt", "ADP", "RP", "out"),
+    ]
+    assert source_text(lemma_tagged(rows), 2) == "He"
+    rows[1] = ("is", 2, "auxpass", "AUX", "VBZ", "be")  # "He is told": the one who hears does not speak
+    rows[2] = ("told", 2, "ROOT", "VERB", "VBN", "tell")
+    assert source_text(lemma_tagged(rows), 2) is None
+    # "Senators are split on whether …": the senators hold the views
+    rows = [("Senators", 2, "nsubjpass", "NOUN", "NNS", "senator"), ("are", 2, "auxpass", "AUX", "VBP", "be"),
+            ("split", 2, "ROOT", "VERB", "VBN", "split"), ("on", 2, "prep", "ADP", "IN", "on")]
+    assert source_text(lemma_tagged(rows), 2) == "Senators"
+
+
+def test_a_perfect_cue_the_parser_left_without_a_subject_takes_the_name_before_it():
+    # "… for Plan B. Sanders hasn't said whether …": the parser hung "Sanders" on the heading
+    doc = lemma_tagged([
+        ("for", 3, "prep", "ADP", "IN", "for"), ("Sanders", 0, "pobj", "PROPN", "NNP", "Sanders"),
+        ("has", 3, "aux", "AUX", "VBZ", "have"), ("said", 3, "ROOT", "VERB", "VBN", "say"),
+        ("whether", 6, "mark", "SCONJ", "IN", "whether"), ("he", 6, "nsubj", "PRON", "PRP", "he"),
+        ("runs", 3, "ccomp", "VERB", "VBZ", "run"),
+    ])
+    assert source_text(doc, 3) == "Sanders"

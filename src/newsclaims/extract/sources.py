@@ -39,7 +39,8 @@ FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", 
                             "thirds", "fifths"})
 #: passive cues whose subject holds the view rather than hears it ("is convinced that", "is assured of")
 EXPERIENCER_PASSIVES = frozenset({"assure", "convince", "persuade", "worry", "concern", "determine", "disappoint",
-                                  "satisfy", "surprise", "frustrate", "encourage", "alarm", "commit", "oppose"})
+                                  "satisfy", "surprise", "frustrate", "encourage", "alarm", "commit", "oppose",
+                                  "split", "divide"})
 #: documents whose issuer speaks through them ("issued a statement saying …")
 ISSUED_NOUNS = frozenset({"statement", "ad", "advertisement", "video", "email", "e-mail", "message", "letter",
                           "tweet", "post", "speech", "memo", "release", "op-ed", "column", "editorial", "remark",
@@ -95,7 +96,9 @@ def subject_of(verb, *, depth: int = 4):
         if passive is not None:
             # "X is expected to endorse": X endorses; "X is expected to": no source named
             # "Clinton is assured of winning", "voters are convinced that …": the one who holds the view
-            return passive if came == "xcomp" or tok.lemma_.lower() in EXPERIENCER_PASSIVES else None
+            # "he’s spoken out": a contracted "has" the parser read as a passive "is"
+            contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in tok.children)
+            return passive if came == "xcomp" or contracted or tok.lemma_.lower() in EXPERIENCER_PASSIVES else None
         if tok == verb and tok.i > 0 and tok.lemma_.lower() in INVERTED_VERBS and tok.doc[tok.i - 1].text in CLOSING_MARKS:
             # inverted order the parser missed: '“…,” added Gowdy.' (the name read as an object)
             after = next((c for c in tok.children if c.i == tok.i + 1 or (c.i > tok.i and c.left_edge.i == tok.i + 1)), None)
@@ -121,7 +124,7 @@ def subject_of(verb, *, depth: int = 4):
         share = _quantity_subject(tok)
         if share is not None:
             return share
-        if tok == verb and tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        if tok == verb and tok.dep_ == "ROOT" and (tok.tag_ in ("VBD", "VBZ", "VBP") or _perfect(tok)):
             return _left_nominal(tok)
         return None
     return None
@@ -221,13 +224,19 @@ def _quantity_subject(verb):
                  and (c.tag_ == "CD" or c.lower_ in FRACTION_WORDS)), None)
 
 
+def _perfect(verb) -> bool:
+    """Whether ``verb`` is a past participle after "has", "have" or "had" ("Sanders hasn't said")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i < verb.i for c in verb.children)
+
+
 def _left_nominal(verb):
     """The noun phrase just before ``verb`` when the parser gave it no subject ("“…,” Bozell answers",
     "Trump, in Kentucky, said"): a set-off phrase between commas is stepped over."""
     doc = verb.doc
     j = verb.i - 1
-    while j >= 0 and doc[j].pos_ in ("ADV", "PART") and doc[j].dep_ in ("advmod", "neg"):
-        j -= 1
+    while j >= 0 and (doc[j].pos_ in ("ADV", "PART") and doc[j].dep_ in ("advmod", "neg")
+                      or doc[j].dep_ == "aux" and doc[j].head == verb):
+        j -= 1  # "Trump, in Kentucky, said", "Sanders hasn't said"
     if j >= 0 and doc[j].text == ")":  # "Sen. Lindsey Graham (R-SC) called"
         k = j - 1
         while k >= 0 and doc[k].text != "(" and j - k <= 8:
