@@ -189,13 +189,17 @@ def test_a_content_its_attribution_interrupts_is_in_parts(convert_text, text, co
         assert text[p["start"]:p["end"]] == p["text"] and claim["start"] <= p["start"] < p["end"] <= claim["end"]
 
 
-def test_parts_are_cut_to_their_item():
-    """An item narrowed after extraction (clipped at the dateline) keeps the pieces left inside it."""
-    from newsclaims.record import Claim, Span
+def test_clipping_at_the_dateline_clips_the_parts_too():
+    from newsclaims.pipeline import clip_to_dateline
+    from newsclaims.record import Claim, Dateline, Span
 
-    text = "LONDON - The economy, he said, is growing."
-    first, second = Span.of(text, 0, 20), Span.of(text, text.index("is"), len(text) - 1)
-    claim = Claim(id="c1", text=text[9:second.end], start=9, end=second.end, kind="indirect", parts=[first, second])
-    assert [p["text"] for p in claim.to_dict()["parts"]] == ["The economy", "is growing"]
-    claim.start = text.index("is")
-    assert claim.to_dict()["parts"] == []
+    text = "MARKETS SLIP\nLONDON (Reuters) - Prices, the bank said, rose again."
+    dl = Dateline(text="LONDON (Reuters)", start=text.index("LONDON"), end=text.index(" -"))
+    said = Span.of(text, text.index("said"), text.index("said") + 4)
+    first = Span.of(text, 0, text.index(", the bank"))  # runs from the headline across the dateline
+    second = Span.of(text, text.index("rose"), text.index("again.") + 5)
+    claim = Claim(id="c1", text=text[:second.end], start=0, end=second.end, kind="indirect", cue=said,
+                  parts=[first, second])
+    (kept,) = clip_to_dateline(text, dl, [claim])
+    assert kept.text.startswith("Prices")
+    assert [p.text for p in kept.parts] == ["Prices", "rose again"]

@@ -22,7 +22,7 @@ from newsclaims.extract.dateline import extract_dateline
 from newsclaims.extract.quotes import extract_quotes
 from newsclaims.ingest import read_article
 from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp, prepare_text
-from newsclaims.record import Provenance, Record
+from newsclaims.record import Provenance, Record, Span
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ def clip_to_dateline(text: str, dateline, items: list) -> list:
             if start >= end:
                 continue
             item.start, item.end, item.text = start, end, text[start:end]
+            item.parts = _parts_within(text, item.parts, start, end)
         kept.append(item)
     return kept
 
@@ -211,3 +212,11 @@ def convert(paths: Iterable[Path], *, root: Path | None = None, model: str | Non
         finally:
             for future in pending:  # stopped early (error, or the consumer closed the generator)
                 future.cancel()
+
+
+def _parts_within(text: str, parts: list, start: int, end: int) -> list:
+    """What is left of a discontinuous content's pieces inside ``[start, end)``; fewer than two
+    left make it one piece again (``[]``)."""
+    inside = [Span.of(text, max(p.start, start), min(p.end, end)) for p in parts if max(p.start, start) < min(p.end, end)]
+    return inside if len(inside) >= 2 else []
+

@@ -110,20 +110,6 @@ def _span_or_none(span: Span | None) -> dict[str, Any] | None:
     return span.to_dict() if span else None
 
 
-def _parts_within(parts: list[Span], start: int, end: int) -> list[dict[str, Any]]:
-    """The pieces of a discontinuous content that lie inside the item's ``[start, end)``, cut to it.
-
-    An item narrowed after extraction (a quote or claim clipped at the dateline) keeps what is left
-    of its pieces; fewer than two left make it one piece again, written as ``[]``.
-    """
-    inside = []
-    for p in sorted(parts, key=lambda p: p.start):
-        s, e = max(p.start, start), min(p.end, end)
-        if s < e:
-            inside.append(Span(p.text[s - p.start:e - p.start], s, e))
-    return [p.to_dict() for p in inside] if len(inside) >= 2 else []
-
-
 @_pickled_by_fields
 @dataclass(slots=True)
 class Quote:
@@ -146,7 +132,7 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "text": self.text, "start": self.start, "end": self.end,
-            "parts": _parts_within(self.parts, self.start, self.end),
+            "parts": [p.to_dict() for p in self.parts],
             "kind": self.kind, "speaker": self.speaker, "source": _span_or_none(self.source),
             "cue": _span_or_none(self.cue), "platform": self.platform, "handle": self.handle,
             "date": self.date, "link": self.link, "method": self.method,
@@ -172,7 +158,7 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "text": self.text, "start": self.start, "end": self.end,
-            "parts": _parts_within(self.parts, self.start, self.end),
+            "parts": [p.to_dict() for p in self.parts],
             "kind": self.kind, "speaker": self.speaker, "source": _span_or_none(self.source),
             "cue": _span_or_none(self.cue), "method": self.method,
             "confidence": round(float(self.confidence), 4),
