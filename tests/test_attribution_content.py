@@ -311,3 +311,17 @@ def test_the_name_after_a_quotation_speaks_when_the_parser_joined_the_cue_to_the
     # a closing mark after a word rather than after punctuation (a scare quote) ends no quotation
     rows[3] = ("and", 2, "cc", "CCONJ", "CC")
     assert source_text(tagged(rows), 10) == "We"
+
+
+def test_a_participle_on_the_addressee_of_a_message_speaks_for_the_sender():
+    # "The senator emailed supporters saying ferries sail": the senator speaks, not the supporters
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"), ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+        ("emailed", 2, "ROOT", "VERB", "VBD", "email"), ("supporters", 2, "dobj", "NOUN", "NNS", "supporter"),
+        ("saying", 3, "acl", "VERB", "VBG", "say"), ("ferries", 6, "nsubj", "NOUN", "NNS", "ferry"),
+        ("sail", 4, "ccomp", "VERB", "VBP", "sail"),
+    ]
+    assert source_text(lemma_tagged(rows), 4) == "The senator"
+    # "The senator met supporters saying ferries sail": those met speak for themselves
+    rows[2] = ("met", 2, "ROOT", "VERB", "VBD", "meet")
+    assert source_text(lemma_tagged(rows), 4) == "supporters"

@@ -13,7 +13,8 @@ quotation that the parser left without a subject the name just after it ("“…
 Okafor") or just before it ("“…,” Ann Okafor, a pilot, said" joined to the quotation), one without a subject after anything else the noun phrase just before it ("“…,” Bozell
 answers", "Trump, in Kentucky, said"); a cue hung on a means or an occasion of speech (words of
 ``resources/means_nouns.txt``: "used his speech to call for", "shot back in an article stating")
-takes the subject of the verb that uses it; a relative pronoun source ("officials who said") is given together with its antecedent.
+takes the subject of the verb that uses it, one hung on the addressee of a message ("emailed
+supporters saying") the sender; a relative pronoun source ("officials who said") is given together with its antecedent.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ ISSUED_NOUNS = frozenset({"statement", "ad", "advertisement", "video", "email", 
                           "tweet", "post", "speech", "memo", "release", "op-ed", "column", "editorial", "remark",
                           "testimony", "article", "book", "memoir", "complaint", "lawsuit", "filing", "document",
                           "word", "note", "report", "commercial", "spot", "petition", "resolution", "motion"})
+#: verbs whose object or "to" phrase is the addressee of a message ("emailed supporters saying …")
+SENDING_VERBS = frozenset({"email", "e-mail", "text", "message", "send", "mail", "write", "blast", "tweet", "post"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
 DASHES = frozenset({"—", "--", "–"})
 
@@ -192,9 +195,13 @@ def _speaker_behind(noun):
     used his speech to call for …", "Forbes shot back in an article stating …", "Trump has a rare
     chance to show …"): the subject of the verb the noun is the object of. ``None`` for any other
     noun, and when that verb names no subject."""
-    if noun.pos_ not in ("NOUN", "PRON", "ADJ") or noun.lemma_.lower() not in means_nouns() and noun.lower_ not in means_nouns():
+    if noun.pos_ not in ("NOUN", "PRON", "ADJ", "PROPN"):
         return None
     verb = noun.head
+    if noun.dep_ in ("pobj", "dobj", "obj", "dative") and _addressee(noun):
+        return subject_of(verb.head if noun.dep_ == "pobj" else verb, depth=3)
+    if noun.lemma_.lower() not in means_nouns() and noun.lower_ not in means_nouns():
+        return None
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         if verb.head.i > verb.i:
             return None  # "In a statement defending X, the campaign said": the statement speaks
@@ -205,6 +212,16 @@ def _speaker_behind(noun):
         return None
     subj = subject_of(verb, depth=3)
     return subj if subj is not None and subj != noun else None
+
+
+def _addressee(noun) -> bool:
+    """Whether ``noun`` is who a message is sent to ("sent a text message to supporters saying …",
+    "emailed supporters saying …"), not who speaks."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.lower_ == "to" and head.dep_ in ("prep", "dative") and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in SENDING_VERBS and head.head.i < noun.i
+    return head.pos_ == "VERB" and head.lemma_.lower() in SENDING_VERBS and head.i < noun.i
 
 
 def _named_apposition(subj):
