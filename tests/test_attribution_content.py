@@ -297,3 +297,17 @@ def test_a_perfect_cue_the_parser_left_without_a_subject_takes_the_name_before_i
         ("runs", 3, "ccomp", "VERB", "VBZ", "run"),
     ])
     assert source_text(doc, 3) == "Sanders"
+
+
+def test_the_name_after_a_quotation_speaks_when_the_parser_joined_the_cue_to_the_quotation():
+    # "“We sail,” Ward, a pilot, said.": "said" hung on "sail" as a conjunct, with no subject
+    rows = [
+        ("“", 2, "punct", "PUNCT", "``"), ("We", 2, "nsubj", "PRON", "PRP"), ("sail", 2, "ROOT", "VERB", "VBP"),
+        (",", 2, "punct", "PUNCT", ","), ("”", 2, "punct", "PUNCT", "''"), ("Ward", 2, "npadvmod", "PROPN", "NNP"),
+        (",", 5, "punct", "PUNCT", ","), ("a", 8, "det", "DET", "DT"), ("pilot", 5, "appos", "NOUN", "NN"),
+        (",", 5, "punct", "PUNCT", ","), ("said", 2, "conj", "VERB", "VBD"),
+    ]
+    assert source_text(tagged(rows), 10) == "Ward"
+    # a closing mark after a word rather than after punctuation (a scare quote) ends no quotation
+    rows[3] = ("and", 2, "cc", "CCONJ", "CC")
+    assert source_text(tagged(rows), 10) == "We"

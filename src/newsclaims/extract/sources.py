@@ -10,7 +10,7 @@ the sentence ("In addition to stating that …, Clinton has vowed") the subject 
 participle or a conjunct hung inside an earlier cue's complement ("X insisted that he has won,
 claiming …", "X said he welcomed it and added …") takes the subject of that cue; a cue after a
 quotation that the parser left without a subject the name just after it ("“…,” declared Ann
-Okafor"), one without a subject after anything else the noun phrase just before it ("“…,” Bozell
+Okafor") or just before it ("“…,” Ann Okafor, a pilot, said" joined to the quotation), one without a subject after anything else the noun phrase just before it ("“…,” Bozell
 answers", "Trump, in Kentucky, said"); a cue hung on a means or an occasion of speech (words of
 ``resources/means_nouns.txt``: "used his speech to call for", "shot back in an article stating")
 takes the subject of the verb that uses it; a relative pronoun source ("officials who said") is given together with its antecedent.
@@ -288,6 +288,28 @@ def _inverted_name(verb):
     return tok
 
 
+def _name_after_quotation(verb):
+    """The noun phrase between a closing quotation mark and a cue that has no subject of its own
+    ("”, Melanne Verveer, a Ukrainian-American then working for the State Department, wrote"), when no
+    other finite verb stands between them."""
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    doc = verb.doc
+    q = next((j for j in range(verb.i - 1, max(verb.i - 40, -1), -1) if doc[j].text in CLOSING_MARKS
+              or doc[j].tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    if q is None or doc[q].text not in CLOSING_MARKS or q == verb.i - 1 or q == 0 or doc[q - 1].text not in ",.?!":
+        return None  # a quotation closed by its punctuation ('…,” '), not a scare quote or a possessive
+    j = q + 1
+    while j < verb.i and (doc[j].is_punct or doc[j].is_space):
+        j += 1
+    if j >= verb.i or doc[j].pos_ not in NOMINAL_POS | {"DET", "ADJ"}:
+        return None
+    tok = doc[j]
+    while tok.head != tok and j < tok.head.i < verb.i and tok.head.pos_ in NOMINAL_POS:
+        tok = tok.head
+    return tok if tok.pos_ in NOMINAL_POS and tok.tag_ not in ("WP", "WDT") else None
+
+
 def _after_paragraph_break(subj, verb):
     """A live-blog time stamp or a heading the parser joined to the next paragraph ("2:40 p.m.⏎⏎The
     campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is."""
@@ -340,6 +362,11 @@ def source_of(cue) -> tuple[int, int] | None:
         if root != cue.head and root.pos_ in ("VERB", "AUX") and (root.i < cue.head.i or _leads_sentence(cue.head, root)):
             subj = subject_of(root)
     subj = subj if subj is not None else _inverted_name(cue.head)
+    named = _name_after_quotation(cue.head) if subj is not None and subj.i < cue.head.i else None
+    if named is not None and subj.i < named.i:
+        # "''They were rivals,'' William Daley, Obama's chief of staff, said": not a subject inside
+        # the quotation the parser joined the cue to
+        subj = named
     if subj is None:
         return None
     subj = _named_apposition(_after_paragraph_break(subj, cue.head))
