@@ -20,7 +20,7 @@ import datasets
 import pyarrow.parquet as pq
 
 # newsclaims:begin generated
-_VERSION = "1.0.0"
+_VERSION = "1.1.0"
 _LICENSE = "unknown"
 _CITATION = "@misc{newsclaims,\n  title        = {newsclaims: who said what, where and when in news articles},\n  author       = {{newsclaims contributors}},\n  year         = {2026},\n  howpublished = {Dataset and software},\n  note         = {Records built by the newsclaims package from the articles listed under Source data}\n}"
 _DEFAULT_CONFIG = "articles"

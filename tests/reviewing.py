@@ -83,7 +83,7 @@ def span(text: str, start: int, end: int) -> dict:
 
 def make_record(text: str, *, rid: str = "t", actors=(), quotes=(), claims=(), dateline=None) -> dict:
     """A minimal schema-shaped record built in memory."""
-    return {"id": rid, "schema_version": "1.0", "text": text, "language": "en",
+    return {"id": rid, "schema_version": "1.1", "text": text, "language": "en",
             "source": {"path": f"{rid}.txt", "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "url": None, "publisher": None, "license": None, "published": None},
             "dateline": dateline, "actors": list(actors), "quotes": list(quotes), "claims": list(claims)}
 

@@ -38,7 +38,7 @@ def build_record(text: str, rid: str = SEED, path: str | None = None) -> dict:
     post = {"text": text[post["start"]:post_end], "start": post["start"], "end": post_end}
     stance = _span(text, "Pakistan's unwavering support for the sovereignty")
     return {
-        "id": rid, "schema_version": "1.0", "text": text, "language": "en",
+        "id": rid, "schema_version": "1.1", "text": text, "language": "en",
         "source": {"path": path or f"seeds/{rid}.txt", "sha256": sha, "url": "https://example.org/a",
                    "publisher": "Example News", "license": "CC-BY-4.0", "published": "2023-11-09"},
         "dateline": {
@@ -178,7 +178,7 @@ def _same_article(r, c):
 
 def _blank_text(r, c):
     blank = "   \n"
-    c[1] = {"id": "blank", "schema_version": "1.0", "text": blank, "language": "en",
+    c[1] = {"id": "blank", "schema_version": "1.1", "text": blank, "language": "en",
             "source": {**r["source"], "path": "blank.txt", "sha256": hashlib.sha256(blank.encode()).hexdigest()},
             "dateline": None, "actors": [], "quotes": [], "claims": []}
 
