@@ -325,3 +325,14 @@ def test_a_participle_on_the_addressee_of_a_message_speaks_for_the_sender():
     # "The senator met supporters saying ferries sail": those met speak for themselves
     rows[2] = ("met", 2, "ROOT", "VERB", "VBD", "meet")
     assert source_text(lemma_tagged(rows), 4) == "supporters"
+
+
+def test_a_finite_cue_hung_under_a_headline_takes_the_name_before_it():
+    # "Okafor Says Ferries Sail⏎Okafor said ferries sail": the second "said" hung on the headline's
+    # "Says", with "Okafor" read as part of the headline
+    doc = tagged([
+        ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("Says", 1, "ROOT", "VERB", "VBZ"), ("Ferries", 3, "nsubj", "NOUN", "NNS"),
+        ("Sail", 1, "ccomp", "VERB", "VBP"), ("\n", 3, "dep", "SPACE", "_SP"), ("Okafor", 3, "dobj", "PROPN", "NNP"),
+        ("said", 1, "ccomp", "VERB", "VBD"), ("ferries", 8, "nsubj", "NOUN", "NNS"), ("sail", 6, "ccomp", "VERB", "VBP"),
+    ])
+    assert source_text(doc, 6) == "Okafor"

@@ -1,20 +1,24 @@
 """Sources: who a cue attributes its content to, read from the dependency parse.
 
-The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; the name, not
-the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser joined to
-the paragraph), the agent of a passive cue ("was told by X"), the object of "according to X";
-participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
-quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang on,
-a participle the parser hung elsewhere the subject of its sentence, and one in a phrase leading
-the sentence ("In addition to stating that …, Clinton has vowed") the subject of the main clause; a
-participle or a conjunct hung inside an earlier cue's complement ("X insisted that he has won,
-claiming …", "X said he welcomed it and added …") takes the subject of that cue; a cue after a
-quotation that the parser left without a subject the name just after it ("“…,” declared Ann
-Okafor") or just before it ("“…,” Ann Okafor, a pilot, said" joined to the quotation), one without a subject after anything else the noun phrase just before it ("“…,” Bozell
-answers", "Trump, in Kentucky, said"); a cue hung on a means or an occasion of speech (words of
-``resources/means_nouns.txt``: "used his speech to call for", "shot back in an article stating")
-takes the subject of the verb that uses it, one hung on the addressee of a message ("emailed
-supporters saying") the sender; a relative pronoun source ("officials who said") is given together with its antecedent.
+- The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; the name,
+  not the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser
+  joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
+  to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs.
+- Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
+  quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
+  on; one the parser hung inside an earlier cue's complement ("X insisted that he has “won,”
+  claiming …", "X said he welcomed it and added …") the subject of that cue; a participle hung
+  elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
+  stating that …, Clinton has vowed") the subject of the main clause.
+- A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
+  to call for", "shot back in an article stating") takes the subject of the verb that uses it; one
+  hung on the addressee of a message ("emailed supporters saying") the sender; one hung on the
+  statement or ad it is issued in ("issued a statement describing …") the issuer.
+- A cue the parser left without a subject takes the name just after it when it follows a quotation
+  or a comma ("“…,” declared Ann Okafor"), the name between a quotation and the cue ("“…,” Ann
+  Okafor, a pilot, said" joined to the quotation), else the noun phrase just before it ("“…,”
+  Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a cue hung under a headline).
+- A relative pronoun source ("officials who said") is given together with its antecedent.
 """
 
 from __future__ import annotations
@@ -379,6 +383,9 @@ def source_of(cue) -> tuple[int, int] | None:
         if root != cue.head and root.pos_ in ("VERB", "AUX") and (root.i < cue.head.i or _leads_sentence(cue.head, root)):
             subj = subject_of(root)
     subj = subj if subj is not None else _inverted_name(cue.head)
+    if subj is None and cue.head.dep_ != "ROOT" and (cue.head.tag_ in ("VBD", "VBZ", "VBP") or _perfect(cue.head)):
+        # a finite cue the parser hung under a headline or a quotation, without a subject
+        subj = _left_nominal(cue.head)
     named = _name_after_quotation(cue.head) if subj is not None and subj.i < cue.head.i else None
     if named is not None and subj.i < named.i:
         # "''They were rivals,'' William Daley, Obama's chief of staff, said": not a subject inside
