@@ -336,3 +336,14 @@ def test_a_finite_cue_hung_under_a_headline_takes_the_name_before_it():
         ("said", 1, "ccomp", "VERB", "VBD"), ("ferries", 8, "nsubj", "NOUN", "NNS"), ("sail", 6, "ccomp", "VERB", "VBP"),
     ])
     assert source_text(doc, 6) == "Okafor"
+
+
+def test_a_participle_hung_inside_the_clause_of_an_object_noun_takes_the_outer_speaker():
+    # "Okafor denied the claim that ferries sail, explaining …": explaining hangs on "sail"
+    doc = tagged([
+        ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("denied", 1, "ROOT", "VERB", "VBD"), ("the", 3, "det", "DET", "DT"),
+        ("claim", 1, "dobj", "NOUN", "NN"), ("that", 6, "mark", "SCONJ", "IN"), ("ferries", 6, "nsubj", "NOUN", "NNS"),
+        ("sail", 3, "acl", "VERB", "VBP"), (",", 6, "punct", "PUNCT", ","), ("explaining", 6, "advcl", "VERB", "VBG"),
+        ("he", 10, "nsubj", "PRON", "PRP"), ("knew", 8, "ccomp", "VERB", "VBD"),
+    ])
+    assert source_text(doc, 8) == "Okafor"

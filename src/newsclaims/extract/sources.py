@@ -7,7 +7,8 @@
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on; one the parser hung inside an earlier cue's complement ("X insisted that he has “won,”
-  claiming …", "X said he welcomed it and added …") the subject of that cue; a participle hung
+  claiming …", "X said he welcomed it and added …", "X denied the claim that …, explaining") the
+  subject of that cue; a participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
@@ -146,7 +147,7 @@ def _outer_cue_verb(verb):
     j = verb.i - 1
     while j >= 0 and (doc[j].pos_ == "ADV" or doc[j].text in CLOSING_MARKS):
         j -= 1  # '…,” adding', '…, also adding'
-    if j < 0 or doc[j].text != "," or verb.tag_ != "VBG":
+    if j < 0 or doc[j].text not in DASHES | {","} or verb.tag_ != "VBG":
         return outer_conjunct(verb, by_tense=False)
     tok = verb
     # '"…," Manafort said, adding of Trump, "He cares …"': the participle may hang on a verb after it
@@ -156,6 +157,10 @@ def _outer_cue_verb(verb):
         return None
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
+    if tok.dep_ in ("ccomp", "acl") and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("dobj", "obj") \
+            and tok.head.head.i < tok.head.i:
+        # "Bennett denied the notion that a shakeup is coming, explaining …": the one denying
+        return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
     if tok.dep_ != "ccomp" or tok.head == tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return None
     return tok.head
