@@ -25,6 +25,11 @@ def mention_texts(actor: dict) -> list[str]:
     return [m["text"] for m in actor["mentions"]]
 
 
+def owners_at(record: dict, start: int) -> list[str]:
+    """Names of the actors with a mention starting at ``start``."""
+    return [a["name"] for a in record["actors"] if any(m["start"] == start for m in a["mentions"])]
+
+
 # --- gazetteer helpers ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -141,9 +146,7 @@ def test_concepts_are_not_actors(convert_text):
 def test_she_does_not_join_a_man(convert_text):
     text = "John Smith met Mary Jones in Paris. She said the talks went well."
     rec = convert_text(text)
-    start = text.index("She")
-    owner = [a["name"] for a in rec["actors"] if any(m["start"] == start for m in a["mentions"])]
-    assert owner == ["Mary Jones"]
+    assert owners_at(rec, text.index("She")) == ["Mary Jones"]
 
 
 def test_all_caps_article_yields_people(convert_text):
@@ -358,9 +361,7 @@ def test_a_name_ending_in_a_country_is_a_company_unless_a_first_name_opens_it():
 def test_a_surname_that_reads_as_a_first_name_takes_the_gender_of_its_person(convert_text):
     text = "Debbie Allen founded a dance school in 2001. Allen said she would teach there every summer."
     record = convert_text(text)
-    start = text.index("she")
-    owner = [a["name"] for a in record["actors"] if any(m["start"] == start for m in a["mentions"])]
-    assert owner == ["Debbie Allen"]
+    assert owners_at(record, text.index("she")) == ["Debbie Allen"]
 
 
 def test_only_a_lone_name_used_as_a_surname_loses_its_first_name_gender():

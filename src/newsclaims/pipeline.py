@@ -82,6 +82,13 @@ def clip_to_dateline(text: str, dateline, items: list) -> list:
     return kept
 
 
+def _parts_within(text: str, parts: list, start: int, end: int) -> list:
+    """What is left of a discontinuous content's pieces inside ``[start, end)``; fewer than two
+    left make it one piece again (``[]``)."""
+    inside = [Span.of(text, max(p.start, start), min(p.end, end)) for p in parts if max(p.start, start) < min(p.end, end)]
+    return inside if len(inside) >= 2 else []
+
+
 def parse(nlp, records: list[Record], *, batch_size: int = 32) -> Iterator[tuple[Record, object]]:
     """Pair each record with its spaCy Doc (parsed from the truecased text where needed)."""
     texts = (prepare_text(r.text) for r in records)
@@ -212,11 +219,3 @@ def convert(paths: Iterable[Path], *, root: Path | None = None, model: str | Non
         finally:
             for future in pending:  # stopped early (error, or the consumer closed the generator)
                 future.cancel()
-
-
-def _parts_within(text: str, parts: list, start: int, end: int) -> list:
-    """What is left of a discontinuous content's pieces inside ``[start, end)``; fewer than two
-    left make it one piece again (``[]``)."""
-    inside = [Span.of(text, max(p.start, start), min(p.end, end)) for p in parts if max(p.start, start) < min(p.end, end)]
-    return inside if len(inside) >= 2 else []
-

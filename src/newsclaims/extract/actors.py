@@ -192,6 +192,11 @@ class Merger:
                 return i  # "George W. Bush" / "George Bush", "J. Smith" / "John Smith"
         return None
 
+    def _fits_clause(self, m: NameMention, idx: int | None) -> bool:
+        """Whether the gender a lone name's own clause gives it (``m.clause_gender``) does not
+        contradict the person ``idx`` it would join."""
+        return idx is None or not m.clause_gender or self.entities[idx].gender in (None, m.clause_gender)
+
     def find_org(self, m: NameMention) -> int | None:
         toks = name_tokens(m.name)
         short = without_legal_form(toks)
@@ -221,7 +226,7 @@ class Merger:
             explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
             if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
-            if idx is not None and m.clause_gender and self.entities[idx].gender not in (None, m.clause_gender):
+            if not self._fits_clause(m, idx):
                 idx = None  # "Shaughnessy won her first title" is not her uncle Dan Shaughnessy
             if idx is None:
                 idx = self._new(m, None)
@@ -230,7 +235,7 @@ class Merger:
             idx = self.find_org(m)
             if idx is None and (len(name_tokens(m.name)) == 1 or m.person_like) and m.type in ("organization", "place", "group"):
                 idx = self.find_person(name_tokens(m.name))  # a surname the model took for a place
-                if idx is not None and m.clause_gender and self.entities[idx].gender not in (None, m.clause_gender):
+                if not self._fits_clause(m, idx):
                     idx = None
             if idx is None:
                 key = (m.type, name_tokens(m.name))
@@ -875,7 +880,7 @@ def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
 
 
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
-THIRD_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+THIRD_PERSON = frozenset(coref.PRONOUNS)  # he, him, his, himself, she, her, hers, herself
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _WORD = re.compile(r"\b[A-Za-z]+\b")

@@ -505,7 +505,9 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
             after = m.start > p.idx
             if after and m.sent != psent:
                 break
-            if prole in ("subj", "obj", "obl") and pgov is not None and _governor(mtok) is not None and _governor(mtok).i == pgov.i and not after:
+            mgov = _governor(mtok)
+            coargument = pgov is not None and mgov is not None and mgov.i == pgov.i  # both arguments of one verb
+            if prole in ("subj", "obj", "obl") and coargument and not after:
                 excluded.add(ent)  # binding: "Simon thanked him" — him is not Simon
                 continue
             if m.token in bound and not after:
@@ -513,7 +515,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 continue
             if prole == "refl" and (_clause_head(mtok).i != pclause.i or m.role != "subj"):
                 continue
-            if after and (m.role != "subj" or (pgov is not None and _governor(mtok) is not None and _governor(mtok).i == pgov.i)):
+            if after and (m.role != "subj" or coargument):
                 continue  # later in the sentence only a subject, and not of the pronoun's own verb ("He praised Rai")
             c = cands.setdefault(ent, _Seen())
             dist = psent - m.sent

@@ -472,7 +472,11 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
                        gender_by_first_name=guessed and gender is not None)
 
 
-def _capitalises_names(doc, text: str) -> bool:
+_AFTER_FULL_STOP = re.compile(r"[a-z]{2}[.!?][\"'’”)]?\s+([A-Za-z])")  # the letter opening a sentence
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _capitalises_names(text: str) -> bool:
     """Whether the article is written in ordinary case — mostly lower-case letters (not an ALL-CAPS
     wire read through the truecaser) and nearly every sentence opening with a capital (not an
     all-lower-case one: "venezuela is seeking …") — so that a name in lower case is no name."""
@@ -497,16 +501,11 @@ def _country_words() -> frozenset[str]:
     return frozenset(n for n in country_table()[0] if n.isalpha() and len(n) >= 5) - _COUNTRY_HOMOGRAPHS
 
 
-_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
-
-
-_AFTER_FULL_STOP = re.compile(r"[a-z]{2}[.!?][\"'’”)]?\s+([A-Za-z])")
-
 
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
     """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
     cased = doc.text
-    capitalised = _capitalises_names(doc, text)
+    capitalised = _capitalises_names(text)
     out: list[NameMention] = []
     for ent in doc.ents:
         kind = LABEL_TYPES.get(ent.label_)
@@ -559,6 +558,7 @@ _ID_LINE = re.compile(r"[ \t]*(?=[A-Z0-9-]*[0-9])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?
 
 
 _PARTICIPLE_SUFFIX = re.compile(r"[-‐‑](?:[a-z]+ed|led|run|born|made|built|held)$")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def headline_end(text: str, start: int = 0) -> int:
@@ -568,7 +568,7 @@ def headline_end(text: str, start: int = 0) -> int:
     end = text.find("\n", start)
     if end < 0:
         return 0
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start:end])]
+    words = _HEADLINE_WORD.findall(text, start, end)
     if not 3 <= len(words) <= 20 or text[start:end].isupper():
         return 0
     capitalised = sum(w[0].isupper() for w in words)
