@@ -288,6 +288,9 @@ def test_a_relative_pronoun_opening_the_cue_clause_is_the_first_piece():
     doc = fine(7, "dobj")  # "which" the object of "said", the content starting at it
     parts = relative_pieces(doc, char_span(doc, 5, 9), doc[7])
     assert [doc.text[a:b] for a, b in parts] == ["which", "was small"]
+    doc = fine(7, "nsubj")  # "which" made a second subject of "said", beside its source "he"
+    parts = relative_pieces(doc, char_span(doc, 8, 9), doc[7])
+    assert [doc.text[a:b] for a, b in parts] == ["which", "was small"]
 
 
 def test_no_relative_piece_for_a_pronoun_of_another_clause():

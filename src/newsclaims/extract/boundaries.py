@@ -291,6 +291,9 @@ def relative_pieces(doc, content: tuple[int, int], head) -> list[tuple[int, int]
         return None
     before = [c for c in head.children if c.i < head.i and c.dep_ not in ("dobj", "obj")]
     k = min((c.left_edge.i for c in before), default=head.i) - 1
+    subjects = [c for c in before if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) >= 2 and subjects[0].tag_ in RELATIVE_TAGS and subjects[0].i == k + 1:
+        k += 1  # "which he argued seeks …": the parser made the pronoun a second subject of the cue
     if k < head.sent.start or doc[k].tag_ not in RELATIVE_TAGS:
         return None
     pronoun = doc[k]
