@@ -347,3 +347,30 @@ def test_a_participle_hung_inside_the_clause_of_an_object_noun_takes_the_outer_s
         ("he", 10, "nsubj", "PRON", "PRP"), ("knew", 8, "ccomp", "VERB", "VBD"),
     ])
     assert source_text(doc, 8) == "Okafor"
+
+
+def test_an_object_content_ends_at_a_set_off_participle_cue():
+    # "Ward tweeted thanks, adding “to all: Onward!”": the parser hung "Onward" on "tweeted"; what
+    # follows "adding" is what was added, not part of the thanks
+    doc = parsed([
+        ("Ward", 1, "nsubj", "PROPN"), ("tweeted", 1, "ROOT", "VERB"), ("thanks", 1, "dobj", "NOUN"),
+        (",", 1, "punct", "PUNCT"), ("adding", 1, "advcl", "VERB"), ("“", 4, "punct", "PUNCT"),
+        ("to", 4, "prep", "ADP"), ("all", 6, "pobj", "PRON"), (":", 4, "punct", "PUNCT"),
+        ("Onward", 1, "advmod", "ADV"), ("!", 1, "punct", "PUNCT"), ("”", 1, "punct", "PUNCT"),
+    ])
+    doc[4].tag_, doc[4].lemma_ = "VBG", "add"
+    assert content_text(doc, 1) == "thanks"
+
+
+def test_a_speaker_set_off_before_its_cue_by_a_clause():
+    # "Lee, whose firm builds boats, said ferries sail": the parser made "Lee … builds boats" a
+    # clause before "said"; Lee is the source and the clause after "said" the content
+    doc = parsed([
+        ("Lee", 5, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"), ("whose", 3, "poss", "PRON"),
+        ("firm", 0, "appos", "NOUN"), (",", 0, "punct", "PUNCT"), ("builds", 8, "ccomp", "VERB"),
+        ("boats", 5, "dobj", "NOUN"), (",", 8, "punct", "PUNCT"), ("said", 8, "ROOT", "VERB"),
+        ("ferries", 10, "nsubj", "NOUN"), ("sail", 8, "ccomp", "VERB"), (".", 8, "punct", "PUNCT"),
+    ])
+    doc[8].tag_ = "VBD"
+    assert source_text(doc, 8) == "Lee"
+    assert content_text(doc, 8) == "ferries sail"

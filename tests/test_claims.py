@@ -103,6 +103,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("With the votes counted, the senator is now assured of winning the seat.", "assured", "the senator"),
     # a party label in brackets between the name and the cue
     ("On the radio, Senator Mara Ellison (D-OR) called for a review of the dam.", "called", "Senator Mara Ellison"),
+    # a speaker set off from the cue by a clause the parser hung on the cue
+    ("Okafor, meanwhile, who holds no such permits, said that fact speaks volumes about the council.",
+     "said", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}

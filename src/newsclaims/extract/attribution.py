@@ -33,7 +33,7 @@ from newsclaims.extract.boundaries import (
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
-from newsclaims.extract.sources import outer_conjunct, source_of
+from newsclaims.extract.sources import opening_subject, outer_conjunct, source_of
 from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
@@ -102,7 +102,8 @@ def _one_side(comps: list, head) -> list:
     """The complements of the cue in its own paragraph and on one side of it: a parser that hangs
     the next sentence on "said" as a second complement ("X, Sanders said. “Y,” he said") does not
     make X and Y one content. The side before the cue wins when the cue follows it, set off by a
-    comma or a closing quote mark ("X, Sanders said"), unless the other side opens with "that"."""
+    comma or a closing quote mark ("X, Sanders said"), unless the other side opens with "that" or the
+    side before holds the speaker ("Ann Okafor, who runs the depot, said the ferries sail")."""
     doc = head.doc
 
     def same_paragraph(c) -> bool:
@@ -116,6 +117,8 @@ def _one_side(comps: list, head) -> list:
         return comps
     if any(m.dep_ == "mark" and m.lower_ == "that" for c in right for m in c.children):
         return right
+    if opening_subject(head) is not None:
+        return right  # "Ann Okafor, who runs the depot, said …": the clause before names the speaker
     subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     gap = doc[left[-1].right_edge.i + 1:head.i]
     words = [t for t in gap if t.i not in subject and not t.is_punct and not t.is_space]
@@ -190,8 +193,10 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     if lemma not in ADDRESSEE_VERBS:
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         if objs:
-            extra = [c for c in head.children if c.i > objs[0].i and c.dep_ not in STANCE_STOP_DEPS
-                     and not _set_off_cue(c)]
+            # a participle cue set off after the object ends the content: what follows it is its own
+            # ("tweeted congratulations, adding “…”": the quotation is what was added)
+            stop = min((c.i for c in head.children if c.i > objs[0].i and _set_off_cue(c)), default=len(head.doc))
+            extra = [c for c in head.children if objs[0].i < c.i < stop and c.dep_ not in STANCE_STOP_DEPS]
             toks = [t for c in objs + extra for t in c.subtree]
             return _subtree_span(toks, cue_ids), "stance", "obj"
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]

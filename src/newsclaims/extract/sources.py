@@ -17,8 +17,10 @@
   statement or ad it is issued in ("issued a statement describing …") the issuer.
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
   or a comma ("“…,” declared Ann Okafor"), the name between a quotation and the cue ("“…,” Ann
-  Okafor, a pilot, said" joined to the quotation), else the noun phrase just before it ("“…,”
-  Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a cue hung under a headline).
+  Okafor, a pilot, said" joined to the quotation), the name opening the sentence when the parser
+  made what sets it off a clause of the cue ("Ann Okafor, who runs the depot, said"), else the noun
+  phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
+  cue hung under a headline).
 - A relative pronoun source ("officials who said") is given together with its antecedent.
 """
 
@@ -133,7 +135,8 @@ def subject_of(verb, *, depth: int = 4):
         if share is not None:
             return share
         if tok == verb and tok.dep_ == "ROOT" and (tok.tag_ in ("VBD", "VBZ", "VBP") or _perfect(tok)):
-            return _left_nominal(tok)
+            opening = opening_subject(tok)
+            return opening if opening is not None else _left_nominal(tok)
         return None
     return None
 
@@ -253,6 +256,35 @@ def _quantity_subject(verb):
 def _perfect(verb) -> bool:
     """Whether ``verb`` is a past participle after "has", "have" or "had" ("Sanders hasn't said")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.i < verb.i for c in verb.children)
+
+
+#: dependencies of a clause the parser made of what stands between a speaker and its cue
+SET_OFF_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis"})
+
+
+def opening_subject(verb):
+    """The speaker that opens the sentence, set off from its cue by a clause the parser took for the
+    cue's complement ("Ann Okafor, who runs the depot, said …", "Mr. Lee, whose firm builds boats,
+    said …"): the subject of that clause, when it stands first, before a comma or a dash."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ not in SET_OFF_CLAUSE_DEPS or clause.i > verb.i:
+            continue
+        if doc[verb.i - 1].text not in DASHES | {","}:
+            continue
+        subjects = sorted((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i), key=lambda c: c.i)
+        if not subjects:
+            continue
+        subj = subjects[0]
+        last = subj.right_edge
+        set_off = last.text in DASHES | {","} or last.i + 1 < clause.i and doc[last.i + 1].text in DASHES | {","}
+        first = subj.left_edge
+        opens = first.i == first.sent.start or "\n" in doc[first.i - 1].text_with_ws or doc[first.i - 1].text in CLOSING_MARKS
+        if opens and set_off and subj.pos_ in ("PROPN", "NOUN"):
+            return subj
+    return None
 
 
 def _left_nominal(verb):
