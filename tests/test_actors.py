@@ -590,3 +590,55 @@ def test_a_participle_hyphenated_to_a_name_is_no_part_of_it(convert_text):
 def test_a_place_in_a_title_case_headline_stays(convert_text):
     text = "Police Chief Quits In Washington, D.C.\nWASHINGTON (AP) - The police chief resigned on Sunday, officials said.\n"
     assert "D.C." in {a["name"] for a in convert_text(text)["actors"]}
+
+
+@pytest.mark.parametrize(("text", "birth_name"), [
+    ("Grayson Hall was born Shirley Grossman in Philadelphia in 1922. She moved to New York in 1945.", "Shirley Grossman"),
+    ("Muhammad Ali, born Cassius Marcellus Clay, fought in Kinshasa in 1974.", "Cassius Marcellus Clay"),
+])
+def test_a_birth_name_is_another_name_of_the_same_person(convert_text, text, birth_name):
+    record = convert_text(text)
+    owner = [a for a in record["actors"] if any(m["text"] == birth_name for m in a["mentions"])]
+    assert len(owner) == 1 and owner[0]["mentions"][0]["start"] == 0, owner
+    assert owner[0]["type"] == "person" and birth_name in owner[0]["aliases"]
+
+
+def test_a_name_after_born_in_a_place_clause_is_not_a_birth_name(convert_text):
+    text = "Ada Stone was born in Leeds. Mary Price was her teacher there."
+    record = convert_text(text)
+    ada = by_name(record, "Ada Stone")
+    assert all(m["text"] != "Mary Price" for m in ada["mentions"])
+
+
+@pytest.mark.parametrize(("text", "parent"), [
+    # born to a parent who shares her first name
+    ("Maria was born in Modena to the Duke of Modena and his consort Maria Lucia Farnese. She was a princess by birth.",
+     "Maria Lucia Farnese"),
+    # the second of two parents joined by "and", after a bracketed aside
+    ("Janet was the daughter of banker Hugh Dudley Dunn, Jr. (1897–1976) and socialite Janet Lee Dunn (1907–1989). "
+     "Janet married in 1953.", "Janet Lee Dunn"),
+    # "eldest child to" a parent
+    ("Clara Hunt was born in Boston, the eldest child to Edward Hunt and Mary Clara Hunt. Hunt studied law in Chicago.",
+     "Mary Clara Hunt"),
+])
+def test_a_parent_named_like_the_child_is_another_person(convert_text, text, parent):
+    record = convert_text(text)
+    child = next(a for a in record["actors"] if a["mentions"][0]["start"] == 0)
+    assert all(m["text"] != parent for m in child["mentions"]), child
+    assert child["mentions"][-1]["start"] > text.index(parent)  # the closing sentence names the child
+
+
+@pytest.mark.parametrize(("text", "mother", "other_names"), [
+    ("Lou Yeats was born in Trenton in 1863, the third child of Alfred and Elizabeth Blythe (Ramsay) Yeats. "
+     "Yeats studied music in Vienna.", "Elizabeth Blythe", {"Yeats"}),
+    ("Rita Moreno was born in Boston in 1963, the third child of Alfred and Elizabeth (Ramsay) Moreno. "
+     "Moreno studied music in Vienna.", "Elizabeth", {"Moreno"}),
+    ("Rita Moreno was born in Boston in 1963, the daughter of Alfred Moreno and Elizabeth Moreno (née Ramsay).",
+     "Elizabeth Moreno", {"Ramsay"}),
+])
+def test_a_maiden_name_and_a_married_surname_are_the_mothers(convert_text, text, mother, other_names):
+    record = convert_text(text)
+    names = {m["text"] for m in by_name(record, mother)["mentions"]}
+    assert names == {mother} | other_names
+    child = next(a for a in record["actors"] if a["mentions"][0]["start"] == 0)
+    assert all(m["start"] < text.index(mother) or m["start"] > text.index(".") for m in child["mentions"])

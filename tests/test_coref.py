@@ -308,3 +308,15 @@ def test_a_name_inside_a_quotation_is_marked_for_a_pronoun_outside_it(nlp):
     marked = {c.spans[-1]: "quoted" in c.features for c in cands}
     assert marked.get((text.index("Ortega"), text.index("Ortega") + 6)) is True
     assert marked.get((text.index("Israel"), text.index(" said"))) is False
+
+
+def test_a_conjoined_verb_shares_its_first_conjuncts_subject(nlp):
+    from newsclaims.extract.coref import _subject_clause
+
+    doc = nlp("Ann Lee left the team and joined her sister in Perth.")
+    joined = next(t for t in doc if t.lower_ == "joined")
+    left = next(t for t in doc if t.lower_ == "left")
+    assert _subject_clause(joined).i == left.i
+    doc = nlp("Ann Lee left the team and she joined her sister in Perth.")
+    joined = next(t for t in doc if t.lower_ == "joined")
+    assert _subject_clause(joined).i == joined.i

@@ -214,6 +214,27 @@ class Merger:
                 return i
         return None
 
+    def absorb(self, keep: int, other: int) -> None:
+        """Entity ``other`` is ``keep`` under another name: its names become aliases of ``keep``
+        and its mentions ``keep``'s; ``other`` is left empty."""
+        ent, gone = self.entities[keep], self.entities[other]
+        for n in gone.names + gone.aliases:
+            if n not in ent.names and n not in ent.aliases:
+                ent.aliases.append(n)
+        ent.titles += [t for t in gone.titles if t not in ent.titles]
+        ent.countries += gone.countries
+        ent.genders += gone.genders
+        ent.handles += [h for h in gone.handles if h not in ent.handles]
+        for span, via in gone.spans.items():
+            ent.spans.setdefault(span, via)
+        ent.name_spans += gone.name_spans
+        ent.person_like = ent.person_like or gone.person_like
+        ent.latent = ent.latent and gone.latent
+        self.entities[other] = Entity(type=gone.type)
+        for key, idx in list(self.by_key.items()):
+            if idx == other:
+                self.by_key[key] = keep
+
     def add(self, m: NameMention) -> int:
         if m.type == "country":
             key = ("country", m.country_code)
@@ -375,6 +396,9 @@ def _rematch(doc, text: str, merger: Merger, taken: list[tuple[int, int]]) -> No
         if _covered(taken, s, e):
             continue
         idx = forms[match.group(0)]
+        other = _other_name_of(text, merger, s) if merger.entities[idx].type == "person" else None
+        if other is not None:
+            idx = other
         ent = merger.entities[idx]
         if acronyms.get(match.group(0)) == idx and match.group(0) not in ent.aliases:
             ent.aliases.append(match.group(0))  # "ECO" for the Economic Cooperation Organization
@@ -598,6 +622,38 @@ def _country_by_stance(doc, merger: Merger, person_at: dict[int, int], country_a
                     ent.countries.append(country_at[child.i])
 
 
+# what joins two names of one list: "daughter of Hugh Smith, Jr. (1897–1976) and socialite Janet Smith"
+_AND_NEXT = re.compile(r",?\s*(?:(?:Jr|Sr)\.?)?\s*(?:\([^()]*\))?,?\s+and\s+(?:[a-z]+\s+)?$")
+# what joins a person's name to another name of theirs: a maiden name "(née Eveleth", a married
+# surname after a bracketed one "(Ramsay) Yeomans"
+_SAME_PERSON_NEXT = re.compile(r"\s*(?:[(,]\s*n[ée]e\s+|\(\s*(?:n[ée]e\s+)?[A-Z][\w'-]+\s*\)\s*)$")
+def _other_name_of(text: str, merger: Merger, start: int) -> int | None:
+    """The person whose name a one-word name at ``start`` continues: a maiden name ("Alma Taggart
+    (née Eveleth"), a married surname after a bracketed maiden name ("Elizabeth (Ramsay) Yeomans")."""
+    for i, ent in enumerate(merger.entities):
+        if ent.type == "person" and any(e <= start and _SAME_PERSON_NEXT.match(text, e, start) for _, e in ent.name_spans):
+            return i
+    return None
+
+
+_BORN_AS = re.compile(r"(?:\s*[(,]\s*|\s+(?:was|is)\s+)born\s+(?:as\s+)?")
+
+
+def _birth_names(text: str, merger: Merger, assigned: list[tuple[NameMention, int]]) -> None:
+    """A person's birth name is another name of theirs: "Hall was born Shirley Grossman",
+    "Anna Domino (born Anna Virginia Taylor)", "Ali, born Cassius Clay"."""
+    names = sorted(((m.name_start, m.name_end, idx) for m, idx in assigned if m.type != "country"))
+    for _, end, idx in names:
+        born = _BORN_AS.match(text, end)
+        if born is None:
+            continue
+        later = next((j for s, _, j in names if s == born.end()), None)
+        if later is not None and later != idx and merger.entities[later].type in ("person", "organization", "group") and \
+                len(merger.entities[later].tokens) > 1:
+            merger.absorb(idx, later)
+            merger.entities[idx].type = "person"  # born: whatever the model took the name for
+
+
 def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dict[int, str]) -> None:
     """Gender and titles from appositions and copulas: "X, an actress", "X, Pakistan's president"."""
     nouns = gendered_nouns()
@@ -761,9 +817,13 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     named.sort(key=lambda m: (m.start, -m.end))
 
     named = _drop_title_parts(named)
+    previous = None
     for m in named:
         if m.type == "person" and len(name_tokens(m.name)) > 1:
-            m.relative = introduced_as_relative(doc, m.name_start, m.name_end)
+            m.relative = introduced_as_relative(doc, m.name_start, m.name_end) or (
+                previous is not None and previous.relative and _AND_NEXT.match(text, previous.name_end, m.name_start) is not None)
+        if m.type == "person":
+            previous = m
     _surnames_keep_no_first_name_gender(named)
     _clause_genders(doc, named)
     merger = Merger()
@@ -773,7 +833,13 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         # a mention inside another one of the same entity type adds nothing ("AZAL" in "... (AZAL)")
         if any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) and o.alias == m.name for o, _ in assigned):
             continue
-        idx = merger.add(m)
+        idx = _other_name_of(text, merger, m.name_start) if m.type != "country" and len(name_tokens(m.name)) == 1 else None
+        if idx is not None:
+            merger.entities[idx].add(m, name=False)  # "Alma Taggart (née Eveleth) McCulloch": her maiden and married names
+            if m.name not in merger.entities[idx].aliases:
+                merger.entities[idx].aliases.append(m.name)
+        else:
+            idx = merger.add(m)
         assigned.append((m, idx))
         taken.append((m.start, m.end))
     for m, handle, hspan in signatures:
@@ -785,6 +851,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         taken.extend([(m.start, m.end), hspan])
 
     _rematch(doc, text, merger, taken)
+    _birth_names(text, merger, assigned)
 
     # token index → entity, for the syntactic rules
     country_at: dict[int, str] = {}

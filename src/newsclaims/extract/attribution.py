@@ -29,6 +29,7 @@ from newsclaims.extract.boundaries import (
     with_addressee,
     with_reported_adverbial,
     without_source,
+    without_time_of_cue,
 )
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
@@ -260,6 +261,8 @@ def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[in
         if att.kind == "indirect":
             content = with_reported_adverbial(doc, content, head)
         content = inner_content(doc, with_addressee(doc, content, head), head)
+    elif att.rule == "obj":
+        content = without_time_of_cue(doc, content, att.cue.head)
     return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
 
 

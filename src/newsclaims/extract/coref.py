@@ -181,6 +181,14 @@ def _clause_head(tok):
     return tok
 
 
+def _subject_clause(clause):
+    """The clause whose subject is ``clause``'s: a conjoined verb without a subject of its own
+    shares its first conjunct's ("Ann left the team and joined her sister")."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        clause = clause.head
+    return clause
+
+
 def mention_salience(tok, w: Weights = DEFAULT_WEIGHTS) -> tuple[str, float]:
     role = role_of(tok)
     score = w.recency + {"subj": w.subject, "obj": w.obj, "obl": w.oblique, "poss": w.possessor}.get(role, 0.0)
@@ -484,6 +492,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
         pgov = _governor(p)
         bound = _coarguments(p, prole) if prole != "refl" else set()
         pclause = _clause_head(p)
+        psubject_clause = _subject_clause(pclause)
         above = _governing_subjects(p)
         front = _fronted_subject(p)
         spoken = _quotation_spoken(p, quotes, doc_text)
@@ -533,7 +542,7 @@ def resolve(doc, mentions: list[Mention], genders: dict[int, str | None], *, wei
                 if m.token in above:
                     c.governing = max(c.governing, 1.0 / (1 + above.index(m.token)))
                     value += w.governing_subject / (1 + above.index(m.token))
-                if prole == "poss" and m.role == "subj" and _clause_head(mtok).i == pclause.i and m.sent == psent:
+                if prole == "poss" and m.role == "subj" and _clause_head(mtok).i == psubject_clause.i and m.sent == psent:
                     c.own_subject = True
                     value += w.own_subject
             c.salience += value

@@ -172,12 +172,16 @@ def introduced_as_relative(doc, start: int, end: int) -> bool:
 
     if root.dep_ == "appos" and is_kin(root.head):
         return True
+    def parent_of(tok) -> bool:  # "daughter of X", "eldest child to X", "born to X"
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and (is_kin(tok.head.head) or (
+            tok.head.lower_ == "to" and tok.head.head.lemma_ == "bear"))
+
     if root.dep_ == "conj" and root.head.i != root.i and root.head.ent_type_ == "PERSON":  # "her parents, Jean and James Smith"
         head = root.head
-        if (head.dep_ == "appos" and is_kin(head.head)) or (head.dep_ == "pobj" and head.head.lower_ == "of" and is_kin(head.head.head)):
+        if (head.dep_ == "appos" and is_kin(head.head)) or parent_of(head):
             return True
     tok = root.head if root.dep_ == "appos" else root  # "daughter of the painter, Walter Norris"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and is_kin(tok.head.head):
+    if parent_of(tok):
         return True
     return any(c.dep_ in ("compound", "nmod", "amod") and c.i < span.start and is_kin(c) for c in root.children) or \
         (span.start > 0 and is_kin(doc[span.start - 1]))
