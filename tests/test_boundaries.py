@@ -6,7 +6,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from spacy.tokens import Doc  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from newsclaims.extract.boundaries import (  # noqa: E402
     inner_content,
@@ -17,6 +17,7 @@ from newsclaims.extract.boundaries import (  # noqa: E402
     with_addressee,
     with_reported_adverbial,
     without_source,
+    without_time_of_cue,
 )
 
 
@@ -182,6 +183,32 @@ def test_a_content_never_holds_its_source(words, pos, content, source, expected)
     assert doc.text[start:end] == expected
 
 
+def announced(tail: list[tuple], time: tuple[int, int] | None) -> Doc:
+    """ "Okafor announced her run" + ``tail`` (heads counted from 0), tokens ``time`` a DATE entity."""
+    doc = parsed([
+        ("Okafor", 1, "nsubj", "PROPN"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+        ("her", 3, "poss", "PRON"), ("run", 1, "dobj", "NOUN"), *tail,
+    ])
+    if time is not None:
+        doc.ents = [Span(doc, time[0], time[1], label="DATE")]
+    return doc
+
+
+@pytest.mark.parametrize("tail, time, last, expected", [
+    # a time phrase hung on the cue after its object is when the cue happened
+    ([("on", 1, "prep", "ADP"), ("Friday", 4, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")], (5, 6), 5, "her run"),
+    ([("last", 5, "amod", "ADJ"), ("week", 1, "npadvmod", "NOUN"), (".", 1, "punct", "PUNCT")], (4, 6), 5, "her run"),
+    # not when words of the content follow it, nor when it is not a time, nor hung on the object
+    ([("on", 1, "prep", "ADP"), ("Friday", 4, "pobj", "PROPN"), ("in", 1, "prep", "ADP"), ("Lagos", 6, "pobj", "PROPN"),
+      (".", 1, "punct", "PUNCT")], (5, 6), 7, "her run on Friday in Lagos"),
+    ([("on", 1, "prep", "ADP"), ("radio", 4, "pobj", "NOUN"), (".", 1, "punct", "PUNCT")], None, 5, "her run on radio"),
+    ([("for", 3, "prep", "ADP"), ("Friday", 4, "pobj", "PROPN"), (".", 1, "punct", "PUNCT")], (5, 6), 5, "her run for Friday"),
+])
+def test_a_closing_time_of_the_cue_is_not_content(tail, time, last, expected):
+    doc = announced(tail, time)
+    assert widened(without_time_of_cue, doc, 2, last, 1) == expected
+
+
 def economy() -> Doc:
     """ "The economy , he said , is growing fast ." with "said" hung on "growing" as a parenthetical."""
     return parsed([
@@ -287,6 +314,9 @@ def test_a_relative_pronoun_opening_the_cue_clause_is_the_first_piece():
     assert [doc.text[a:b] for a, b in parts] == ["which", "was small"]
     doc = fine(7, "dobj")  # "which" the object of "said", the content starting at it
     parts = relative_pieces(doc, char_span(doc, 5, 9), doc[7])
+    assert [doc.text[a:b] for a, b in parts] == ["which", "was small"]
+    doc = fine(7, "nsubj")  # "which" made a second subject of "said", beside its source "he"
+    parts = relative_pieces(doc, char_span(doc, 8, 9), doc[7])
     assert [doc.text[a:b] for a, b in parts] == ["which", "was small"]
 
 

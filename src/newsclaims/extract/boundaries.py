@@ -17,7 +17,9 @@ One narrows it: an aspectual or conative cue verb whose infinitive is itself a c
 ("tried *to show* that …", "continued *to insist* …", "went on *to say* …") makes one cue with it;
 the content is what the inner verb reports. And a content that is nothing but a time expression
 ("tweeted *Wednesday*", "spoke for *45 minutes*", which the parser may take for the object) is none,
-and a content never holds its own source ("“Denver,” *he*", which the parser may hang on the quote).
+and a content never holds its own source ("“Denver,” *he*", which the parser may hang on the quote),
+nor a time phrase that closes the object of a stance cue ("announced her run *on Friday*": when the
+cue happened).
 
 Pure functions over a spaCy ``Doc``: ``(start, end)`` character spans in, spans out.
 """
@@ -134,6 +136,42 @@ def is_time_only(doc, content: tuple[int, int]) -> bool:
     span = doc.char_span(*content, alignment_mode="expand")
     return span is not None and any(not t.is_punct for t in span) and \
         all(t.ent_type_ in TIME_ENTITIES or t.is_punct or t.is_space for t in span)
+
+
+def _time_phrase(tok) -> bool:
+    """A phrase naming nothing but a time: "Thursday", "on Thursday night", "in June 2015"."""
+    words = [t for t in tok.subtree if not (t.is_punct or t.is_space)]
+    if tok.dep_ == "prep":
+        words = [t for t in words if t.i != tok.i]
+    return bool(words) and all(t.ent_type_ in TIME_ENTITIES for t in words)
+
+
+def without_time_of_cue(doc, content: tuple[int, int], head) -> tuple[int, int]:
+    """``content`` (the object of the cue verb ``head`` and what follows it) ending before a time
+    phrase hung on the cue after the object ("announced his candidacy *in June 2015*", "endorsed
+    her *on Thursday*, …"): when the cue happened, not what it conveys."""
+    start, end = content
+    objs = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i > head.i and start <= c.idx < end]
+    if not objs:
+        return content
+    times = [c for c in head.children if c.i > objs[0].i and c.dep_ in ("prep", "npadvmod") and start < c.left_edge.idx < end
+             and _time_phrase(c)]
+    if not times:
+        return content
+    # only a closing time phrase: the content holds nothing after it but punctuation
+    first = min(c.left_edge.i for c in times)
+    rest = doc.char_span(doc[first].idx, end, alignment_mode="expand")
+    timed = {t.i for c in times for t in c.subtree}
+    if rest is None or any(t.i not in timed and not (t.is_punct or t.is_space) for t in rest):
+        return content
+    # and closes its clause: a content cut short before more words of it ends where it ends
+    after = next((t for t in doc[rest.end:rest.end + 3] if not t.is_space), None)
+    if after is not None and after.sent == rest.sent and not after.is_punct:
+        return content
+    cut = doc[first - 1]
+    while cut.i > objs[0].i and (cut.is_punct or cut.is_space):
+        cut = doc[cut.i - 1]
+    return start, cut.idx + len(cut)
 
 
 def without_source(doc, content: tuple[int, int], source: tuple[int, int] | None) -> tuple[int, int]:
@@ -291,6 +329,9 @@ def relative_pieces(doc, content: tuple[int, int], head) -> list[tuple[int, int]
         return None
     before = [c for c in head.children if c.i < head.i and c.dep_ not in ("dobj", "obj")]
     k = min((c.left_edge.i for c in before), default=head.i) - 1
+    subjects = [c for c in before if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) >= 2 and subjects[0].tag_ in RELATIVE_TAGS and subjects[0].i == k + 1:
+        k += 1  # "which he argued seeks …": the parser made the pronoun a second subject of the cue
     if k < head.sent.start or doc[k].tag_ not in RELATIVE_TAGS:
         return None
     pronoun = doc[k]
