@@ -374,3 +374,15 @@ def test_a_speaker_set_off_before_its_cue_by_a_clause():
     doc[8].tag_ = "VBD"
     assert source_text(doc, 8) == "Lee"
     assert content_text(doc, 8) == "ferries sail"
+
+
+def test_a_cue_hung_beside_a_set_off_participle_takes_its_subject():
+    # "Durbin, noting the crowd, said …": the parser made "noting" the main verb and hung "said" on it
+    doc = parsed([
+        ("Durbin", 2, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"), ("noting", 2, "ROOT", "VERB"),
+        ("the", 4, "det", "DET"), ("crowd", 2, "dobj", "NOUN"), (",", 6, "punct", "PUNCT"),
+        ("said", 2, "parataxis", "VERB"), ("ferries", 8, "nsubj", "NOUN"), ("sail", 6, "ccomp", "VERB"),
+        (".", 2, "punct", "PUNCT"),
+    ])
+    doc[2].tag_, doc[6].tag_ = "VBG", "VBD"
+    assert source_text(doc, 6) == "Durbin"

@@ -188,3 +188,29 @@ def test_transcript_speaker_tags():
     (tag,) = speaker_tags(text, find_quotes(text))
     assert text[tag.name_start:tag.name_end] == "CRISTIANI"
     assert text[tag.speech.inner_start:tag.speech.inner_end] == "We will not negotiate."
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a verb right after the quotation tags it, whatever its lemma
+    ("“Would the new bridge be finished by May?” Okafor pressed.", "pressed", "Okafor"),
+    ("“We built this town with our own hands,” a sign at the gate reads.", "reads", "a sign at the gate"),
+    # a surname the tagger took for an adverb, after an inverted cue
+    ("“The pier will reopen next spring,” said Skelly, explaining the delay.", "said", "Skelly"),
+    # a speaker set off from the cue by a participle the parser made a clause of the cue
+    ('But Sen. Ada Brennan (D-Ohio), noting the size of the crowd, said, "Let me tell you, the ferry has '
+     'a lot of friends."', "said", "Sen. Ada Brennan"),
+])
+def test_quote_tag_cue_and_source(convert_text, text, cue, source):
+    (q,) = convert_text(text)["quotes"]
+    assert (q["cue"]["text"] if q["cue"] else None, q["source"]["text"] if q["source"] else None) == (cue, source)
+
+
+@pytest.mark.parametrize("text", [
+    # a title followed by a relative clause is not tagged by the verb of that clause
+    "“Harbour Nights and Days,” which ends at nine, is the best show on the radio.",
+    # a speech verb later in the sentence tags the quotation, not a verb of the set-off phrase
+    "“The pier will reopen next spring,” Ann Lee, now retired in Ohio, said on Monday.",
+])
+def test_a_verb_after_a_quotation_is_not_always_its_tag(convert_text, text):
+    cues = {q["cue"]["text"] if q["cue"] else None for q in convert_text(text)["quotes"]}
+    assert not cues & {"ends", "retired"}, cues

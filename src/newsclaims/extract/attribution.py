@@ -8,9 +8,10 @@ on the cue. Which candidates are cues is decided by the learned cue model (``cue
 on PolNeAR train), judging each candidate with the content and quotes it drew.
 
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
-of its sentence; otherwise to the cue that introduced it with a colon; otherwise, floating, to the
-previous speaker of its paragraph (or of the paragraph before, for a quote running on): the cue of the
-paragraph's last quotation, unless a cue of a later sentence follows it. A short
+of its sentence, or to a verb that tags it right after its marks, whatever the verb ("“…?” Ann
+pressed."); otherwise to the cue that introduced it with a colon; otherwise, floating, to the
+previous speaker of its paragraph (or of the paragraph before, for a quote running on): the cue of
+the paragraph's last quotation, unless a cue of a later sentence follows it. A short
 quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
 "on", "in" or a possessive ("on CNN’s “New Day”") is a title and joins no cue. A transcript paragraph
 opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote.
@@ -373,7 +374,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     if learned:
         # the model judges each candidate with the quotes it drew; the kept ones draw them again
         # (a speech verb with no content of its own stays available to a quotation beside it)
-        chosen = [a for a in candidates if keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))]
+        chosen = [a for a in candidates if keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))
+                  or any(tags_quote(a, q, text) for q in a.quotes)]
         for a in chosen:
             a.quotes = []
             a.content = _bounded(doc, a, text, quotes)
@@ -436,6 +438,50 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
     return attributions
 
 
+#: what a quotation ends with when the words after it are its speech tag ('“…,” Ann pressed.')
+TAG_ENDINGS = frozenset({",", "?", "!", "—", "–"})
+#: tags of a finite verb that can tag a quotation ('“…,” the two write', '“…,” read the statement')
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: at most this many words between a quotation and the verb that tags it
+MAX_TAG_WORDS = 8
+#: a quotation shorter than this is not given a speech tag by its place alone (a title, a scare quote)
+MIN_TAGGED_WORDS = 3
+
+
+def tags_quote(att: Attribution, q: Quoted, text: str) -> bool:
+    """Whether ``att``'s cue is a speech tag right after the quotation ``q``, whatever its verb ('“Is
+    it negotiable?” Hannity pressed.', '“…,” an angry Hollande retaliated.', '“…,” read the
+    statement'): the quotation ends with a comma, a question or exclamation mark or a dash inside
+    its marks, the cue is a finite verb with no content of its own, and nothing between them is a
+    verb or ends a sentence. The parser names no complement, so the lexicon class of the verb
+    cannot say that it reports the quotation; its place does."""
+    cue = att.cue
+    if cue is None or att.content is not None or cue.kind in SPECIAL_CUES or cue.head.tag_ not in FINITE_TAGS:
+        return False
+    if cue.head.dep_ == "relcl" or q.words(text) < MIN_TAGGED_WORDS:
+        return False  # '“New Day,” which ends …': a title with a relative clause, not a speech tag
+    inner = text[q.inner_start:q.inner_end].rstrip()
+    if not q.closed or inner[-1:] not in TAG_ENDINGS or cue.start < q.end:
+        return False
+    between = cue.head.doc.char_span(q.end, cue.start, alignment_mode="expand")
+    if between is None:
+        return not text[q.end:cue.start].strip()
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    if len(words) > MAX_TAG_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if any("\n" in t.text_with_ws or t.text in (".", ";") for t in between):
+        return False
+    subject = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    after = cue.head.i + 1 < len(cue.head.doc) and cue.head.doc[cue.head.i + 1].pos_ in ("DET", "PROPN", "NOUN")
+    if subject is not None and subject.tag_ in ("WP", "WDT"):
+        return False
+    doc = cue.head.doc
+    classes = cue_classes()
+    if any(t.pos_ == "VERB" and classes.get(t.lemma_.lower()) == "speech" for t in doc[cue.head.i + 1:cue.head.sent.end]):
+        return False  # '“…,” Ann Lee, now retired in Ohio, said': the speech verb after it tags the quotation
+    return (subject is not None and subject.i < cue.head.i and subject.idx >= q.end) or (not words and after)
+
+
 def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text: str) -> Attribution | None:
     lo = next((s.start_char for s in sents if s.start_char <= q.start < s.end_char), q.start)
     hi = next((s.end_char for s in sents if s.start_char < q.end <= s.end_char), q.end)
@@ -447,7 +493,7 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text
     best, best_gap = None, None
     for att in attributions:
         cue = att.cue
-        if cue is None or cue.kind not in ("speech", "according_to", "colon"):
+        if cue is None or cue.kind not in ("speech", "according_to", "colon") and not tags_quote(att, q, text):
             continue
         if not (lo <= cue.start < hi):
             continue

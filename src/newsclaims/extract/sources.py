@@ -16,7 +16,9 @@
   hung on the addressee of a message ("emailed supporters saying") the sender; one hung on the
   statement or ad it is issued in ("issued a statement describing …") the issuer.
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
-  or a comma ("“…,” declared Ann Okafor"), the name between a quotation and the cue ("“…,” Ann
+  or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb); one
+  hung beside a set-off participle the parser made the main verb ("Okafor, noting the crowd, said")
+  that participle's subject; the name between a quotation and the cue ("“…,” Ann
   Okafor, a pilot, said" joined to the quotation), the name opening the sentence when the parser
   made what sets it off a clause of the cue ("Ann Okafor, who runs the depot, said"), else the noun
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
@@ -125,6 +127,12 @@ def subject_of(verb, *, depth: int = 4):
                 behind = _speaker_behind(obj)
                 return behind if behind is not None else obj
         if tok.dep_ in CLIMB_DEPS and tok.head != tok:
+            came = tok.dep_
+            tok = tok.head
+            continue
+        if tok.dep_ == "parataxis" and tok.head.tag_ == "VBG" and tok.head.i < tok.i:
+            # "Durbin, noting the size of the crowd, said …": the parser made the set-off participle
+            # the main verb and hung the cue beside it; the one noting is the one saying
             came = tok.dep_
             tok = tok.head
             continue
@@ -281,6 +289,8 @@ def opening_subject(verb):
         last = subj.right_edge
         set_off = last.text in DASHES | {","} or last.i + 1 < clause.i and doc[last.i + 1].text in DASHES | {","}
         first = subj.left_edge
+        while first.i > first.sent.start and doc[first.i - 1].pos_ in ("CCONJ", "ADV") and doc[first.i - 1].head == clause:
+            first = doc[first.i - 1]  # "But Ann Okafor, …, said"
         opens = first.i == first.sent.start or "\n" in doc[first.i - 1].text_with_ws or doc[first.i - 1].text in CLOSING_MARKS
         if opens and set_off and subj.pos_ in ("PROPN", "NOUN"):
             return subj
@@ -337,6 +347,9 @@ def _inverted_name(verb):
     if verb.tag_ in ("VBG", "VBN"):
         return None  # "…, attacking critics": a participle's object
     tok = doc[i + 1]
+    if tok.pos_ == "ADV" and tok.text[:1].isupper() and tok.text[1:2].islower() and doc[i - 1].text in CLOSING_MARKS \
+            and tok.ent_type_ not in ("DATE", "TIME"):
+        return tok  # '“…,” said Skelly': a surname the tagger took for an adverb
     if tok.pos_ not in NOMINAL_POS | {"DET", "ADJ", "NUM"}:
         return None
     while tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in NOMINAL_POS and tok.head.sent == verb.sent:
