@@ -88,6 +88,16 @@ def test_floating_quote_takes_the_previous_speaker(convert_text):
     assert last["cue"] is not None and last["cue"]["start"] == rec["quotes"][0]["cue"]["start"]
 
 
+def test_floating_quote_takes_the_cue_of_the_quotation_before_it(convert_text):
+    # the paraphrase cue later in the same sentence ("adding that …") does not take the next quotation
+    text = ("“The bridge will open in May,” Ana Costa said, adding that the tolls would stay low for local drivers. "
+            "“We have the money for all of it.”")
+    rec = convert_text(text)
+    last = rec["quotes"][-1]
+    assert last["text"].startswith("We have the money")
+    assert last["cue"] is not None and last["cue"]["text"] == "said"
+
+
 def test_partial_quote(convert_text):
     rec = convert_text("The minister called the deal “a historic step” for both countries, officials said.")
     kinds = {q["text"]: q["kind"] for q in rec["quotes"]}

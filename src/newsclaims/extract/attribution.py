@@ -10,7 +10,8 @@ on PolNeAR train), judging each candidate with the content and quotes it drew.
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
 of its sentence, or to a verb that tags it right after its marks, whatever the verb ("“…?” Ann
 pressed."); otherwise to the cue that introduced it with a colon; otherwise, floating, to the
-previous speaker of its paragraph (or of the paragraph before, for a quote running on). A short
+previous speaker of its paragraph (or of the paragraph before, for a quote running on): the cue of
+the paragraph's last quotation, unless a cue of a later sentence follows it. A short
 quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
 "on", "in" or a possessive ("on CNN’s “New Day”") is a title and joins no cue. A transcript paragraph
 opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote.
@@ -531,5 +532,10 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
             return with_quotes[-1]
     same = [a for a in before if a.cue.start >= para_start and a.source is not None and a.cue.kind == "speech"]
     if same:
+        # the cue of the paragraph's last quotation before it, not a later cue of its own sentence
+        # ('“…,” Lee said, adding that … “…”')
+        quoting = [a for a in same if a.quotes]
+        if quoting and all(a.cue.head.sent == quoting[-1].cue.head.sent for a in same if a.cue.start > quoting[-1].cue.start):
+            return quoting[-1]
         return same[-1]
     return None
