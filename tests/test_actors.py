@@ -642,3 +642,36 @@ def test_a_maiden_name_and_a_married_surname_are_the_mothers(convert_text, text,
     assert names == {mother} | other_names
     child = next(a for a in record["actors"] if a["mentions"][0]["start"] == 0)
     assert all(m["start"] < text.index(mother) or m["start"] > text.index(".") for m in child["mentions"])
+
+
+@pytest.mark.parametrize(("text", "full", "other"), [
+    ("Bonnie Tyler (then known as Gaynor Hopkins) sang in pubs around Swansea for years.", "Bonnie Tyler", "Gaynor Hopkins"),
+    # the alias recognition missed where it is introduced, found where it is used again
+    ("The rebels are led by Commander Israel Galeano, alias Franklin. Franklin said that the rebels would stay armed.",
+     "Israel Galeano", "Franklin"),
+])
+def test_a_name_someone_is_known_by_is_theirs(convert_text, text, full, other):
+    record = convert_text(text)
+    actor = by_name(record, full)
+    assert [m["start"] for m in actor["mentions"] if m["text"] == other] == [i for i in range(len(text)) if text.startswith(other, i)]
+    assert actor["type"] == "person"
+
+
+def test_a_first_name_that_a_big_city_has_among_its_other_names_is_a_name():
+    from newsclaims.extract.entities import is_name_like
+
+    assert is_name_like(["Julia"]) and is_name_like(["Caroline"])
+    assert not is_name_like(["Chicago"]) and not is_name_like(["Paris"])  # Paris: a first name too, and a city
+
+
+def test_a_first_name_opening_a_sentence_can_take_a_pronoun(convert_text):
+    text = "Penny Lane suggests a game. Alice imagines what is coming, and her face falls."
+    record = convert_text(text)
+    assert [m["text"] for m in by_name(record, "Alice")["mentions"]] == ["Alice", "her"]
+
+
+def test_a_pictures_company_takes_no_she(convert_text):
+    text = "Hannah Davis founded Mansion Pictures in 2001. She is a writer and director."
+    record = convert_text(text)
+    assert by_name(record, "Mansion Pictures")["type"] == "organization"
+    assert [m["text"] for m in by_name(record, "Hannah Davis")["mentions"]] == ["Hannah Davis", "She"]

@@ -367,12 +367,15 @@ def _rematch(doc, text: str, merger: Merger, taken: list[tuple[int, int]]) -> No
     cased = doc.text
     forms: dict[str, int] = {}
     surnames: dict[str, set[int]] = {}
+    first_names: dict[str, set[int]] = {}
     acronyms: dict[str, int] = {}
     for i, e in enumerate(merger.entities):
         if e.type == "person":
             toks = e.canonical.split()
             if len(toks) > 1 and len(toks[-1]) > 2 and toks[-1][0].isupper():
                 surnames.setdefault(toks[-1], set()).add(i)
+            if len(toks) > 1 and len(toks[0]) > 2 and toks[0].istitle():
+                first_names.setdefault(toks[0], set()).add(i)
             for n in e.names:
                 if len(n) > 2:
                     forms.setdefault(n, i)
@@ -388,6 +391,9 @@ def _rematch(doc, text: str, merger: Merger, taken: list[tuple[int, int]]) -> No
     for s, ids in surnames.items():
         if len(ids) == 1:
             forms.setdefault(s, next(iter(ids)))
+    for f, ids in first_names.items():
+        if len(ids) == 1 and f not in surnames and first_name_gender(f) and not english_word(f):
+            forms.setdefault(f, next(iter(ids)))  # "Ellen" of "Ellen Ward", where the tagger missed it
     if not forms:
         return
     pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])")
@@ -636,22 +642,38 @@ def _other_name_of(text: str, merger: Merger, start: int) -> int | None:
     return None
 
 
-_BORN_AS = re.compile(r"(?:\s*[(,]\s*|\s+(?:was|is)\s+)born\s+(?:as\s+)?")
+_BORN_AS = re.compile(r"(?:\s*[(,]\s*|\s+(?:was|is)\s+)(?:born\s+(?:as\s+)?|(?:(?:then|also|formerly|later|now|better)\s+)?known\s+as\s+|a\.k\.a\.?\s+|alias\s+)", re.IGNORECASE)
+
+
+_ALIAS_TYPES = ("person", "organization", "group")
+_NAME_RUN = re.compile(r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3}")
 
 
 def _birth_names(text: str, merger: Merger, assigned: list[tuple[NameMention, int]]) -> None:
-    """A person's birth name is another name of theirs: "Hall was born Shirley Grossman",
-    "Anna Domino (born Anna Virginia Taylor)", "Ali, born Cassius Clay"."""
+    """A person's birth name, or another name they are known by, is theirs: "Hall was born Shirley
+    Grossman", "Anna Domino (born Anna Virginia Taylor)", "Ali, born Cassius Clay", "Bonnie Tyler
+    (then known as Gaynor Hopkins)"."""
     names = sorted(((m.name_start, m.name_end, idx) for m, idx in assigned if m.type != "country"))
+    moved: dict[int, int] = {}
     for _, end, idx in names:
+        idx = moved.get(idx, idx)
         born = _BORN_AS.match(text, end)
         if born is None:
             continue
-        later = next((j for s, _, j in names if s == born.end()), None)
-        if later is not None and later != idx and merger.entities[later].type in ("person", "organization", "group") and \
-                len(merger.entities[later].tokens) > 1:
+        later = next((moved.get(j, j) for s, _, j in names if s == born.end()), None)
+        span = None
+        if later is None:  # a name recognition missed there ("ALIAS FRANKLIN") but found elsewhere
+            run = _NAME_RUN.match(text, born.end())
+            toks = name_tokens(run.group(0)) if run else ()
+            later = next((i for i, e in enumerate(merger.entities) if toks and e.type in _ALIAS_TYPES
+                          and any(name_tokens(n) == toks for n in e.names)), None)
+            span = run.span() if later is not None else None
+        if later is not None and later != idx and merger.entities[later].type in _ALIAS_TYPES:
             merger.absorb(idx, later)
-            merger.entities[idx].type = "person"  # born: whatever the model took the name for
+            moved[later] = idx
+            merger.entities[idx].type = "person"  # born, known as: whatever the model took the name for
+            if span is not None:
+                merger.entities[idx].spans.setdefault(span, "alias")
 
 
 def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dict[int, str]) -> None:

@@ -239,6 +239,11 @@ def _big_cities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _big_city_main_names() -> frozenset[str]:
+    return frozenset(c["name"].lower() for c in geonames().get_cities().values() if c.get("population", 0) >= BIG_CITY)
+
+
+@lru_cache(maxsize=1)
 def _city_table() -> dict[str, tuple[int, str]]:
 
     best: dict[str, tuple[int, str]] = {}
@@ -324,7 +329,9 @@ def is_name_like(words: list[str]) -> bool:
         return False
     name = " ".join(words)
     key = name.lower()
-    return not (country_code(name) or demonym_country(name) or key in regions() or key in _admin_regions() or key in _big_cities())
+    # a known first name is a name unless a big city is called so (not merely has it among its alternate names: "Ann", "Julia")
+    cities = _big_city_main_names() if len(words) == 1 and first_name_gender(words[0]) else _big_cities()
+    return not (country_code(name) or demonym_country(name) or key in regions() or key in _admin_regions() or key in cities)
 
 
 def is_concept(word: str) -> bool:
@@ -626,12 +633,15 @@ def english_word(word: str) -> bool:
 
 
 def _proper(tok) -> bool:
-    """A proper noun, or a capitalised word inside a sentence that the tagger took for a common
-    noun, adjective or adverb but that is no English word ("the 20-year-old Nyro", "Thoms said")."""
+    """A proper noun, or a capitalised word that the tagger took for a common noun, adjective or
+    adverb but that is no English word ("the 20-year-old Nyro", "Thoms said"; opening a sentence,
+    only a known first name)."""
     if tok.tag_ == "NNP":
         return True
-    if tok.is_sent_start or tok.tag_ not in ("NN", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
+    if tok.tag_ not in ("NN", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
         return False
+    if tok.is_sent_start:  # capitalised anyway: only a known first name ("Alice imagines …")
+        return first_name_gender(tok.text) is not None and not english_word(tok.text)
     prev = tok.doc[tok.i - 1]
     if prev.text in ("``", '"', "“", ":", "(", "-", "—", "–") or prev.is_space:
         return False
