@@ -106,6 +106,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # a speaker set off from the cue by a clause the parser hung on the cue
     ("Okafor, meanwhile, who holds no such permits, said that fact speaks volumes about the council.",
      "said", "Okafor"),
+    # "after/for …-ing" on a passive verb: the one doing it is its subject, not its agent
+    ("Mayor Okafor was booed by the crowd after telling them that the bridge would close.", "telling", "Mayor Okafor"),
+    ("You can be forgiven for not knowing that the ferry runs at night.", "knowing", "You"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}

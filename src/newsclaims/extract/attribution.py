@@ -14,7 +14,8 @@ previous speaker of its paragraph (or of the paragraph before, for a quote runni
 the paragraph's last quotation, unless a cue of a later sentence follows it. A short
 quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
 "on", "in" or a possessive ("on CNN’s “New Day”") is a title and joins no cue. A transcript paragraph
-opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote.
+opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote, and a paragraph of quotations
+signed off by the next (``- Ann Okafor.``, as fact checks set them) is the quote of the signed name.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from newsclaims.extract.boundaries import (
     without_source,
     without_time_of_cue,
 )
-from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
+from newsclaims.extract.content import Quoted, find_quotes, paragraphs, sign_offs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
 from newsclaims.extract.sources import opening_subject, outer_conjunct, source_of
@@ -348,8 +349,11 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     # transcripts: "[CRISTIANI] …" gives the paragraph to the bracketed speaker
     tags = speaker_tags(text, quotes)
     tagged = {t.speech.start for t in tags}
+    # fact checks: "“…”⏎⏎- Ann Okafor." gives the quotation paragraph to the name after the dash
+    signed = sign_offs(text, quotes)
+    tagged |= {q.start for s in signed for q in s.quotes}
     quotes = [q for q in quotes if q.start not in tagged]
-    spoken = quotes + [t.speech for t in tags]
+    spoken = quotes + [t.speech for t in tags] + [q for s in signed for q in s.quotes]
     sents = list(doc.sents)
     classes = cue_classes()
     candidates: list[Attribution] = []
@@ -385,6 +389,11 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
+    for s in signed:
+        dash = doc.char_span(s.dash_start, s.dash_start + 1, alignment_mode="expand")
+        if dash is not None and len(dash):
+            attributions.append(Attribution(Cue(dash[0], (dash[0],), "sign_off"), (s.name_start, s.name_end), None,
+                                            list(s.quotes), rule="sign-off", cue_class="special"))
     kept = [a for a in attributions if a.content is not None or a.quotes]
     for a in kept:
         a.quotes.sort(key=lambda q: q.start)
