@@ -675,3 +675,18 @@ def test_a_pictures_company_takes_no_she(convert_text):
     record = convert_text(text)
     assert by_name(record, "Mansion Pictures")["type"] == "organization"
     assert [m["text"] for m in by_name(record, "Hannah Davis")["mentions"]] == ["Hannah Davis", "She"]
+
+
+def test_a_woman_who_marries_a_man_of_her_surname_is_not_him(convert_text):
+    text = "Swayze was born in Houston in 1931. She married Jesse Wayne Swayze in 1951. Swayze opened a dance school."
+    record = convert_text(text)
+    assert [m["text"] for m in by_name(record, "Jesse Wayne Swayze")["mentions"]] == ["Jesse Wayne Swayze"]
+
+
+@pytest.mark.parametrize(("text", "takes_he"), [
+    ("Lee was the daughter of a pastor. Lee met the mayor in Leeds, and he praised the school.", False),
+    ("Lee was the son of a pastor. Lee met the mayor in Leeds, and he praised the school.", True),
+])
+def test_a_copula_noun_gives_the_subject_its_gender(convert_text, text, takes_he):
+    record = convert_text(text)
+    assert ("he" in [m["text"] for m in by_name(record, "Lee")["mentions"]]) == takes_he

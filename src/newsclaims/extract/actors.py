@@ -685,9 +685,10 @@ def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dic
         if idx is None:
             continue
         ent = merger.entities[idx]
-        for child in tok.children:
-            if child.dep_ != "appos":
-                continue
+        described = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "Swayze was the daughter of …"
+            described += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for child in described:
             lemma = child.lemma_.lower()
             if lemma in nouns:
                 ent.genders.append(nouns[lemma])

@@ -172,6 +172,8 @@ def introduced_as_relative(doc, start: int, end: int) -> bool:
 
     if root.dep_ == "appos" and is_kin(root.head):
         return True
+    if root.dep_ == "dobj" and root.head.lemma_ == "marry":  # "she married John Patey": her husband
+        return True
     def parent_of(tok) -> bool:  # "daughter of X", "eldest child to X", "born to X"
         return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and (is_kin(tok.head.head) or (
             tok.head.lower_ == "to" and tok.head.head.lemma_ == "bear"))
