@@ -690,3 +690,17 @@ def test_a_woman_who_marries_a_man_of_her_surname_is_not_him(convert_text):
 def test_a_copula_noun_gives_the_subject_its_gender(convert_text, text, takes_he):
     record = convert_text(text)
     assert ("he" in [m["text"] for m in by_name(record, "Lee")["mentions"]]) == takes_he
+
+
+@pytest.mark.parametrize(("text", "city", "name"), [
+    ("Dinesh Karthik-led Kolkata Knight have been a mixed bag this season. The Kolkata franchise returned to winning "
+     "ways on Friday.", "Kolkata", "Kolkata Knight"),
+    ("Iraq signed the 1925 Geneva Protocol, which bans chemical weapons. Diplomats from 140 nations met in Geneva on "
+     "Saturday.", "Geneva", "Geneva Protocol"),
+])
+def test_a_big_citys_name_alone_is_no_first_name_of_a_person_named_after_it(convert_text, text, city, name):
+    record = convert_text(text)
+    lone = text.rindex(city)
+    owners = [a["name"] for a in record["actors"] if any(m["start"] == lone for m in a["mentions"])]
+    assert owners and name not in owners, owners
+

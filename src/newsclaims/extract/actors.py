@@ -56,6 +56,7 @@ from newsclaims.extract.entities import (
     title_key,
     title_words,
     titles,
+    well_known_place,
 )
 from newsclaims.extract.social import find_signatures
 from newsclaims.nlp import original_text
@@ -156,8 +157,9 @@ class Merger:
         return [(i, e) for i, e in enumerate(self.entities) if e.type == "person"]
 
     def find_person(self, toks: tuple[str, ...], *, before: int | None = None, exact: bool = False,
-                    gender: str | None = None) -> int | None:
-        """The person a name refers to: same tokens; else (unless ``exact``) a surname or first name alone."""
+                    gender: str | None = None, surname_only: bool = False) -> int | None:
+        """The person a name refers to: same tokens; else (unless ``exact``) a surname alone, or a
+        first name (unless ``surname_only``: "Kolkata" is not "Kolkata Knight")."""
         if not toks:
             return None
         people = self._persons()
@@ -178,8 +180,9 @@ class Merger:
             return None
         if len(toks) == 1:
             t = toks[0]
-            for test in (lambda et: len(et) > 1 and et[-1] == t, lambda et: len(et) > 1 and et[0] == t,
-                         lambda et: t in et[1:-1] and len(t) > 2):
+            tests = [lambda et: len(et) > 1 and et[-1] == t, lambda et: len(et) > 1 and et[0] == t and not surname_only,
+                     lambda et: t in et[1:-1] and len(t) > 2]
+            for test in tests:
                 for i, e in recent:
                     if test(e.tokens):
                         return i
@@ -243,7 +246,9 @@ class Merger:
                 idx = self._new(m, key)
         elif m.type == "person":
             toks = name_tokens(m.name)
-            idx = self.find_person(toks, exact=m.relative, gender=m.gender)
+            # a big city's name that is no first name is no first name of anyone's ("the Kolkata franchise")
+            idx = self.find_person(toks, exact=m.relative, gender=m.gender,
+                                   surname_only=len(toks) == 1 and well_known_place(m.name) and not first_name_gender(m.name))
             explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
             if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
@@ -255,7 +260,8 @@ class Merger:
         else:
             idx = self.find_org(m)
             if idx is None and (len(name_tokens(m.name)) == 1 or m.person_like) and m.type in ("organization", "place", "group"):
-                idx = self.find_person(name_tokens(m.name))  # a surname the model took for a place
+                # a surname the model took for a place; a big city's name is no first name ("Kolkata" of "Kolkata Knight")
+                idx = self.find_person(name_tokens(m.name), surname_only=m.type == "place" and well_known_place(m.name))
                 if not self._fits_clause(m, idx):
                     idx = None
             if idx is None:

@@ -286,6 +286,12 @@ def place_country(name: str) -> str | None:
     return _cities().get(key)
 
 
+def well_known_place(name: str) -> bool:
+    """A region, a US state or a big city by its own name (not an alternate one)."""
+    key = name.lower()
+    return key in regions() or key in _admin_regions() or key in _big_city_main_names()
+
+
 def title_key(word: str) -> str:
     return word.lower().rstrip(".")
 
