@@ -109,6 +109,8 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # "after/for …-ing" on a passive verb: the one doing it is its subject, not its agent
     ("Mayor Okafor was booed by the crowd after telling them that the bridge would close.", "telling", "Mayor Okafor"),
     ("You can be forgiven for not knowing that the ferry runs at night.", "knowing", "You"),
+    # a cue conjoined to a passive verb takes its subject
+    ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
