@@ -106,6 +106,11 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # a speaker set off from the cue by a clause the parser hung on the cue
     ("Okafor, meanwhile, who holds no such permits, said that fact speaks volumes about the council.",
      "said", "Okafor"),
+    # "after/for …-ing" on a passive verb: the one doing it is its subject, not its agent
+    ("Mayor Okafor was booed by the crowd after telling them that the bridge would close.", "telling", "Mayor Okafor"),
+    ("You can be forgiven for not knowing that the ferry runs at night.", "knowing", "You"),
+    # a cue conjoined to a passive verb takes its subject
+    ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
@@ -206,3 +211,14 @@ def test_clipping_at_the_dateline_clips_the_parts_too():
     (kept,) = clip_to_dateline(text, dl, [claim])
     assert kept.text.startswith("Prices")
     assert [p.text for p in kept.parts] == ["Prices", "rose again"]
+
+
+def test_a_poll_reports_what_its_respondents_said(convert_text):
+    """ "In the survey, 60 percent said …": the survey's finding, the respondents' saying included, is
+    a claim of its own beside theirs; "In a statement, the mayor said …" stays the mayor's alone."""
+    found = {c["cue"]["text"]: (c["source"]["text"] if c["source"] else None, c["text"]) for c in convert_text(
+        "In the latest survey, 60 percent of voters said the ferry should run at night.")["claims"]}
+    assert found.get("In") == ("the latest survey", "60 percent of voters said the ferry should run at night"), found
+    assert found.get("said") == ("60 percent of voters", "the ferry should run at night"), found
+    found = {c["cue"]["text"] for c in convert_text("In a statement, the mayor said the ferry would run at night.")["claims"]}
+    assert found == {"said"}

@@ -214,3 +214,23 @@ def test_quote_tag_cue_and_source(convert_text, text, cue, source):
 def test_a_verb_after_a_quotation_is_not_always_its_tag(convert_text, text):
     cues = {q["cue"]["text"] if q["cue"] else None for q in convert_text(text)["quotes"]}
     assert not cues & {"ends", "retired"}, cues
+
+
+def test_sign_off_paragraph_names_the_speaker_of_the_quotation_before_it(convert_text):
+    text = ('"The ferry will run all winter, and nobody will pay more for a ticket."\n\n- Ann Okafor.\n\n'
+            "The claim does not hold up.")
+    (q,) = convert_text(text)["quotes"]
+    assert q["text"].startswith("The ferry will run") and q["source"]["text"] == "Ann Okafor"
+    assert q["cue"]["text"] == "-"
+
+
+@pytest.mark.parametrize("text, names", [
+    ('"We will win."\n\n—Ann Okafor, in a radio interview.\n', ["Ann Okafor"]),
+    ('"We will win."\n\n– A long night ahead –.\n', []),  # a subheading, not a name
+    ("The vote is close.\n\n- Ann Okafor.\n", []),  # no quotation before it
+])
+def test_sign_offs(text, names):
+    from newsclaims.extract.content import sign_offs
+
+    found = sign_offs(text, find_quotes(text))
+    assert [text[s.name_start:s.name_end] for s in found] == names

@@ -56,6 +56,7 @@ from newsclaims.extract.entities import (
     title_key,
     title_words,
     titles,
+    well_known_place,
 )
 from newsclaims.extract.social import find_signatures
 from newsclaims.nlp import original_text
@@ -156,8 +157,9 @@ class Merger:
         return [(i, e) for i, e in enumerate(self.entities) if e.type == "person"]
 
     def find_person(self, toks: tuple[str, ...], *, before: int | None = None, exact: bool = False,
-                    gender: str | None = None) -> int | None:
-        """The person a name refers to: same tokens; else (unless ``exact``) a surname or first name alone."""
+                    gender: str | None = None, surname_only: bool = False) -> int | None:
+        """The person a name refers to: same tokens; else (unless ``exact``) a surname alone, or a
+        first name (unless ``surname_only``: "Kolkata" is not "Kolkata Knight")."""
         if not toks:
             return None
         people = self._persons()
@@ -178,8 +180,9 @@ class Merger:
             return None
         if len(toks) == 1:
             t = toks[0]
-            for test in (lambda et: len(et) > 1 and et[-1] == t, lambda et: len(et) > 1 and et[0] == t,
-                         lambda et: t in et[1:-1] and len(t) > 2):
+            tests = [lambda et: len(et) > 1 and et[-1] == t, lambda et: len(et) > 1 and et[0] == t and not surname_only,
+                     lambda et: t in et[1:-1] and len(t) > 2]
+            for test in tests:
                 for i, e in recent:
                     if test(e.tokens):
                         return i
@@ -243,7 +246,9 @@ class Merger:
                 idx = self._new(m, key)
         elif m.type == "person":
             toks = name_tokens(m.name)
-            idx = self.find_person(toks, exact=m.relative, gender=m.gender)
+            # a big city's name that is no first name is no first name of anyone's ("the Kolkata franchise")
+            idx = self.find_person(toks, exact=m.relative, gender=m.gender,
+                                   surname_only=len(toks) == 1 and well_known_place(m.name) and not first_name_gender(m.name))
             explicit = len(toks) > 1 or m.start < m.name_start  # a full name or an honorific, not a bare surname
             if idx is not None and explicit and m.gender and self.entities[idx].gender and m.gender != self.entities[idx].gender:
                 idx = None  # "Mrs. McCrea" is not Dr. John McCrea
@@ -255,7 +260,8 @@ class Merger:
         else:
             idx = self.find_org(m)
             if idx is None and (len(name_tokens(m.name)) == 1 or m.person_like) and m.type in ("organization", "place", "group"):
-                idx = self.find_person(name_tokens(m.name))  # a surname the model took for a place
+                # a surname the model took for a place; a big city's name is no first name ("Kolkata" of "Kolkata Knight")
+                idx = self.find_person(name_tokens(m.name), surname_only=m.type == "place" and well_known_place(m.name))
                 if not self._fits_clause(m, idx):
                     idx = None
             if idx is None:
@@ -367,12 +373,15 @@ def _rematch(doc, text: str, merger: Merger, taken: list[tuple[int, int]]) -> No
     cased = doc.text
     forms: dict[str, int] = {}
     surnames: dict[str, set[int]] = {}
+    first_names: dict[str, set[int]] = {}
     acronyms: dict[str, int] = {}
     for i, e in enumerate(merger.entities):
         if e.type == "person":
             toks = e.canonical.split()
             if len(toks) > 1 and len(toks[-1]) > 2 and toks[-1][0].isupper():
                 surnames.setdefault(toks[-1], set()).add(i)
+            if len(toks) > 1 and len(toks[0]) > 2 and toks[0].istitle():
+                first_names.setdefault(toks[0], set()).add(i)
             for n in e.names:
                 if len(n) > 2:
                     forms.setdefault(n, i)
@@ -388,6 +397,9 @@ def _rematch(doc, text: str, merger: Merger, taken: list[tuple[int, int]]) -> No
     for s, ids in surnames.items():
         if len(ids) == 1:
             forms.setdefault(s, next(iter(ids)))
+    for f, ids in first_names.items():
+        if len(ids) == 1 and f not in surnames and first_name_gender(f) and not english_word(f):
+            forms.setdefault(f, next(iter(ids)))  # "Ellen" of "Ellen Ward", where the tagger missed it
     if not forms:
         return
     pattern = re.compile(r"(?<![\w@#])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])")
@@ -636,22 +648,38 @@ def _other_name_of(text: str, merger: Merger, start: int) -> int | None:
     return None
 
 
-_BORN_AS = re.compile(r"(?:\s*[(,]\s*|\s+(?:was|is)\s+)born\s+(?:as\s+)?")
+_BORN_AS = re.compile(r"(?:\s*[(,]\s*|\s+(?:was|is)\s+)(?:born\s+(?:as\s+)?|(?:(?:then|also|formerly|later|now|better)\s+)?known\s+as\s+|a\.k\.a\.?\s+|alias\s+)", re.IGNORECASE)
+
+
+_ALIAS_TYPES = ("person", "organization", "group")
+_NAME_RUN = re.compile(r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3}")
 
 
 def _birth_names(text: str, merger: Merger, assigned: list[tuple[NameMention, int]]) -> None:
-    """A person's birth name is another name of theirs: "Hall was born Shirley Grossman",
-    "Anna Domino (born Anna Virginia Taylor)", "Ali, born Cassius Clay"."""
+    """A person's birth name, or another name they are known by, is theirs: "Hall was born Shirley
+    Grossman", "Anna Domino (born Anna Virginia Taylor)", "Ali, born Cassius Clay", "Bonnie Tyler
+    (then known as Gaynor Hopkins)"."""
     names = sorted(((m.name_start, m.name_end, idx) for m, idx in assigned if m.type != "country"))
+    moved: dict[int, int] = {}
     for _, end, idx in names:
+        idx = moved.get(idx, idx)
         born = _BORN_AS.match(text, end)
         if born is None:
             continue
-        later = next((j for s, _, j in names if s == born.end()), None)
-        if later is not None and later != idx and merger.entities[later].type in ("person", "organization", "group") and \
-                len(merger.entities[later].tokens) > 1:
+        later = next((moved.get(j, j) for s, _, j in names if s == born.end()), None)
+        span = None
+        if later is None:  # a name recognition missed there ("ALIAS FRANKLIN") but found elsewhere
+            run = _NAME_RUN.match(text, born.end())
+            toks = name_tokens(run.group(0)) if run else ()
+            later = next((i for i, e in enumerate(merger.entities) if toks and e.type in _ALIAS_TYPES
+                          and any(name_tokens(n) == toks for n in e.names)), None)
+            span = run.span() if later is not None else None
+        if later is not None and later != idx and merger.entities[later].type in _ALIAS_TYPES:
             merger.absorb(idx, later)
-            merger.entities[idx].type = "person"  # born: whatever the model took the name for
+            moved[later] = idx
+            merger.entities[idx].type = "person"  # born, known as: whatever the model took the name for
+            if span is not None:
+                merger.entities[idx].spans.setdefault(span, "alias")
 
 
 def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dict[int, str]) -> None:
@@ -663,9 +691,10 @@ def _appositions(doc, merger: Merger, person_at: dict[int, int], country_at: dic
         if idx is None:
             continue
         ent = merger.entities[idx]
-        for child in tok.children:
-            if child.dep_ != "appos":
-                continue
+        described = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "Swayze was the daughter of …"
+            described += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for child in described:
             lemma = child.lemma_.lower()
             if lemma in nouns:
                 ent.genders.append(nouns[lemma])

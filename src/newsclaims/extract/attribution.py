@@ -14,7 +14,8 @@ previous speaker of its paragraph (or of the paragraph before, for a quote runni
 the paragraph's last quotation, unless a cue of a later sentence follows it. A short
 quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
 "on", "in" or a possessive ("on CNN’s “New Day”") is a title and joins no cue. A transcript paragraph
-opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote.
+opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote, and a paragraph of quotations
+signed off by the next (``- Ann Okafor.``, as fact checks set them) is the quote of the signed name.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from newsclaims.extract.boundaries import (
     without_source,
     without_time_of_cue,
 )
-from newsclaims.extract.content import Quoted, find_quotes, paragraphs, speaker_tags, trim
+from newsclaims.extract.content import Quoted, find_quotes, paragraphs, sign_offs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
 from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
 from newsclaims.extract.sources import opening_subject, outer_conjunct, source_of
@@ -52,6 +53,8 @@ MIN_FLOATING_WORDS = 6
 MAX_TITLE_WORDS = 6
 TITLE_PREPS = frozenset({"on", "in", "of", "from", "to", "at"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"})
+#: nouns of an "In <a poll>, …" phrase that reports its respondents' answers ("In the survey, 60 percent said …")
+POLL_NOUNS = frozenset({"poll", "survey", "study"})
 #: prepositions of a closing phrase naming where a content was said ("in an interview", "on Sunday's broadcast")
 SETTING_PREPS = frozenset({"in", "on", "during", "at"})
 #: how far (in characters, outside quotes) a speech cue may sit from the quote it introduces
@@ -150,7 +153,9 @@ def _set_off_cue(tok) -> bool:
 def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
 
-    Rules: ``according`` (the clause "according to X" hangs on), ``comp`` (a clausal complement),
+    Rules: ``according`` (the clause "according to X" hangs on), ``in`` and ``poll`` (the clause
+    "In a statement" or "In the poll" hangs on; a speech verb's own, "In the poll, 60 percent said …",
+    only for a poll), ``comp`` (a clausal complement),
     ``obj`` (a direct object and what follows it), ``prep`` ("warned of …"), ``parataxis`` ("the
     plan, he said, is …"), ``none``.
     """
@@ -164,10 +169,14 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "according"
     if cue.kind == "in_source":
         gov = head.head
-        if cue_classes().get(gov.lemma_.lower()) == "speech":
-            return None, "according_to", "in"  # "said in a statement": part of the verb's cue
+        pobj = next((c for c in head.children if c.dep_ == "pobj"), None)
+        polled = head.i < gov.i and pobj is not None and pobj.lemma_.lower() in POLL_NOUNS
+        if cue_classes().get(gov.lemma_.lower()) == "speech" and not polled:
+            # "said in a statement": part of the verb's cue; but "In the poll, 60 percent said …"
+            # reports what the poll found, the respondents' saying included
+            return None, "according_to", "in"
         exclude = {t.i for t in head.subtree}
-        return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "in"
+        return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "poll" if polled else "in"
     if cue.kind == "colon":
         doc = head.doc
         end = head.i + 1
@@ -275,7 +284,7 @@ def _reported_clause(att: Attribution):
         start, end = att.content
         return next((c for c in head.children if c.dep_ in COMPLEMENT_DEPS
                      and c.left_edge.idx < end and start < c.right_edge.idx + len(c.right_edge)), None)
-    if att.rule in ("parataxis", "according", "in") and head.head != head:
+    if att.rule in ("parataxis", "according", "in", "poll") and head.head != head:
         return head.head
     return None
 
@@ -348,8 +357,11 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     # transcripts: "[CRISTIANI] …" gives the paragraph to the bracketed speaker
     tags = speaker_tags(text, quotes)
     tagged = {t.speech.start for t in tags}
+    # fact checks: "“…”⏎⏎- Ann Okafor." gives the quotation paragraph to the name after the dash
+    signed = sign_offs(text, quotes)
+    tagged |= {q.start for s in signed for q in s.quotes}
     quotes = [q for q in quotes if q.start not in tagged]
-    spoken = quotes + [t.speech for t in tags]
+    spoken = quotes + [t.speech for t in tags] + [q for s in signed for q in s.quotes]
     sents = list(doc.sents)
     classes = cue_classes()
     candidates: list[Attribution] = []
@@ -375,6 +387,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         # the model judges each candidate with the quotes it drew; the kept ones draw them again
         # (a speech verb with no content of its own stays available to a quotation beside it)
         chosen = [a for a in candidates if keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))
+                  or (a.rule == "poll" and a.content is not None)
                   or any(tags_quote(a, q, text) for q in a.quotes)]
         for a in chosen:
             a.quotes = []
@@ -385,6 +398,11 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
+    for s in signed:
+        dash = doc.char_span(s.dash_start, s.dash_start + 1, alignment_mode="expand")
+        if dash is not None and len(dash):
+            attributions.append(Attribution(Cue(dash[0], (dash[0],), "sign_off"), (s.name_start, s.name_end), None,
+                                            list(s.quotes), rule="sign-off", cue_class="special"))
     kept = [a for a in attributions if a.content is not None or a.quotes]
     for a in kept:
         a.quotes.sort(key=lambda q: q.start)

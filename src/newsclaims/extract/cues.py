@@ -40,7 +40,7 @@ class Cue:
 
     head: object  # spacy Token
     tokens: tuple
-    kind: str  # speech | belief | evidence | stance | according_to | in_source | colon
+    kind: str  # speech | belief | evidence | stance | according_to | in_source | colon | sign_off
 
     @property
     def start(self) -> int:

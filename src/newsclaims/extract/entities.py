@@ -172,6 +172,8 @@ def introduced_as_relative(doc, start: int, end: int) -> bool:
 
     if root.dep_ == "appos" and is_kin(root.head):
         return True
+    if root.dep_ == "dobj" and root.head.lemma_ == "marry":  # "she married John Patey": her husband
+        return True
     def parent_of(tok) -> bool:  # "daughter of X", "eldest child to X", "born to X"
         return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and (is_kin(tok.head.head) or (
             tok.head.lower_ == "to" and tok.head.head.lemma_ == "bear"))
@@ -239,6 +241,11 @@ def _big_cities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _big_city_main_names() -> frozenset[str]:
+    return frozenset(c["name"].lower() for c in geonames().get_cities().values() if c.get("population", 0) >= BIG_CITY)
+
+
+@lru_cache(maxsize=1)
 def _city_table() -> dict[str, tuple[int, str]]:
 
     best: dict[str, tuple[int, str]] = {}
@@ -277,6 +284,12 @@ def place_country(name: str) -> str | None:
     if key in _admin_regions():
         return "US"
     return _cities().get(key)
+
+
+def well_known_place(name: str) -> bool:
+    """A region, a US state or a big city by its own name (not an alternate one)."""
+    key = name.lower()
+    return key in regions() or key in _admin_regions() or key in _big_city_main_names()
 
 
 def title_key(word: str) -> str:
@@ -324,7 +337,9 @@ def is_name_like(words: list[str]) -> bool:
         return False
     name = " ".join(words)
     key = name.lower()
-    return not (country_code(name) or demonym_country(name) or key in regions() or key in _admin_regions() or key in _big_cities())
+    # a known first name is a name unless a big city is called so (not merely has it among its alternate names: "Ann", "Julia")
+    cities = _big_city_main_names() if len(words) == 1 and first_name_gender(words[0]) else _big_cities()
+    return not (country_code(name) or demonym_country(name) or key in regions() or key in _admin_regions() or key in cities)
 
 
 def is_concept(word: str) -> bool:
@@ -506,6 +521,18 @@ def _country_words() -> frozenset[str]:
 
 
 
+def _namesake_end(doc, text: str, end: int, *, reach: int = 4) -> int:
+    """Where a name the model cut short ends when capitalised words after it, on its line, close
+    with an organisation word: the name is the organisation's namesake ("Farabundo Marti" of the
+    "Farabundo Marti National Liberation Front", "John Smith" of the "John Smith Foundation")."""
+    j = end
+    while j < len(doc) and j - end < reach and doc[j].is_alpha and text[doc[j].idx].isupper() and \
+            doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and "\n" not in doc[j - 1].whitespace_:
+        j += 1  # capitalised in the article (a truecased ALL-CAPS text may have lowered them)
+    words = org_words() - {"high"}  # "X High" is a school; "the M-19 high command" is not
+    return next((k for k in range(j, end, -1) if doc[k - 1].lower_ in words), end)
+
+
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
     """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
     cased = doc.text
@@ -521,8 +548,13 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             ts, te = _strip_span(doc, ts, bracket)
         if ts >= te:
             continue
+        cut = te
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and te - ts >= 2 and is_name_like([t.text for t in doc[ts:te]])):
+            te = _namesake_end(doc, text, te)
         s, e = _chars(doc, ts, te)
         surface = cased[s:e]
+        if te > cut and text[s:e].isupper():  # the truecaser lowered the organisation's words: "National Liberation Front"
+            surface = re.sub(r"(?<![\w'’])[a-z]", lambda c: c.group(0).upper(), surface)
         if is_concept(surface) or (surface.lower() in PRONOUN_WORDS and not surface.isupper()):
             continue  # "Islamophobia"; 'It' of '"It' tagged as a person
         if capitalised and surface.islower():
@@ -626,12 +658,15 @@ def english_word(word: str) -> bool:
 
 
 def _proper(tok) -> bool:
-    """A proper noun, or a capitalised word inside a sentence that the tagger took for a common
-    noun, adjective or adverb but that is no English word ("the 20-year-old Nyro", "Thoms said")."""
+    """A proper noun, or a capitalised word that the tagger took for a common noun, adjective or
+    adverb but that is no English word ("the 20-year-old Nyro", "Thoms said"; opening a sentence,
+    only a known first name)."""
     if tok.tag_ == "NNP":
         return True
-    if tok.is_sent_start or tok.tag_ not in ("NN", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
+    if tok.tag_ not in ("NN", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
         return False
+    if tok.is_sent_start:  # capitalised anyway: only a known first name ("Alice imagines …")
+        return first_name_gender(tok.text) is not None and not english_word(tok.text)
     prev = tok.doc[tok.i - 1]
     if prev.text in ("``", '"', "“", ":", "(", "-", "—", "–") or prev.is_space:
         return False

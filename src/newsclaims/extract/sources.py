@@ -6,7 +6,8 @@
   to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs.
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
-  on; one the parser hung inside an earlier cue's complement ("X insisted that he has “won,”
+  on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
+  "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement ("X insisted that he has “won,”
   claiming …", "X said he welcomed it and added …", "X denied the claim that …, explaining") the
   subject of that cue; a participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsclaims.extract.cues import colon_lead_start
+from newsclaims.extract.cues import colon_lead_start, cue_classes
 from newsclaims.resources import load_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -56,6 +57,8 @@ ISSUED_NOUNS = frozenset({"statement", "ad", "advertisement", "video", "email", 
                           "tweet", "post", "speech", "memo", "release", "op-ed", "column", "editorial", "remark",
                           "testimony", "article", "book", "memoir", "complaint", "lawsuit", "filing", "document",
                           "word", "note", "report", "commercial", "spot", "petition", "resolution", "motion"})
+#: entity types that name who can speak
+PEOPLE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: verbs whose object or "to" phrase is the addressee of a message ("emailed supporters saying …")
 SENDING_VERBS = frozenset({"email", "e-mail", "text", "message", "send", "mail", "write", "blast", "tweet", "post"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
@@ -99,6 +102,11 @@ def subject_of(verb, *, depth: int = 4):
         subj = min(subjs, key=lambda c: abs(c.i - tok.i)) if subjs else None
         if subj is not None:
             return subj
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if came == "conj" and passive is not None and _names_people(passive):
+            # "X was forced into damage control and said …", "officials were angered by the deal and
+            # predicted …": the one saying is the subject of the passive, not its agent
+            return passive
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -138,6 +146,12 @@ def subject_of(verb, *, depth: int = 4):
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "… by quoting", "after telling"
             tok = tok.head.head
+            came = "pcomp"
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and verb.lemma_.lower() in cue_classes() and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) \
+                    and _names_people(passive):
+                # "X was booed after telling …": the one telling is X, not the agent of the booing
+                return passive
             continue
         share = _quantity_subject(tok)
         if share is not None:
@@ -147,6 +161,12 @@ def subject_of(verb, *, depth: int = 4):
             return opening if opening is not None else _left_nominal(tok)
         return None
     return None
+
+
+def _names_people(tok) -> bool:
+    """Whether ``tok`` can name who speaks: a name, a personal pronoun or a people entity (not a
+    relative pronoun)."""
+    return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in PEOPLE_ENTITIES) and tok.tag_ not in ("WP", "WDT")
 
 
 def _outer_cue_verb(verb):
