@@ -715,3 +715,17 @@ def test_a_namesake_inside_an_organisations_name_is_the_organisation(convert_tex
     owner = next(a for a in record["actors"] if any(m["start"] == start for m in a["mentions"]))
     assert owner["type"] == "organization" and owner["name"] == "Farabundo Marti National Liberation Front", owner
     assert not any(m["text"] == "HE" for m in owner["mentions"])
+
+
+@pytest.mark.parametrize("name", ["Jean Carter", "Kay Ward"])
+def test_a_first_name_english_speakers_read_otherwise_does_not_forbid_she(convert_text, name):
+    text = f"{name} met Tom Hill in Ohio. She said the talks went well."
+    record = convert_text(text)
+    assert [m["text"] for m in by_name(record, name)["mentions"]] == [name, "She"]
+
+
+def test_first_name_gender_readings():
+    from newsclaims.extract.entities import first_name_gender
+
+    assert first_name_gender("Mohammed") == "m" and first_name_gender("Andrea") == "f" and first_name_gender("Priya") == "f"
+    assert first_name_gender("Jean") is None and first_name_gender("Kay") is None  # men internationally, women in the US and Britain

@@ -203,11 +203,21 @@ def _gender_detector():
 
 @lru_cache(maxsize=65536)
 def first_name_gender(name: str) -> str | None:
-    """'m' / 'f' for a first name that is (mostly) one gender, else ``None`` (gender-guesser)."""
+    """'m' / 'f' for a first name that is (mostly) one gender, else ``None`` (gender-guesser: its
+    international reading and its US and British ones, none when they disagree)."""
     if not name.isalpha() or len(name) < 2:
         return None
-    g = _gender_detector().get_gender(name)
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+    detector = _gender_detector()
+    read = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+    anywhere = read.get(detector.get_gender(name))
+    # where English speakers read it otherwise, it says nothing ("Jean", "Kay": women in the US and
+    # Britain, men in France and for gender-guesser's international reading)
+    english = {read.get(detector.get_gender(name, country)) for country in ("usa", "great_britain")} - {None}
+    if not english:
+        return anywhere
+    if len(english) > 1 or (anywhere is not None and anywhere not in english):
+        return None
+    return english.pop()
 
 
 @lru_cache(maxsize=1)
