@@ -704,3 +704,14 @@ def test_a_big_citys_name_alone_is_no_first_name_of_a_person_named_after_it(conv
     owners = [a["name"] for a in record["actors"] if any(m["start"] == lone for m in a["mentions"])]
     assert owners and name not in owners, owners
 
+
+
+def test_a_namesake_inside_an_organisations_name_is_the_organisation(convert_text):
+    text = ("SAN SALVADOR, 13 JAN 90 (RADIO CADENA) -- [TEXT] THE NEW FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] "
+            "PROPOSAL TO STOP FIGHTING IS BLACKMAIL. WITH THIS, HE SAID, THE REBELS ARE ONLY TRYING TO GAIN TIME.\n\n"
+            "THIS WAS SAID ON 12 JANUARY BY PRESIDENT ALFREDO CRISTIANI, WHO SPOKE TO REPORTERS IN SAN SALVADOR.")
+    record = convert_text(text)
+    start = text.index("FARABUNDO")
+    owner = next(a for a in record["actors"] if any(m["start"] == start for m in a["mentions"]))
+    assert owner["type"] == "organization" and owner["name"] == "Farabundo Marti National Liberation Front", owner
+    assert not any(m["text"] == "HE" for m in owner["mentions"])

@@ -521,6 +521,18 @@ def _country_words() -> frozenset[str]:
 
 
 
+def _namesake_end(doc, text: str, end: int, *, reach: int = 4) -> int:
+    """Where a name the model cut short ends when capitalised words after it, on its line, close
+    with an organisation word: the name is the organisation's namesake ("Farabundo Marti" of the
+    "Farabundo Marti National Liberation Front", "John Smith" of the "John Smith Foundation")."""
+    j = end
+    while j < len(doc) and j - end < reach and doc[j].is_alpha and text[doc[j].idx].isupper() and \
+            doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and "\n" not in doc[j - 1].whitespace_:
+        j += 1  # capitalised in the article (a truecased ALL-CAPS text may have lowered them)
+    words = org_words() - {"high"}  # "X High" is a school; "the M-19 high command" is not
+    return next((k for k in range(j, end, -1) if doc[k - 1].lower_ in words), end)
+
+
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
     """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
     cased = doc.text
@@ -536,8 +548,13 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             ts, te = _strip_span(doc, ts, bracket)
         if ts >= te:
             continue
+        cut = te
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and te - ts >= 2 and is_name_like([t.text for t in doc[ts:te]])):
+            te = _namesake_end(doc, text, te)
         s, e = _chars(doc, ts, te)
         surface = cased[s:e]
+        if te > cut and text[s:e].isupper():  # the truecaser lowered the organisation's words: "National Liberation Front"
+            surface = re.sub(r"(?<![\w'’])[a-z]", lambda c: c.group(0).upper(), surface)
         if is_concept(surface) or (surface.lower() in PRONOUN_WORDS and not surface.isupper()):
             continue  # "Islamophobia"; 'It' of '"It' tagged as a person
         if capitalised and surface.islower():
