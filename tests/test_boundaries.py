@@ -298,6 +298,19 @@ def test_no_raised_subject_when_the_content_comes_first():
     assert raised_subject(doc, char_span(doc, 0, 0), doc[2]) is None
 
 
+@pytest.mark.parametrize("rest, piece", [
+    # a participle cue right after its noun, reporting an infinitive: the noun is the first piece
+    ([("to", 4, "aux", "PART"), ("be", 2, "xcomp", "AUX", "VB", "be"), ("quiet", 4, "acomp", "ADJ")], "A town"),
+    # not when it reports a phrase of its own
+    ([("for", 2, "prep", "ADP"), ("its", 5, "poss", "PRON"), ("calm", 3, "pobj", "NOUN")], None),
+])
+def test_the_noun_of_a_participle_cue_is_the_first_piece(rest, piece):
+    doc = parsed([("A", 1, "det", "DET"), ("town", 1, "ROOT", "NOUN"), ("known", 1, "acl", "VERB", "VBN", "know"),
+                  *rest, (".", 1, "punct", "PUNCT")])
+    got = raised_subject(doc, char_span(doc, 3, 5), doc[2])
+    assert (doc.text[got[0]:got[1]] if got else None) == piece
+
+
 def fine(pronoun_head: int, pronoun_dep: str, tag: str = "WDT") -> Doc:
     """ "He paid a fine , which he said was small ." with "which" hung as given."""
     return parsed([

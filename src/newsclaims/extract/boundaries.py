@@ -297,12 +297,18 @@ CUE_WORDS_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 def raised_subject(doc, content: tuple[int, int], head) -> tuple[int, int] | None:
     """The subject of the cue ``head`` that PolNeAR counts as the first piece of its ``content``: the
     subject of a passive cue or of a raising verb (:data:`RAISING_VERBS`), before the cue, in its
-    sentence, when the content follows the cue; None otherwise. An expletive is no piece."""
+    sentence, when the content follows the cue, or the noun a participle cue follows when it reports
+    an infinitive or a gerund ("a town *known* to be quiet" → "a town"); None otherwise. An expletive
+    is no piece."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None or not len(span) or span.start <= head.i:
         return None
     raising = head.lemma_.lower() in RAISING_VERBS
     subject = next((c for c in head.children if c.dep_ == "nsubjpass" or (raising and c.dep_ == "nsubj")), None)
+    if subject is None and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i == head.i - 1 \
+            and head.head.pos_ in ("NOUN", "PROPN") and (span[0].lower_ == "to" or span[0].tag_ == "VBG"):
+        noun = head.head  # a participle cue right after its noun ("a developer known to be bullish")
+        return noun.left_edge.idx, noun.idx + len(noun)
     if subject is None or subject.i > head.i or subject.lower_ in EXPLETIVES:
         return None
     # the subject runs up to the cue's own words before it ("is", "has been", "reportedly"): the
