@@ -70,7 +70,7 @@ def expected_spans(record: dict) -> dict[str, str]:
             out[f"mention:{i}:{j}"] = m["text"]
     for family in ("quote", "claim"):
         for item in record[family + "s"]:
-            out[f"{family}:{item['id']}"] = item["text"]
+            out[f"{family}:{item['id']}"] = "".join(p["text"] for p in item["parts"]) if item.get("parts") else item["text"]
             for part in ("source", "cue"):
                 if item.get(part):
                     out[f"{part}:{item['id']}"] = item[part]["text"]

@@ -156,3 +156,17 @@ def test_show_command(root, tmp_path, monkeypatch, capsys):
     assert "Mark Carney" in tiny
     assert main(["show", "no_such_article", "--out", str(tmp_path / "pages")]) == 1
     assert "no record with id" in capsys.readouterr().err
+
+
+def test_a_content_in_pieces_is_drawn_piece_by_piece():
+    text = "Ann Lee met reporters. The economy, she said, is growing fast.\n"
+    ann = span(text, 0, 7)
+    she = span(text, text.index("she"), text.index("she") + 3)
+    cue = span(text, text.index("said"), text.index("said") + 4)
+    item = quote("q1", span(text, text.index("The economy"), text.index(" fast.") + 5), "ann-lee", she, cue, kind="partial")
+    item["parts"] = [span(text, text.index("The economy"), text.index(",")), span(text, text.index("is growing"), text.index(" fast.") + 5)]
+    record = make_record(text, actors=[actor("ann-lee", "Ann Lee", [ann, she])], quotes=[item])
+    html = render_page(record)
+    page = assert_page_draws(record, html)
+    assert page.texts["quote:q1"] == "The economyis growing fast"
+    assert html.count('data-span="quote:q1"') == 2 and "content in 2 pieces" in html

@@ -2,9 +2,9 @@
 
 Built from a record alone (``schema/record.schema.json``): one static, self-contained HTML file
 (CSS and JS inline, no network). Actor mentions get one colour per actor and a hover card (name,
-type, titles, country); quote and claim contents are highlighted with a label naming the speaker,
-their source mention is outlined in the speaker's colour and their cue underlined; hovering one
-draws a line to its source. A side panel lists actors with mention counts, the quotes and the
+type, titles, country); quote and claim contents (each of their pieces, when their own attribution
+interrupts them) are highlighted with a label naming the speaker, their source mention is outlined
+in the speaker's colour and their cue underlined; hovering one draws a line to its source. A side panel lists actors with mention counts, the quotes and the
 claims; clicking an item scrolls to it. Article text is HTML-escaped everywhere.
 """
 
@@ -143,10 +143,17 @@ def build_marks(record: dict) -> tuple[list[Mark], list[Item], list[str]]:
             if family == "quote" and it.get("platform"):
                 tip.append(f"posted on {it['platform']}" + (f" by {it['handle']}" if it.get("handle") else "")
                            + (f" on {it['date']}" if it.get("date") else ""))
+            parts = [p for p in it.get("parts") or [] if isinstance(p, dict)]
+            if parts:
+                tip.insert(1, f"content in {len(parts)} pieces (its attribution interrupts it)")
             colour = f" a{speaker_index}" if speaker_index is not None else " nospeaker"
             attrs = {"data-label": label, "data-tip": "\n".join(tip), "data-item": qid}
-            drawn = add(it, f"/{family}s/{i}", key=f"{family}:{qid}", classes=f"{family[0]} k-{it.get('kind')}{colour}",
-                        rank=RANK[family], anchor=f"x-{qid}", attrs=attrs)
+            kw = dict(key=f"{family}:{qid}", classes=f"{family[0]} k-{it.get('kind')}{colour}", rank=RANK[family],
+                      anchor=f"x-{qid}", attrs=attrs)
+            if parts:  # each piece drawn, the words that interrupt it ("he said") left out; the label on the first
+                drawn = all([add(part, f"/{family}s/{i}/parts/{k}", **kw) for k, part in enumerate(parts)])
+            else:
+                drawn = add(it, f"/{family}s/{i}", **kw)
             add(source, f"/{family}s/{i}/source", key=f"source:{qid}", classes=f"src{colour}", rank=RANK["source"],
                 attrs={"data-of": qid})
             add(cue, f"/{family}s/{i}/cue", key=f"cue:{qid}", classes="cue", rank=RANK["cue"], attrs={"data-of": qid})
