@@ -111,6 +111,8 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("You can be forgiven for not knowing that the ferry runs at night.", "knowing", "You"),
     # a cue conjoined to a passive verb takes its subject
     ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
+    # an expletive "there" is never the source: what there is, is
+    ("There were also letters that week showing that the mayor knew about the leak.", "showing", "letters"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}

@@ -24,7 +24,8 @@
   made what sets it off a clause of the cue ("Ann Okafor, who runs the depot, said"), else the noun
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
   cue hung under a headline).
-- A relative pronoun source ("officials who said") is given together with its antecedent.
+- A relative pronoun source ("officials who said") is given together with its antecedent; an
+  expletive "there" gives way to what there is ("There were emails showing …": the emails).
 """
 
 from __future__ import annotations
@@ -461,6 +462,10 @@ def source_of(cue) -> tuple[int, int] | None:
         # "''They were rivals,'' William Daley, Obama's chief of staff, said": not a subject inside
         # the quotation the parser joined the cue to
         subj = named
+    if subj is not None and subj.tag_ == "EX":
+        # "There were emails that night showing …", "So there was Hannity, devoting …": the one
+        # there is, not the expletive
+        subj = next((c for c in subj.head.children if c.dep_ in ("attr", "nsubj") and c.i > subj.i), None)
     if subj is None:
         return None
     subj = _named_apposition(_after_paragraph_break(subj, cue.head))
