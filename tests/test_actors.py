@@ -729,3 +729,12 @@ def test_first_name_gender_readings():
 
     assert first_name_gender("Mohammed") == "m" and first_name_gender("Andrea") == "f" and first_name_gender("Priya") == "f"
     assert first_name_gender("Jean") is None and first_name_gender("Kay") is None  # men internationally, women in the US and Britain
+
+
+def test_an_organisations_people_are_no_person_called_so(convert_text):
+    text = ("QUITO, 8 MAR 89 (EFE) -- [TEXT] THE ALFARO LIVES GROUP (AVC) SIGNED AN AGREEMENT WITH THE GOVERNMENT. "
+            "AVC LEADERS AND TWO ECUADORAN MINISTERS YESTERDAY APPEARED BEFORE THE MEDIA TO ANNOUNCE THE AGREEMENT "
+            "BETWEEN THE AVC AND THE GOVERNMENT.")
+    record = convert_text(text)
+    forms = {m["text"] for a in record["actors"] for m in a["mentions"]}
+    assert "AVC LEADERS" not in forms and "AVC" in forms

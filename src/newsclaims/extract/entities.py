@@ -592,6 +592,11 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
         if suffix and m.end == m.name_end and suffix.start() > 0:  # "Jeff Bezos-founded Amazon": the name is Jeff Bezos
             cut = len(m.name) - suffix.start()
             m.name, m.end, m.name_end = m.name[:suffix.start()], m.end - cut, m.name_end - cut
+        words = m.name.split(" ")
+        if m.type == "person" and len(words) > 1 and m.end == m.name_end and words[-1].lower() in member_nouns():
+            cut = len(words[-1]) + 1  # "AVC leaders": the AVC's people, not a person called so
+            m.name, m.end, m.name_end = m.name[:-cut], m.end - cut, m.name_end - cut
+            m.type, m.gender, m.gender_by_first_name = "organization", None, False
     out.sort(key=lambda m: (m.start, -m.end))
     _bracketed_acronyms(text, out)
     return out
@@ -645,6 +650,11 @@ def _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor) -> NameMention
         return NameMention(s, e, s, e, "person", surface, via="propn", person_like=True, latent=True, gender=gender,
                            gender_by_first_name=gender is not None)
     return None
+
+
+@lru_cache(maxsize=1)
+def member_nouns() -> frozenset[str]:
+    return frozenset(load_lines("member_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
