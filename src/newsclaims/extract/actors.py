@@ -8,7 +8,8 @@ The algorithm, in order:
    (:func:`newsclaims.extract.social.find_signatures`);
 3. merge mentions into entities: a country by its code; a person by name tokens (variant spellings
    "Anwaar-ul-Haq" / "Anwaar ul Haq" compare equal; a surname or first name alone joins the latest
-   full name that has it); an organisation by name, bracketed acronym or initials ("ECO");
+   full name that has it; a maiden or married surname, a birth name, a name they are "known as" or
+   an alias joins its person); an organisation by name, bracketed acronym or initials ("ECO");
 4. find the names again where the model missed them (a surname, an acronym: "AZAL flights");
 5. descriptions that name a role ("Azerbaijan's president", "the prime minister") and handles
    written after a title ("President @presidentaz") join the one person who holds that title;
@@ -639,9 +640,14 @@ _AND_NEXT = re.compile(r",?\s*(?:(?:Jr|Sr)\.?)?\s*(?:\([^()]*\))?,?\s+and\s+(?:[
 # what joins a person's name to another name of theirs: a maiden name "(née Eveleth", a married
 # surname after a bracketed one "(Ramsay) Yeomans"
 _SAME_PERSON_NEXT = re.compile(r"\s*(?:[(,]\s*n[ée]e\s+|\(\s*(?:n[ée]e\s+)?[A-Z][\w'-]+\s*\)\s*)$")
+_SAME_PERSON_TAIL = re.compile(r"(?:\)\s*|n[ée]e\s+)$")  # how the text before such a name ends
+
+
 def _other_name_of(text: str, merger: Merger, start: int) -> int | None:
     """The person whose name a one-word name at ``start`` continues: a maiden name ("Alma Taggart
     (née Eveleth"), a married surname after a bracketed maiden name ("Elizabeth (Ramsay) Yeomans")."""
+    if not _SAME_PERSON_TAIL.search(text, max(0, start - 8), start):
+        return None
     for i, ent in enumerate(merger.entities):
         if ent.type == "person" and any(e <= start and _SAME_PERSON_NEXT.match(text, e, start) for _, e in ent.name_spans):
             return i
@@ -655,7 +661,7 @@ _ALIAS_TYPES = ("person", "organization", "group")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3}")
 
 
-def _birth_names(text: str, merger: Merger, assigned: list[tuple[NameMention, int]]) -> None:
+def _names_known_by(text: str, merger: Merger, assigned: list[tuple[NameMention, int]]) -> None:
     """A person's birth name, or another name they are known by, is theirs: "Hall was born Shirley
     Grossman", "Anna Domino (born Anna Virginia Taylor)", "Ali, born Cassius Clay", "Bonnie Tyler
     (then known as Gaynor Hopkins)"."""
@@ -880,7 +886,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         taken.extend([(m.start, m.end), hspan])
 
     _rematch(doc, text, merger, taken)
-    _birth_names(text, merger, assigned)
+    _names_known_by(text, merger, assigned)
 
     # token index → entity, for the syntactic rules
     country_at: dict[int, str] = {}

@@ -4,8 +4,9 @@ Built from a record alone (``schema/record.schema.json``): one static, self-cont
 (CSS and JS inline, no network). Actor mentions get one colour per actor and a hover card (name,
 type, titles, country); quote and claim contents (each of their pieces, when their own attribution
 interrupts them) are highlighted with a label naming the speaker, their source mention is outlined
-in the speaker's colour and their cue underlined; hovering one draws a line to its source. A side panel lists actors with mention counts, the quotes and the
-claims; clicking an item scrolls to it. Article text is HTML-escaped everywhere.
+in the speaker's colour and their cue underlined; hovering one draws a line to its source. A side
+panel lists actors with mention counts, the quotes and the claims; clicking an item scrolls to it.
+Article text is HTML-escaped everywhere.
 """
 
 from __future__ import annotations
