@@ -250,22 +250,29 @@ def _big_cities() -> frozenset[str]:
     return frozenset(k for k, v in _city_table().items() if v[0] >= BIG_CITY)
 
 
-@lru_cache(maxsize=1)
 def _big_city_main_names() -> frozenset[str]:
-    return frozenset(c["name"].lower() for c in geonames().get_cities().values() if c.get("population", 0) >= BIG_CITY)
+    """Big cities by their own names (not their alternate ones)."""
+    return _city_index()[1]
+
+
+def _city_table() -> dict[str, tuple[int, str]]:
+    """Lower-cased city name or alternate name → (population, country code) of its most populous namesake."""
+    return _city_index()[0]
 
 
 @lru_cache(maxsize=1)
-def _city_table() -> dict[str, tuple[int, str]]:
-
+def _city_index() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
     best: dict[str, tuple[int, str]] = {}
+    big: set[str] = set()
     for city in geonames().get_cities().values():
+        pop = city.get("population", 0)
+        if pop >= BIG_CITY:
+            big.add(city["name"].lower())
         for name in {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper())}:
             key = name.lower()
-            pop = city.get("population", 0)
             if key not in best or pop > best[key][0]:
                 best[key] = (pop, city["countrycode"])
-    return best
+    return best, frozenset(big)
 
 
 @lru_cache(maxsize=1)
