@@ -481,7 +481,8 @@ def tags_quote(att: Attribution, q: Quoted, text: str) -> bool:
     inner = text[q.inner_start:q.inner_end].rstrip()
     if not q.closed or inner[-1:] not in TAG_ENDINGS or cue.start < q.end:
         return False
-    between = cue.head.doc.char_span(q.end, cue.start, alignment_mode="expand")
+    doc = cue.head.doc
+    between = doc.char_span(q.end, cue.start, alignment_mode="expand")
     if between is None:
         return not text[q.end:cue.start].strip()
     words = [t for t in between if not t.is_punct and not t.is_space]
@@ -490,10 +491,9 @@ def tags_quote(att: Attribution, q: Quoted, text: str) -> bool:
     if any("\n" in t.text_with_ws or t.text in (".", ";") for t in between):
         return False
     subject = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    after = cue.head.i + 1 < len(cue.head.doc) and cue.head.doc[cue.head.i + 1].pos_ in ("DET", "PROPN", "NOUN")
     if subject is not None and subject.tag_ in ("WP", "WDT"):
         return False
-    doc = cue.head.doc
+    after = cue.head.i + 1 < len(doc) and doc[cue.head.i + 1].pos_ in ("DET", "PROPN", "NOUN")
     classes = cue_classes()
     if any(t.pos_ == "VERB" and classes.get(t.lemma_.lower()) == "speech" for t in doc[cue.head.i + 1:cue.head.sent.end]):
         return False  # '“…,” Ann Lee, now retired in Ohio, said': the speech verb after it tags the quotation

@@ -7,9 +7,9 @@
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
-  "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement ("X insisted that he has “won,”
-  claiming …", "X said he welcomed it and added …", "X denied the claim that …, explaining") the
-  subject of that cue; a participle hung
+  "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement
+  ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
+  claim that …, explaining") the subject of that cue; a participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
