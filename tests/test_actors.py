@@ -657,6 +657,24 @@ def test_a_name_someone_is_known_by_is_theirs(convert_text, text, full, other):
     assert actor["type"] == "person"
 
 
+def test_a_real_name_later_in_the_sentence_is_the_same_persons(convert_text):
+    text = "Rank has produced numerous films (under his real name, Henry Rosenthal), and he still tours."
+    actor = by_name(convert_text(text), "Rank")
+    assert [m["text"] for m in actor["mentions"]] == ["Rank", "his", "Henry Rosenthal", "he"]
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("His works include the political satire Psichopatia Criminalis and the drama Nero. Despite his exile, he wrote on.",
+     "Psichopatia Criminalis"),
+    ("Asov wrote that an ancient knowledge gave rise to several traditions, including Indian Vedism; Russian Vedism, "
+     "in his view, is the one that kept it.", "Russian Vedism"),
+])
+def test_a_work_or_a_doctrine_takes_no_personal_pronoun(convert_text, text, thing):
+    record = convert_text(text)
+    owners = [a for a in record["actors"] if any(m["text"] == thing for m in a["mentions"])]
+    assert all(thing.split()[-1] in m["text"] for a in owners for m in a["mentions"]), owners
+
+
 def test_a_first_name_that_a_big_city_has_among_its_other_names_is_a_name():
     from newsclaims.extract.entities import is_name_like
 

@@ -657,6 +657,19 @@ def _other_name_of(text: str, merger: Merger, start: int) -> int | None:
 _BORN_AS = re.compile(r"(?:\s*[(,]\s*|\s+(?:was|is)\s+)(?:born\s+(?:as\s+)?|(?:(?:then|also|formerly|later|now|better)\s+)?known\s+as\s+|a\.k\.a\.?\s+|alias\s+)", re.IGNORECASE)
 
 
+_REAL_NAME = re.compile(r"\b(?:his|her|whose)\s+(?:real|birth|legal)\s+name,?\s+(?:(?:is|was)\s+)?", re.IGNORECASE)
+
+
+def _real_name_after(text: str, end: int, names: list[tuple[int, int, int]]) -> re.Match | None:
+    """ "his real name, Y" in the same sentence after a name ending at ``end``, with no other name between:
+    "Rank has produced numerous films (under his real name, Henry Rosenthal)"."""
+    stop = text.find(". ", end)
+    match = _REAL_NAME.search(text, end, len(text) if stop < 0 else stop)
+    if match is None or any(end <= s < match.start() for s, _, _ in names):
+        return None
+    return match
+
+
 _ALIAS_TYPES = ("person", "organization", "group")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3}")
 
@@ -669,7 +682,7 @@ def _names_known_by(text: str, merger: Merger, assigned: list[tuple[NameMention,
     moved: dict[int, int] = {}
     for _, end, idx in names:
         idx = moved.get(idx, idx)
-        born = _BORN_AS.match(text, end)
+        born = _BORN_AS.match(text, end) or _real_name_after(text, end, names)
         if born is None:
             continue
         later = next((moved.get(j, j) for s, _, j in names if s == born.end()), None)
@@ -787,6 +800,8 @@ def not_a_person(doc, text: str, ent: Entity, companies: list[tuple[str, ...]]) 
     nouns = work_nouns()
     if ent.titles or ent.genders:
         return False
+    if ent.tokens and len(ent.tokens[-1]) > 5 and ent.tokens[-1].lower().endswith("ism"):
+        return True  # a doctrine: "Russian Vedism"
     if any(w.lower() in _organisation_words() for w in ent.tokens[1:]) or \
             any(ent.tokens[:len(c)] == c for c in companies):
         return True
