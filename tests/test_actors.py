@@ -675,6 +675,21 @@ def test_a_work_or_a_doctrine_takes_no_personal_pronoun(convert_text, text, thin
     assert all(thing.split()[-1] in m["text"] for a in owners for m in a["mentions"]), owners
 
 
+@pytest.mark.parametrize(("text", "city"), [
+    ("The recruits will then undergo training in Bangalore, an official of the metro company said.", "Bangalore"),
+    ("The village lies 12 miles southeast of the provincial capital, Sidon. The mayor spoke from his bed.", "Sidon"),
+    ("Curfews have been imposed in Rangoon, Mandalay, Sittwe and two other cities.", "Sittwe"),
+])
+def test_a_big_city_the_model_took_for_a_person_is_a_place_where_used_as_one(convert_text, text, city):
+    actor = by_name(convert_text(text), city)
+    assert actor["type"] == "place" and [m["text"] for m in actor["mentions"]] == [city]
+
+
+def test_a_surname_that_is_a_city_name_stays_a_person(convert_text):
+    text = "Aides said that if he wished to send a message to Bush he would deliver it. President Bush left for Malta."
+    assert by_name(convert_text(text), "Bush")["type"] == "person"
+
+
 def test_a_first_name_that_a_big_city_has_among_its_other_names_is_a_name():
     from newsclaims.extract.entities import is_name_like
 

@@ -303,6 +303,11 @@ def place_country(name: str) -> str | None:
     return _cities().get(key)
 
 
+def is_big_city(name: str) -> bool:
+    """Is ``name`` a big city's own or alternate name ("Bengaluru", "Bangalore")?"""
+    return name.lower() in _big_cities()
+
+
 def well_known_place(name: str) -> bool:
     """A region, a US state or a big city by its own name (not an alternate one)."""
     key = name.lower()
