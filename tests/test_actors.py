@@ -685,9 +685,14 @@ def test_a_big_city_the_model_took_for_a_person_is_a_place_where_used_as_one(con
     assert actor["type"] == "place" and [m["text"] for m in actor["mentions"]] == [city]
 
 
-def test_a_surname_that_is_a_city_name_stays_a_person(convert_text):
-    text = "Aides said that if he wished to send a message to Bush he would deliver it. President Bush left for Malta."
-    assert by_name(convert_text(text), "Bush")["type"] == "person"
+@pytest.mark.parametrize(("text", "name"), [
+    ("Aides said that if he wished to send a message to Bush he would deliver it. President Bush left for Malta.", "Bush"),
+    # a first name, and the subject of a gerund after "in"
+    ("Bea is in prison. Her sister tries to visit her, resulting in Pat being returned to Wentworth. Pat is paroled.",
+     "Pat"),
+])
+def test_a_name_that_is_also_a_city_name_stays_a_person(convert_text, text, name):
+    assert by_name(convert_text(text), name)["type"] == "person"
 
 
 def test_a_first_name_that_a_big_city_has_among_its_other_names_is_a_name():

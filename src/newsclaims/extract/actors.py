@@ -50,6 +50,7 @@ from newsclaims.extract.entities import (
     initials,
     introduced_as_relative,
     is_big_city,
+    is_first_name,
     is_organization_name,
     name_tokens,
     org_words,
@@ -803,8 +804,8 @@ def _place_context(root, places: set[int]) -> bool:
     Bangalore", "in rebel-held Goma"), beside another place ("Rangoon, Mandalay, Sittwe"), or named
     as a settlement ("the provincial capital, Sidon", "the island of Okinawa")?"""
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
-        return True
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and not any(c.pos_ in ("VERB", "AUX") for c in root.children):
+        return True  # (not "resulting in Pat being returned")
     if root.dep_ in ("conj", "appos") and (head.i in places or head.lemma_.lower() in SETTLEMENT_NOUNS):
         return True
     if any(c.dep_ == "conj" and c.i in places for c in root.children):
@@ -814,9 +815,10 @@ def _place_context(root, places: set[int]) -> bool:
 
 def _cities_taken_for_persons(doc, merger: Merger) -> None:
     """A one-word name the model took for a person's that is a big city's name (its own or an
-    alternate one: "Bangalore"), that no first name, title, gender or verb of saying makes a
-    person's, and that the text uses as a place at least once (see :func:`_place_context`): the
-    city. A surname that is also a city's name stays a person ("Col Ponce", "President Bush")."""
+    alternate one: "Bangalore"), that is no first name ("Pat") and that no title, gender or verb of
+    saying makes a person's, and that the text uses as a place at least once (see
+    :func:`_place_context`): the city. A surname that is also a city's name stays a person ("Col
+    Ponce", "President Bush")."""
     places = set()
     for ent in merger.entities:
         if ent.type in ("place", "country"):
@@ -828,7 +830,7 @@ def _cities_taken_for_persons(doc, merger: Merger) -> None:
         if ent.type != "person" or ent.titles or ent.genders or len(ent.tokens) != 1:
             continue
         name = ent.canonical
-        if not is_big_city(name) or first_name_gender(name):
+        if not is_big_city(name) or is_first_name(name):
             continue
         roots = [span.root for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in ent.name_spans) if span]
         if any(r.dep_ in ("nsubj", "nsubjpass") and r.head.lemma_.lower() in saying for r in roots):
