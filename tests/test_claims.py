@@ -139,6 +139,41 @@ def test_cue_preps_are_read_from_the_resource():
     assert "to" not in preps.get("say", frozenset())
 
 
+@pytest.mark.parametrize("text, cue, source, content", [
+    # the source of the verb whose object the noun is, also over a pronoun possessor
+    ("Ward repeated his claim that the ferry would stop running in winter.",
+     "claim", "Ward", "the ferry would stop running in winter"),
+    ("The council expressed concern that the bridge would not open in May.",
+     "concern", "The council", "the bridge would not open in May"),
+    # a possessor that names someone else, an agent after the noun, a name in apposition
+    ("The mayor rejected Okafor's defense of the harbour plan.", "defense", "Okafor's", "the harbour plan"),
+    ("The port stayed closed despite claims by the unions that the cranes were safe.",
+     "claims", "the unions", "the cranes were safe"),
+    ("Ann Okafor, a fierce critic of the harbour plan, will chair the committee.",
+     "critic", "Ann Okafor", "the harbour plan"),
+])
+def test_a_cue_noun_with_its_complement(convert_text, text, cue, source, content):
+    # resources/cue_nouns.tsv: a noun of speech or stance and the complement that is its content
+    found = {c["cue"]["text"]: (c["source"]["text"] if c["source"] else None, c["text"]) for c in convert_text(text)["claims"]}
+    assert found.get(cue) == (source, content), found
+
+
+@pytest.mark.parametrize("text", [
+    "There is concern that the bridge would not open in May.",  # no one named: the noun is not its own source
+    "The concern of the ferry company is the price of fuel.",  # "concern of" is not a pair of the lexicon
+])
+def test_a_cue_noun_without_source_or_complement_is_no_claim(convert_text, text):
+    assert [c["cue"]["text"] for c in convert_text(text)["claims"] if c["cue"]["text"].startswith("concern")] == []
+
+
+def test_cue_nouns_are_read_from_the_resource():
+    from newsclaims.extract.cues import cue_nouns
+
+    nouns = cue_nouns()
+    assert "that" in nouns["claim"] and "about" in nouns["concern"]
+    assert "of" not in nouns["concern"]
+
+
 def test_conjoined_cue_ends_the_first_content(convert_text):
     """ "announced that he was resting and vowed to return": two relations, side by side."""
     found = {c["cue"]["text"]: c["text"] for c in convert_text(

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsclaims.extract.cues import colon_lead_start, cue_classes
+from newsclaims.extract.cues import Cue, colon_lead_start, cue_classes
 from newsclaims.resources import load_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -431,6 +431,62 @@ def _issuer(verb):
     return subject_of(document.head)
 
 
+#: how a cue noun hangs on the verb whose speaker it names ("*expressed* concern", "*is* a critic",
+#: "*responded* with chants": the noun's own label, or that of its preposition)
+NOUN_ON_VERB_DEPS = frozenset({"dobj", "obj", "attr", "pobj", "conj"})
+#: prepositions after a cue noun that name its source ("claims *by* intelligence agencies",
+#: "anxiety *among* fundraisers")
+NOUN_AGENT_PREPS = frozenset({"by", "from", "among"})
+
+
+def _verb_of_noun(noun):
+    """The verb a cue noun's phrase hangs on ("*expressed* concern", "*is* a critic", "*responded*
+    with chants", "*issued* a statement of concern"), and whether the noun is its object rather than
+    the object of one of its prepositions; (None, False) if none."""
+    tok = noun
+    for _ in range(3):
+        via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+        if via_prep:
+            tok = tok.head
+        elif tok.dep_ not in NOUN_ON_VERB_DEPS:
+            return None, False
+        head = tok.head
+        if head == tok:
+            return None, False
+        if head.pos_ in ("VERB", "AUX"):
+            return head, not via_prep
+        if head.pos_ != "NOUN":
+            return None, False
+        tok = head
+    return None, False
+
+
+def noun_source(noun) -> tuple[int, int] | None:
+    """The source of a cue noun: the name it stands in apposition to ("*Barney Frank*, a fierce critic
+    of …"); the source of the verb its phrase hangs on ("*Ward* expressed concern that …", "*Kasich*
+    has been a critic of …", "*supporters* responded with chants of …"), which also owns a pronoun's
+    noun when that noun is the verb's object ("*He* repeated his claim that …", but "distanced
+    themselves from *his* suggestion"), unless an agent follows the noun ("claims by *intelligence
+    agencies*", "an admission from *Warren*"); else its possessor ("*Trump's* criticism")."""
+    top = noun
+    while top.dep_ == "conj" and top.head.pos_ == "NOUN":
+        top = top.head
+    if top.dep_ == "appos" and top.head.pos_ in NOMINAL_POS:
+        return noun_phrase(top.head)
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.i > noun.i and prep.lower_ in NOUN_AGENT_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in NOMINAL_POS:
+                return noun_phrase(pobj)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    verb, direct = _verb_of_noun(noun)
+    if verb is not None and (poss is None or (poss.pos_ == "PRON" and direct)):
+        found = source_of(Cue(verb, (verb,), "other"))
+        if found is not None and not found[0] <= noun.idx < found[1]:  # "There is concern that …": no source
+            return found
+    return noun_phrase(poss) if poss is not None else None
+
+
 def source_of(cue) -> tuple[int, int] | None:
     """Character span of the source of ``cue`` (a :class:`newsclaims.extract.cues.Cue`), if named."""
     if cue.kind == "according_to":
@@ -440,6 +496,8 @@ def source_of(cue) -> tuple[int, int] | None:
     if cue.kind == "in_source":
         pobj = next((c for c in cue.head.children if c.dep_ == "pobj"), None)
         return noun_phrase(pobj) if pobj is not None else None
+    if cue.kind == "noun":
+        return noun_source(cue.head)
     if cue.kind == "colon":
         doc, i = cue.head.doc, cue.head.i
         start = colon_lead_start(doc, i)
