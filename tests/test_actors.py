@@ -657,6 +657,44 @@ def test_a_name_someone_is_known_by_is_theirs(convert_text, text, full, other):
     assert actor["type"] == "person"
 
 
+def test_a_real_name_later_in_the_sentence_is_the_same_persons(convert_text):
+    text = "Rank has produced numerous films (under his real name, Henry Rosenthal), and he still tours."
+    actor = by_name(convert_text(text), "Rank")
+    assert [m["text"] for m in actor["mentions"]] == ["Rank", "his", "Henry Rosenthal", "he"]
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("His works include the political satire Psichopatia Criminalis and the drama Nero. Despite his exile, he wrote on.",
+     "Psichopatia Criminalis"),
+    ("Asov wrote that an ancient knowledge gave rise to several traditions, including Indian Vedism; Russian Vedism, "
+     "in his view, is the one that kept it.", "Russian Vedism"),
+])
+def test_a_work_or_a_doctrine_takes_no_personal_pronoun(convert_text, text, thing):
+    record = convert_text(text)
+    owners = [a for a in record["actors"] if any(m["text"] == thing for m in a["mentions"])]
+    assert all(thing.split()[-1] in m["text"] for a in owners for m in a["mentions"]), owners
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("The recruits will then undergo training in Bangalore, an official of the metro company said.", "Bangalore"),
+    ("The village lies 12 miles southeast of the provincial capital, Sidon. The mayor spoke from his bed.", "Sidon"),
+    ("Curfews have been imposed in Rangoon, Mandalay, Sittwe and two other cities.", "Sittwe"),
+])
+def test_a_big_city_the_model_took_for_a_person_is_a_place_where_used_as_one(convert_text, text, city):
+    actor = by_name(convert_text(text), city)
+    assert actor["type"] == "place" and [m["text"] for m in actor["mentions"]] == [city]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Aides said that if he wished to send a message to Bush he would deliver it. President Bush left for Malta.", "Bush"),
+    # a first name, and the subject of a gerund after "in"
+    ("Bea is in prison. Her sister tries to visit her, resulting in Pat being returned to Wentworth. Pat is paroled.",
+     "Pat"),
+])
+def test_a_name_that_is_also_a_city_name_stays_a_person(convert_text, text, name):
+    assert by_name(convert_text(text), name)["type"] == "person"
+
+
 def test_a_first_name_that_a_big_city_has_among_its_other_names_is_a_name():
     from newsclaims.extract.entities import is_name_like
 

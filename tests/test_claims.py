@@ -125,6 +125,26 @@ def test_claim_source(convert_text, text, cue, source):
     assert found.get(cue) == source, found
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor referred to the new bridge as a gift to the whole island.",
+     "referred", "the new bridge as a gift to the whole island"),
+    ("Okafor responded to reports that the ferry would stop running in winter.",
+     "responded", "reports that the ferry would stop running in winter"),
+])
+def test_a_cue_of_its_own_preposition_governs_its_object(convert_text, text, cue, content):
+    # "refer to", "respond to" (resources/cue_preps.tsv): the object of the preposition is the content
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
+    assert found.get(cue) == content, found
+
+
+def test_cue_preps_are_read_from_the_resource():
+    from newsclaims.extract.cues import cue_preps
+
+    preps = cue_preps()
+    assert {"to", "as"} <= preps["refer"] and "to" in preps["respond"]
+    assert "to" not in preps.get("say", frozenset())
+
+
 def test_conjoined_cue_ends_the_first_content(convert_text):
     """ "announced that he was resting and vowed to return": two relations, side by side."""
     found = {c["cue"]["text"]: c["text"] for c in convert_text(

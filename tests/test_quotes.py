@@ -98,6 +98,15 @@ def test_floating_quote_takes_the_cue_of_the_quotation_before_it(convert_text):
     assert last["cue"] is not None and last["cue"]["text"] == "said"
 
 
+def test_floating_quote_takes_the_verb_that_tagged_the_quotation_before_it(convert_text):
+    # "reads" is no speech verb of the lexicon, but it tags the first quotation: the second is the sign's too
+    text = ("“We built this town with our own hands!” a sign at the gate reads. "
+            "“Nobody will take it from us, and nobody will sell it to a stranger.”")
+    rec = convert_text(text)
+    assert [q["text"][:9] for q in rec["quotes"]] == ["We built ", "Nobody wi"]
+    assert [q["cue"]["text"] if q["cue"] else None for q in rec["quotes"]] == ["reads", "reads"]
+
+
 def test_partial_quote(convert_text):
     rec = convert_text("The minister called the deal “a historic step” for both countries, officials said.")
     kinds = {q["text"]: q["kind"] for q in rec["quotes"]}

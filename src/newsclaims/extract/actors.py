@@ -49,6 +49,8 @@ from newsclaims.extract.entities import (
     gendered_nouns,
     initials,
     introduced_as_relative,
+    is_big_city,
+    is_first_name,
     is_organization_name,
     name_tokens,
     org_words,
@@ -657,6 +659,19 @@ def _other_name_of(text: str, merger: Merger, start: int) -> int | None:
 _BORN_AS = re.compile(r"(?:\s*[(,]\s*|\s+(?:was|is)\s+)(?:born\s+(?:as\s+)?|(?:(?:then|also|formerly|later|now|better)\s+)?known\s+as\s+|a\.k\.a\.?\s+|alias\s+)", re.IGNORECASE)
 
 
+_REAL_NAME = re.compile(r"\b(?:his|her|whose)\s+(?:real|birth|legal)\s+name,?\s+(?:(?:is|was)\s+)?", re.IGNORECASE)
+
+
+def _real_name_after(text: str, end: int, names: list[tuple[int, int, int]]) -> re.Match | None:
+    """ "his real name, Y" in the same sentence after a name ending at ``end``, with no other name between:
+    "Rank has produced numerous films (under his real name, Henry Rosenthal)"."""
+    stop = text.find(". ", end)
+    match = _REAL_NAME.search(text, end, len(text) if stop < 0 else stop)
+    if match is None or any(end <= s < match.start() for s, _, _ in names):
+        return None
+    return match
+
+
 _ALIAS_TYPES = ("person", "organization", "group")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3}")
 
@@ -669,7 +684,7 @@ def _names_known_by(text: str, merger: Merger, assigned: list[tuple[NameMention,
     moved: dict[int, int] = {}
     for _, end, idx in names:
         idx = moved.get(idx, idx)
-        born = _BORN_AS.match(text, end)
+        born = _BORN_AS.match(text, end) or _real_name_after(text, end, names)
         if born is None:
             continue
         later = next((moved.get(j, j) for s, _, j in names if s == born.end()), None)
@@ -778,6 +793,53 @@ def short_company_names(orgs: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [short for o, short in shorts if len(short) < len(o)]
 
 
+# not "to", "from", "at": "a message to Bush", "a letter from Bush", "angry at Bush"
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "via", "throughout", "around", "into", "inside",
+                                   "within"})
+SETTLEMENT_NOUNS = frozenset({"capital", "city", "town", "village", "port", "island", "province", "department", "region"})
+
+
+def _place_context(root, places: set[int]) -> bool:
+    """Is the name whose head is ``root`` used as a place: after a locative preposition ("training in
+    Bangalore", "in rebel-held Goma"), beside another place ("Rangoon, Mandalay, Sittwe"), or named
+    as a settlement ("the provincial capital, Sidon", "the island of Okinawa")?"""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS and not any(c.pos_ in ("VERB", "AUX") for c in root.children):
+        return True  # (not "resulting in Pat being returned")
+    if root.dep_ in ("conj", "appos") and (head.i in places or head.lemma_.lower() in SETTLEMENT_NOUNS):
+        return True
+    if any(c.dep_ == "conj" and c.i in places for c in root.children):
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
+def _cities_taken_for_persons(doc, merger: Merger) -> None:
+    """A one-word name the model took for a person's that is a big city's name (its own or an
+    alternate one: "Bangalore"), that is no first name ("Pat") and that no title, gender or verb of
+    saying makes a person's, and that the text uses as a place at least once (see
+    :func:`_place_context`): the city. A surname that is also a city's name stays a person ("Col
+    Ponce", "President Bush")."""
+    places = set()
+    for ent in merger.entities:
+        if ent.type in ("place", "country"):
+            for s, e in ent.spans:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                places.update(t.i for t in span or ())
+    saying = speech_lemmas()
+    for ent in merger.entities:
+        if ent.type != "person" or ent.titles or ent.genders or len(ent.tokens) != 1:
+            continue
+        name = ent.canonical
+        if not is_big_city(name) or is_first_name(name):
+            continue
+        roots = [span.root for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in ent.name_spans) if span]
+        if any(r.dep_ in ("nsubj", "nsubjpass") and r.head.lemma_.lower() in saying for r in roots):
+            continue
+        if any(_place_context(r, places) for r in roots):
+            ent.type = "place"
+            ent.countries = [c for c in [place_country(name)] if c]
+
+
 def not_a_person(doc, text: str, ent: Entity, companies: list[tuple[str, ...]]) -> bool:
     """A name the model took for a person's that the text treats as a thing's — a work, a
     company, a club, a newspaper — and that no title, no gender (from a first name, a title or a
@@ -787,6 +849,8 @@ def not_a_person(doc, text: str, ent: Entity, companies: list[tuple[str, ...]]) 
     nouns = work_nouns()
     if ent.titles or ent.genders:
         return False
+    if ent.tokens and len(ent.tokens[-1]) > 5 and ent.tokens[-1].lower().endswith("ism"):
+        return True  # a doctrine: "Russian Vedism"
     if any(w.lower() in _organisation_words() for w in ent.tokens[1:]) or \
             any(ent.tokens[:len(c)] == c for c in companies):
         return True
@@ -906,6 +970,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     _org_references(doc, merger, taken)
     _in_text_handles(doc, text, merger, taken, country_at)
     _country_by_stance(doc, merger, person_at, country_at)
+    _cities_taken_for_persons(doc, merger)
 
     # pronouns
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}

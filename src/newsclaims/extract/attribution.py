@@ -35,7 +35,7 @@ from newsclaims.extract.boundaries import (
 )
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, sign_offs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
-from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, find_cues, source_nouns
+from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, cue_preps, find_cues, source_nouns
 from newsclaims.extract.sources import opening_subject, outer_conjunct, source_of
 from newsclaims.nlp import original_text
 
@@ -156,7 +156,8 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     Rules: ``according`` (the clause "according to X" hangs on), ``in`` and ``poll`` (the clause
     "In a statement" or "In the poll" hangs on; a speech verb's own, "In the poll, 60 percent said …",
     only for a poll), ``comp`` (a clausal complement),
-    ``obj`` (a direct object and what follows it), ``prep`` ("warned of …"), ``parataxis`` ("the
+    ``obj`` (a direct object and what follows it), ``prep`` ("warned of …", and a preposition of the
+    cue's own: "referred to X as …", ``resources/cue_preps.tsv``), ``parataxis`` ("the
     plan, he said, is …"), ``none``.
     """
     head = cue.head
@@ -215,6 +216,17 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
             return _subtree_span(list(pobj.subtree), cue_ids), "stance", "prep"
+    # a preposition of the cue's own ("referred to him as “a reformer”", "known as …"): the content
+    # runs from its object to the end of the last such phrase; a participle clause opening the
+    # sentence ("Later, referring to his talks with X, the PM wrote that …") sets the scene of the
+    # main cue and is no relation of its own
+    leading = head.tag_ == "VBG" and head.dep_ == "advcl" and head.i < head.head.i
+    own = cue_preps().get(lemma, frozenset()) if not leading else frozenset()
+    listed = [c for c in head.children if c.dep_ in ("prep", "agent") and c.i > head.i and c.lower_ in own]
+    pobj = next((c for c in listed[0].children if c.dep_ in ("pobj", "pcomp")), None) if listed else None
+    if pobj is not None:
+        toks = list(pobj.subtree) + [t for p in listed[1:] for t in p.subtree]
+        return _subtree_span(toks, cue_ids), "stance", "prep"
     if (head.dep_ == "parataxis" or _beside_clause(head)) and head.head != head:
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
@@ -548,7 +560,10 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
         with_quotes = [a for a in cands if a.quotes and a.source is not None]
         if with_quotes:
             return with_quotes[-1]
-    same = [a for a in before if a.cue.start >= para_start and a.source is not None and a.cue.kind == "speech"]
+    # a speech cue, or a verb that tags a quotation of the paragraph whatever its lemma ('“…!” a
+    # message on the website reads. “…”': the second quotation is the message's too)
+    same = [a for a in before if a.cue.start >= para_start and a.source is not None
+            and (a.cue.kind == "speech" or a.quotes)]
     if same:
         # the cue of the paragraph's last quotation before it, not a later cue of its own sentence
         # ('“…,” Lee said, adding that … “…”')

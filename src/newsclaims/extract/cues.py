@@ -21,6 +21,17 @@ CONTENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over"})
 
 
 @lru_cache(maxsize=1)
+def cue_preps() -> dict[str, frozenset[str]]:
+    """Cue lemma → the prepositions whose object is its content ("refer to", "known as"), from
+    ``resources/cue_preps.tsv``."""
+    out: dict[str, set[str]] = {}
+    for line in load_lines("cue_preps.tsv"):
+        lemma, _, prep = line.partition("\t")
+        out.setdefault(lemma.strip().lower(), set()).add(prep.strip().lower())
+    return {lemma: frozenset(preps) for lemma, preps in out.items()}
+
+
+@lru_cache(maxsize=1)
 def cue_classes() -> dict[str, str]:
     """Cue lemma → class, from ``resources/cues.tsv`` (the first line for a lemma wins)."""
     out: dict[str, str] = {}

@@ -201,6 +201,11 @@ def _gender_detector():
     return detector.Detector(case_sensitive=False)
 
 
+def is_first_name(name: str) -> bool:
+    """Does gender-guesser know ``name`` as a first name, of whatever gender ("Pat", "Paige")?"""
+    return name.isalpha() and _gender_detector().get_gender(name) != "unknown"
+
+
 @lru_cache(maxsize=65536)
 def first_name_gender(name: str) -> str | None:
     """'m' / 'f' for a first name that is (mostly) one gender, else ``None`` (gender-guesser: its
@@ -301,6 +306,11 @@ def place_country(name: str) -> str | None:
     if key in _admin_regions():
         return "US"
     return _cities().get(key)
+
+
+def is_big_city(name: str) -> bool:
+    """Is ``name`` a big city's own or alternate name ("Bengaluru", "Bangalore")?"""
+    return name.lower() in _big_cities()
 
 
 def well_known_place(name: str) -> bool:
