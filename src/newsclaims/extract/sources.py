@@ -11,7 +11,8 @@
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
   "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement
   ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
-  claim that …, explaining") the subject of that cue; a participle hung
+  claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
+  the parser joined to it; a participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
@@ -235,6 +236,10 @@ def _outer_cue_verb(verb):
         # "Bennett denied the notion that a shakeup is coming, explaining …": the one denying
         return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
     if tok.dep_ != "ccomp" or tok.head == tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any("\n" in t.text_with_ws for t in doc[tok.head.i:verb.i]):
+        # '“… I hope …”⏎⏎Fallon responded on Twitter, calling …': the parser joined the paragraphs;
+        # the one calling is the one responding, not the speaker of the quotation before
         return None
     return tok.head
 
