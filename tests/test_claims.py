@@ -113,6 +113,12 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
     # an expletive "there" is never the source: what there is, is
     ("There were also letters that week showing that the mayor knew about the leak.", "showing", "letters"),
+    # the agent of a passive cue that the parser hung on a noun after the verb
+    ("The ferry plan was declared a failure in the council by several residents on Tuesday.", "declared",
+     "several residents"),
+    # a name the tagger reads as a modal before a verb no modal can govern
+    ("Will wrote that the senator should withdraw from the race.", "wrote", "Will"),
+    ("In his column, Will argues that the bridge is too expensive.", "argues", "Will"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}

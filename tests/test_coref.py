@@ -320,3 +320,12 @@ def test_a_conjoined_verb_shares_its_first_conjuncts_subject(nlp):
     doc = nlp("Ann Lee left the team and she joined her sister in Perth.")
     joined = next(t for t in doc if t.lower_ == "joined")
     assert _subject_clause(joined).i == joined.i
+
+
+def test_a_possessive_in_a_second_conjunct_marks_the_first_conjunct(nlp):
+    text = "After the wedding, Marion Davies continued to support both Patricia and her husband Arthur."
+    trace: list = []
+    extract_actors(nlp(text), coref_trace=trace)
+    cands = next(c for at, c in trace if at == text.index("her husband"))
+    marked = {text[c.spans[0][0]:c.spans[0][1]]: "conjunct:possessor" in c.features for c in cands}
+    assert marked == {"Marion Davies": False, "Patricia": True}

@@ -400,6 +400,8 @@ def candidate_features(doc, p, prole: str, gender: str, cands: dict[int, _Seen],
                 f["bracketed"] = 1.0  # "Bree Hodge (Marcia Cross)": an aside, seldom the one spoken of
             if doc[m.token].dep_ == "conj" or any(t.dep_ == "conj" for t in doc[m.token].children):
                 f["conjunct"] = 1.0  # "Drew and Diane": one of two is seldom "she"
+            if prole == "poss" and p.head.dep_ == "conj" and p.head.head.i == m.token:
+                f["conjunct:possessor"] = 1.0  # but "Patricia and her husband": the other conjunct is hers
             between = sum(1 for s in lasts if s > m.start)
             f["between"] = math.log1p(between)
             if d == 0:
