@@ -697,13 +697,13 @@ def english_word(word: str) -> bool:
 def _proper(tok) -> bool:
     """A proper noun, or a capitalised word that the tagger took for a common noun, adjective or
     adverb but that is no English word ("the 20-year-old Nyro", "Thoms said"; opening a sentence,
-    only a known first name)."""
+    only a known first name or a subject)."""
     if tok.tag_ == "NNP":
         return True
-    if tok.tag_ not in ("NN", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
+    if tok.tag_ not in ("NN", "NNS", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
         return False
-    if tok.is_sent_start:  # capitalised anyway: only a known first name ("Alice imagines …")
-        return first_name_gender(tok.text) is not None and not english_word(tok.text)
+    if tok.is_sent_start:  # capitalised anyway: a known first name ("Alice imagines …") or a subject ("Thoms later appeared")
+        return not english_word(tok.text) and (first_name_gender(tok.text) is not None or tok.dep_ in ("nsubj", "nsubjpass"))
     prev = tok.doc[tok.i - 1]
     if prev.text in ("``", '"', "“", ":", "(", "-", "—", "–") or prev.is_space:
         return False
