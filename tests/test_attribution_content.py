@@ -180,6 +180,18 @@ def test_a_participle_after_a_closing_quotation_mark_takes_the_outer_speaker():
     assert source_text(doc, 8) == "Okafor"
 
 
+def test_a_participle_does_not_take_the_speaker_of_a_paragraph_the_parser_joined_to_it():
+    # 'I hope it sails.⏎⏎Reyes responded, calling ferries slow': the parser hung "responded" on the
+    # previous paragraph's "hope"; the one calling is Reyes
+    doc = tagged([
+        ("I", 1, "nsubj", "PRON", "PRP"), ("hope", 1, "ROOT", "VERB", "VBP"), ("it", 3, "nsubj", "PRON", "PRP"),
+        ("sails", 1, "ccomp", "VERB", "VBZ"), (".", 1, "punct", "PUNCT", "."), ("\n\n", 4, "dep", "SPACE", "_SP"),
+        ("Reyes", 7, "nsubj", "PROPN", "NNP"), ("responded", 1, "ccomp", "VERB", "VBD"), (",", 7, "punct", "PUNCT", ","),
+        ("calling", 7, "advcl", "VERB", "VBG"), ("ferries", 9, "dobj", "NOUN", "NNS"), ("slow", 9, "oprd", "ADJ", "JJ"),
+    ])
+    assert source_text(doc, 9) == "Reyes"
+
+
 def test_a_participle_hung_on_the_quotation_after_it_takes_the_outer_speaker():
     # '"We sail," Okafor said, adding of Ward, "He agrees"': adding hangs on "agrees"
     doc = tagged([

@@ -113,6 +113,12 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
     # an expletive "there" is never the source: what there is, is
     ("There were also letters that week showing that the mayor knew about the leak.", "showing", "letters"),
+    # the agent of a passive cue that the parser hung on a noun after the verb
+    ("The ferry plan was declared a failure in the council by several residents on Tuesday.", "declared",
+     "several residents"),
+    # a name the tagger reads as a modal before a verb no modal can govern
+    ("Will wrote that the senator should withdraw from the race.", "wrote", "Will"),
+    ("In his column, Will argues that the bridge is too expensive.", "argues", "Will"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
@@ -137,6 +143,41 @@ def test_cue_preps_are_read_from_the_resource():
     preps = cue_preps()
     assert {"to", "as"} <= preps["refer"] and "to" in preps["respond"]
     assert "to" not in preps.get("say", frozenset())
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    # the source of the verb whose object the noun is, also over a pronoun possessor
+    ("Ward repeated his claim that the ferry would stop running in winter.",
+     "claim", "Ward", "the ferry would stop running in winter"),
+    ("The council expressed concern that the bridge would not open in May.",
+     "concern", "The council", "the bridge would not open in May"),
+    # a possessor that names someone else, an agent after the noun, a name in apposition
+    ("The mayor rejected Okafor's defense of the harbour plan.", "defense", "Okafor's", "the harbour plan"),
+    ("The port stayed closed despite claims by the unions that the cranes were safe.",
+     "claims", "the unions", "the cranes were safe"),
+    ("Ann Okafor, a fierce critic of the harbour plan, will chair the committee.",
+     "critic", "Ann Okafor", "the harbour plan"),
+])
+def test_a_cue_noun_with_its_complement(convert_text, text, cue, source, content):
+    # resources/cue_nouns.tsv: a noun of speech or stance and the complement that is its content
+    found = {c["cue"]["text"]: (c["source"]["text"] if c["source"] else None, c["text"]) for c in convert_text(text)["claims"]}
+    assert found.get(cue) == (source, content), found
+
+
+@pytest.mark.parametrize("text", [
+    "There is concern that the bridge would not open in May.",  # no one named: the noun is not its own source
+    "The concern of the ferry company is the price of fuel.",  # "concern of" is not a pair of the lexicon
+])
+def test_a_cue_noun_without_source_or_complement_is_no_claim(convert_text, text):
+    assert [c["cue"]["text"] for c in convert_text(text)["claims"] if c["cue"]["text"].startswith("concern")] == []
+
+
+def test_cue_nouns_are_read_from_the_resource():
+    from newsclaims.extract.cues import cue_nouns
+
+    nouns = cue_nouns()
+    assert "that" in nouns["claim"] and "about" in nouns["concern"]
+    assert "of" not in nouns["concern"]
 
 
 def test_conjoined_cue_ends_the_first_content(convert_text):

@@ -1,11 +1,12 @@
 """Attribution relations: find cues, then contents, then sources; quotes join their cue.
 
 The orchestration follows BBC R&D's Citron: cues (``cues.py``: every verb, "according to X",
-"in <a poll>", a headline colon) → contents (``content.py``: quoted passages from the marks, and
-clausal or nominal complements from the parse, kept within the cue's paragraph) → sources
-(``sources.py``) → speakers (``actors.actor_at``, done by the quote and claim stages). The parts join
-on the cue. Which candidates are cues is decided by the learned cue model (``cue_model.py``, trained
-on PolNeAR train), judging each candidate with the content and quotes it drew.
+"in <a poll>", a headline colon, a noun of speech with its complement) → contents (``content.py``:
+quoted passages from the marks, and clausal or nominal complements from the parse, kept within the
+cue's paragraph) → sources (``sources.py``) → speakers (``actors.actor_at``, done by the quote and
+claim stages). The parts join on the cue. Which candidates are cues is decided by the learned cue
+model (``cue_model.py``, trained on PolNeAR train), judging each candidate with the content and
+quotes it drew; a cue noun, which the model never saw, is kept when it names its source.
 
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
 of its sentence, or to a verb that tags it right after its marks, whatever the verb ("“…?” Ann
@@ -35,13 +36,24 @@ from newsclaims.extract.boundaries import (
 )
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, sign_offs, speaker_tags, trim
 from newsclaims.extract.cue_model import keep
-from newsclaims.extract.cues import COMPLEMENT_DEPS, CONTENT_PREPS, OBJECT_DEPS, Cue, cue_classes, cue_lemma, cue_preps, find_cues, source_nouns
+from newsclaims.extract.cues import (
+    COMPLEMENT_DEPS,
+    CONTENT_PREPS,
+    OBJECT_DEPS,
+    Cue,
+    cue_classes,
+    cue_lemma,
+    cue_preps,
+    find_cues,
+    noun_complement,
+    source_nouns,
+)
 from newsclaims.extract.sources import opening_subject, outer_conjunct, source_of
 from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
 #: cues found by their own rule rather than the verb lexicon
-SPECIAL_CUES = frozenset({"according_to", "in_source", "colon"})
+SPECIAL_CUES = frozenset({"according_to", "in_source", "colon", "noun"})
 #: cues whose direct object is the addressee, not the content ("told reporters that …")
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "instruct", "remind", "assure", "convince",
                              "persuade", "notify", "brief"})
@@ -157,7 +169,8 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     "In a statement" or "In the poll" hangs on; a speech verb's own, "In the poll, 60 percent said …",
     only for a poll), ``comp`` (a clausal complement),
     ``obj`` (a direct object and what follows it), ``prep`` ("warned of …", and a preposition of the
-    cue's own: "referred to X as …", ``resources/cue_preps.tsv``), ``parataxis`` ("the
+    cue's own: "referred to X as …", ``resources/cue_preps.tsv``), ``noun`` (the complement of a cue
+    noun: "the claim that …", "concern about …"), ``parataxis`` ("the
     plan, he said, is …"), ``none``.
     """
     head = cue.head
@@ -178,6 +191,9 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
             return None, "according_to", "in"
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "poll" if polled else "in"
+    if cue.kind == "noun":
+        comp = noun_complement(head)
+        return _subtree_span(list(comp.subtree), cue_ids), "stance" if comp.dep_ in ("pobj", "pcomp") else "indirect", "noun"
     if cue.kind == "colon":
         doc = head.doc
         end = head.i + 1
@@ -346,6 +362,10 @@ def _paragraph_of(pos: int, paras: list[tuple[int, int]]) -> int:
     return -1
 
 
+def _noun_kept(att: Attribution) -> bool:
+    return att.content is not None and att.source is not None
+
+
 def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool = True,
                       cache: bool = True) -> list[Attribution]:
     """Every attribution relation of ``doc`` in text order (cached on the doc).
@@ -398,9 +418,11 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     if learned:
         # the model judges each candidate with the quotes it drew; the kept ones draw them again
         # (a speech verb with no content of its own stays available to a quotation beside it)
-        chosen = [a for a in candidates if keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))
+        # (a cue noun of the lexicon, which the model was not trained on, is kept when it names its source)
+        chosen = [a for a in candidates if (_noun_kept(a) if a.cue.kind == "noun" else
+                  keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))
                   or (a.rule == "poll" and a.content is not None)
-                  or any(tags_quote(a, q, text) for q in a.quotes)]
+                  or any(tags_quote(a, q, text) for q in a.quotes))]
         for a in chosen:
             a.quotes = []
             a.content = _bounded(doc, a, text, quotes)

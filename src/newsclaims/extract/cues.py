@@ -3,7 +3,8 @@
 Cue lemmas and their class (speech, belief, evidence, stance) are package data
 (``resources/cues.tsv``); a verb with a listed lemma is a cue when it governs a complement or
 stands next to a quotation. "according to X", "in <a poll, a statement…>" and the colon of a
-headline ("Sanders: …") are cues found from the parse.
+headline ("Sanders: …") are cues found from the parse, and so is a noun of speech or stance with its
+complement ("criticism of the plan", "the claim that …": ``resources/cue_nouns.tsv``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,40 @@ def cue_preps() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def cue_nouns() -> dict[str, frozenset[str]]:
+    """Cue noun → its complements: prepositions whose object is its content, or "that" for a
+    clause (``resources/cue_nouns.tsv``)."""
+    out: dict[str, set[str]] = {}
+    for line in load_lines("cue_nouns.tsv"):
+        noun, _, comp = line.partition("\t")
+        out.setdefault(noun.strip().lower(), set()).add(comp.strip().lower())
+    return {noun: frozenset(comps) for noun, comps in out.items()}
+
+
+def noun_complement(tok):
+    """The complement of a cue noun that is its content: the object of a listed preposition
+    ("criticism of *the plan*") or a "that"-clause ("the claim that *the vote was rigged*")."""
+    comps = cue_nouns().get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    if not comps:
+        return None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in comps:
+            pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+        if c.dep_ in ("acl", "ccomp") and "that" in comps and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return c
+    return None
+
+
+def noun_cue(tok) -> Cue | None:
+    """The cue noun ``tok`` with its content complement ("criticism of X", "the claim that X"), if it is one."""
+    return Cue(tok, (tok,), "noun") if noun_complement(tok) is not None else None
+
+
+@lru_cache(maxsize=1)
 def cue_classes() -> dict[str, str]:
     """Cue lemma → class, from ``resources/cues.tsv`` (the first line for a lemma wins)."""
     out: dict[str, str] = {}
@@ -51,7 +86,7 @@ class Cue:
 
     head: object  # spacy Token
     tokens: tuple
-    kind: str  # speech | belief | evidence | stance | according_to | in_source | colon | sign_off
+    kind: str  # speech | belief | evidence | stance | according_to | in_source | colon | noun | sign_off
 
     @property
     def start(self) -> int:
@@ -148,7 +183,7 @@ def find_cues(doc, *, all_verbs: bool = False) -> list[Cue]:
     classes = cue_classes()
     cues = []
     for tok in doc:
-        special = according_to(tok) or in_source(tok) or colon_cue(doc, tok)
+        special = according_to(tok) or in_source(tok) or colon_cue(doc, tok) or noun_cue(tok)
         if special is not None:
             cues.append(special)
             continue

@@ -3,13 +3,16 @@
 - The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; the name,
   not the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
-  to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs.
+  to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
+  the agent of a passive cue hung on a noun after it ("was declared the winner … by news
+  organizations"); a name read as a modal ("Will wrote": George Will).
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
   "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement
   ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
-  claim that …, explaining") the subject of that cue; a participle hung
+  claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
+  the parser joined to it; a participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
@@ -32,7 +35,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsclaims.extract.cues import colon_lead_start, cue_classes
+from newsclaims.extract.cues import Cue, colon_lead_start, cue_classes
 from newsclaims.resources import load_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -63,6 +66,10 @@ PEOPLE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: verbs whose object or "to" phrase is the addressee of a message ("emailed supporters saying …")
 SENDING_VERBS = frozenset({"email", "e-mail", "text", "message", "send", "mail", "write", "blast", "tweet", "post"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+#: entity types of a time expression ("by Tuesday" names no agent)
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: parts of speech between a passive cue and a "by" phrase the parser hung on a word after it
+AGENT_PATH_POS = frozenset({"NOUN", "PROPN", "PRON", "ADP", "ADJ", "NUM", "DET"})
 DASHES = frozenset({"—", "--", "–"})
 
 
@@ -113,6 +120,9 @@ def subject_of(verb, *, depth: int = 4):
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        named = (_stray_agent(tok) or _modal_name(tok)) if tok == verb else None
+        if named is not None:
+            return named
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
             # "X is expected to endorse": X endorses; "X is expected to": no source named
@@ -164,6 +174,38 @@ def subject_of(verb, *, depth: int = 4):
     return None
 
 
+def _stray_agent(verb):
+    """The agent of a passive cue that the parser hung on a noun after the verb rather than on the
+    verb ("was attacked on the speeches *by Bernie Sanders*", "was declared the winner … *by news
+    organizations*", "has been called “strategic ambiguity” *by Joshua Hendrick*"): the object of
+    a "by" reached from the verb through nouns and prepositions only (not through another verb),
+    naming no time ("by Tuesday")."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "by" or t.dep_ != "prep":
+            continue
+        pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in NOMINAL_POS or pobj.ent_type_ in TIME_ENTITIES:
+            continue
+        h = t.head
+        while h != verb and h.pos_ in AGENT_PATH_POS:
+            h = h.head
+        if h == verb:
+            return pobj
+    return None
+
+
+def _modal_name(verb):
+    """A name the tagger read as a modal ("Will wrote", "Will believes": George Will): a capitalised
+    "will", "may" or "can" right before a verb in the past or third-person present tense, which no
+    modal can govern."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.i == verb.i - 1
+                 and c.text[:1].isupper() and c.text[1:].islower()), None)
+
+
 def _names_people(tok) -> bool:
     """Whether ``tok`` can name who speaks: a name, a personal pronoun or a people entity (not a
     relative pronoun)."""
@@ -194,6 +236,10 @@ def _outer_cue_verb(verb):
         # "Bennett denied the notion that a shakeup is coming, explaining …": the one denying
         return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
     if tok.dep_ != "ccomp" or tok.head == tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any("\n" in t.text_with_ws for t in doc[tok.head.i:verb.i]):
+        # '“… I hope …”⏎⏎Fallon responded on Twitter, calling …': the parser joined the paragraphs;
+        # the one calling is the one responding, not the speaker of the quotation before
         return None
     return tok.head
 
@@ -431,6 +477,62 @@ def _issuer(verb):
     return subject_of(document.head)
 
 
+#: how a cue noun hangs on the verb whose speaker it names ("*expressed* concern", "*is* a critic",
+#: "*responded* with chants": the noun's own label, or that of its preposition)
+NOUN_ON_VERB_DEPS = frozenset({"dobj", "obj", "attr", "pobj", "conj"})
+#: prepositions after a cue noun that name its source ("claims *by* intelligence agencies",
+#: "anxiety *among* fundraisers")
+NOUN_AGENT_PREPS = frozenset({"by", "from", "among"})
+
+
+def _verb_of_noun(noun):
+    """The verb a cue noun's phrase hangs on ("*expressed* concern", "*is* a critic", "*responded*
+    with chants", "*issued* a statement of concern"), and whether the noun is its object rather than
+    the object of one of its prepositions; (None, False) if none."""
+    tok = noun
+    for _ in range(3):
+        via_prep = tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+        if via_prep:
+            tok = tok.head
+        elif tok.dep_ not in NOUN_ON_VERB_DEPS:
+            return None, False
+        head = tok.head
+        if head == tok:
+            return None, False
+        if head.pos_ in ("VERB", "AUX"):
+            return head, not via_prep
+        if head.pos_ != "NOUN":
+            return None, False
+        tok = head
+    return None, False
+
+
+def noun_source(noun) -> tuple[int, int] | None:
+    """The source of a cue noun: the name it stands in apposition to ("*Barney Frank*, a fierce critic
+    of …"); the source of the verb its phrase hangs on ("*Ward* expressed concern that …", "*Kasich*
+    has been a critic of …", "*supporters* responded with chants of …"), which also owns a pronoun's
+    noun when that noun is the verb's object ("*He* repeated his claim that …", but "distanced
+    themselves from *his* suggestion"), unless an agent follows the noun ("claims by *intelligence
+    agencies*", "an admission from *Warren*"); else its possessor ("*Trump's* criticism")."""
+    top = noun
+    while top.dep_ == "conj" and top.head.pos_ == "NOUN":
+        top = top.head
+    if top.dep_ == "appos" and top.head.pos_ in NOMINAL_POS:
+        return noun_phrase(top.head)
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.i > noun.i and prep.lower_ in NOUN_AGENT_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in NOMINAL_POS:
+                return noun_phrase(pobj)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    verb, direct = _verb_of_noun(noun)
+    if verb is not None and (poss is None or (poss.pos_ == "PRON" and direct)):
+        found = source_of(Cue(verb, (verb,), "other"))
+        if found is not None and not found[0] <= noun.idx < found[1]:  # "There is concern that …": no source
+            return found
+    return noun_phrase(poss) if poss is not None else None
+
+
 def source_of(cue) -> tuple[int, int] | None:
     """Character span of the source of ``cue`` (a :class:`newsclaims.extract.cues.Cue`), if named."""
     if cue.kind == "according_to":
@@ -440,6 +542,8 @@ def source_of(cue) -> tuple[int, int] | None:
     if cue.kind == "in_source":
         pobj = next((c for c in cue.head.children if c.dep_ == "pobj"), None)
         return noun_phrase(pobj) if pobj is not None else None
+    if cue.kind == "noun":
+        return noun_source(cue.head)
     if cue.kind == "colon":
         doc, i = cue.head.doc, cue.head.i
         start = colon_lead_start(doc, i)
