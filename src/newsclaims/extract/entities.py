@@ -732,6 +732,9 @@ def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMen
         if len(words) == 1 and english_word(words[0]) and not first_name_gender(words[0]):
             i = j  # "Firefighters", "Well": a capitalised English word, not a name
             continue
+        if len(words) == 1 and tok.tag_ == "NNS" and i > 0 and doc[i - 1].lower_ == "the":
+            i = j  # "the Cottams": a family, not one person
+            continue
         head = doc[i:j].root
         quoted = i > 0 and doc[i - 1].text in ("``", '"', "“", "'", "‘", "''")
         if (not quoted and is_name_like(words) and head.dep_ in NAME_DEPS and not any(w.lower() in SKIP_PROPN for w in words)
