@@ -708,6 +708,22 @@ def test_a_first_name_opening_a_sentence_can_take_a_pronoun(convert_text):
     assert [m["text"] for m in by_name(record, "Alice")["mentions"]] == ["Alice", "her"]
 
 
+@pytest.mark.parametrize("text", [
+    "Thoms later appeared on the album and toured with Dolby that year. He also served as a member of staff.",
+    "Wiggins caught the eye of San Diego Padres scouts in 1980. He was signed soon after.",
+])
+def test_a_subject_opening_a_sentence_that_is_no_english_word_can_take_a_pronoun(convert_text, text):
+    name = text.split()[0]
+    assert [m["text"] for m in by_name(convert_text(text), name)["mentions"]] == [name, "He"]
+
+
+def test_a_family_named_in_the_plural_is_no_person(nlp):
+    from newsclaims.extract.entities import recognise
+
+    text = "Larry Cottam was charged on Friday. Morgan said the Cottams hadn't paid a tithe since 1985."
+    assert "Cottams" not in {m.name for m in recognise(nlp(text), text) if m.type == "person"}
+
+
 def test_a_pictures_company_takes_no_she(convert_text):
     text = "Hannah Davis founded Mansion Pictures in 2001. She is a writer and director."
     record = convert_text(text)

@@ -180,6 +180,17 @@ def test_cue_nouns_are_read_from_the_resource():
     assert "of" not in nouns["concern"]
 
 
+def test_the_question_asked_is_the_content_of_ask(convert_text):
+    # the parser hangs "if she believed …" on "Asked" as an adverbial clause: it is the question asked
+    text = "Asked if she believed the harbour plan was at the same level as the bridge, Okafor laughed."
+    found = {c["cue"]["text"]: (c["source"]["text"] if c["source"] else None, c["text"]) for c in convert_text(text)["claims"]}
+    assert found.get("Asked") == ("Okafor", "if she believed the harbour plan was at the same level as the bridge"), found
+
+
+def test_an_if_clause_of_another_verb_is_no_content(convert_text):
+    assert convert_text("Okafor left the hall early if the vote was over.")["claims"] == []
+
+
 def test_conjoined_cue_ends_the_first_content(convert_text):
     """ "announced that he was resting and vowed to return": two relations, side by side."""
     found = {c["cue"]["text"]: c["text"] for c in convert_text(

@@ -147,12 +147,24 @@ def test_cross_validation_scores_every_row_held_out(nlp, tmp_path):
     train, dev = tmp_path / "train.tsv", tmp_path / "dev.tsv"
     _write_gap(train, rows)
     _write_gap(dev, rows)
-    result = cross_validate([train, dev], folds=3)
-    assert result.examples == 6
-    assert result.overall.tp + result.overall.fn == 6  # every row scored once, by a model that did not see it
-    assert "3-fold cross-validation" in result.gold
+    results = cross_validate([train, dev], folds=3, seeds=(0, 7))
+    assert len(results) == 2
+    for result in results:
+        assert result.examples == 6
+        assert result.overall.tp + result.overall.fn == 6  # every row scored once, by a model that did not see it
+    assert "3-fold cross-validation" in results[0].gold and "seed" not in results[0].gold
+    assert "shuffled with seed 7" in results[1].gold
     with pytest.raises(ValueError, match="2 folds"):
         cross_validate([dev], folds=1)
+
+
+def test_shuffled_folds_are_balanced_and_differ_from_the_plain_split():
+    from newsclaims.extract.coref_model import fold_of
+
+    plain, shuffled = fold_of(10, 5), fold_of(10, 5, seed=3)
+    assert plain == [0, 1, 2, 3, 4] * 2
+    assert sorted(shuffled) == sorted(plain) and shuffled != plain
+    assert fold_of(10, 5, seed=3) == shuffled  # the same seed, the same split
 
 
 def test_fit_learns_which_feature_marks_the_antecedent():

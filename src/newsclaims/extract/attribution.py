@@ -55,6 +55,8 @@ from newsclaims.nlp import original_text
 CACHE_KEY = "newsclaims.attributions"
 #: cues found by their own rule rather than the verb lexicon
 SPECIAL_CUES = frozenset({"according_to", "in_source", "colon", "noun"})
+#: verbs of asking: an "if"/"whether" clause hung on them is the question asked ("Asked if he would run")
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 #: cues whose direct object is the addressee, not the content ("told reporters that …")
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "advise", "instruct", "remind", "assure", "convince",
                              "persuade", "notify", "brief"})
@@ -163,6 +165,13 @@ def _set_off_cue(tok) -> bool:
     return start > 0 and tok.doc[start - 1].text == ","
 
 
+def _asked_question(clause) -> bool:
+    """An "if"/"whether" clause the parser hung on a verb of asking as an adverbial ("Asked if he
+    would run, Ward …"): the question asked, a complement."""
+    return (clause.dep_ == "advcl" and clause.head.lemma_.lower() in QUESTION_VERBS and clause.i > clause.head.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in clause.children))
+
+
 def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
 
@@ -202,7 +211,7 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
             end += 1
         toks = list(doc[head.i + 1:end])
         return _subtree_span(toks, set()), "indirect", "colon"
-    comps = _one_side([c for c in head.children if c.dep_ in COMPLEMENT_DEPS], head)
+    comps = _one_side([c for c in head.children if c.dep_ in COMPLEMENT_DEPS or _asked_question(c)], head)
     if comps:
         exclude = cue_ids
         classes = cue_classes()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import math
+import random
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -211,12 +212,26 @@ def train(golds, *, model: str | None = None, limit: int | None = None, rounds: 
     return fit_model(rows, docs, rounds=rounds, l2=l2)
 
 
+def fold_of(n: int, folds: int, seed: int = 0) -> list[int]:
+    """The fold of each of ``n`` rows: row i in fold i mod k for seed 0, else the rows shuffled
+    with ``random.Random(seed)`` first (repeated cross-validation)."""
+    order = list(range(n))
+    if seed:
+        random.Random(seed).shuffle(order)
+    fold = [0] * n
+    for position, row in enumerate(order):
+        fold[row] = position % folds
+    return fold
+
+
 def cross_validate(golds, *, folds: int = 5, model: str | None = None, limit: int | None = None, rounds: int = 1,
-                   l2: float = L2, cache=None):
+                   l2: float = L2, cache=None, seeds: Sequence[int] = (0,)):
     """K-fold cross-validation over the LAST of ``golds``: its rows are split into ``folds`` folds
-    (row i in fold i mod k); each fold is resolved by a ranker fitted on the other files and the
-    other folds, and the pooled held-out predictions are scored as ``newsclaims eval coref`` scores
-    (:class:`newsclaims.evaluate.coref.Result`). No row is ever scored by a model that saw it."""
+    (:func:`fold_of`, once per seed of ``seeds``); each fold is resolved by a ranker fitted on the
+    other files and the other folds, and the pooled held-out predictions are scored as ``newsclaims
+    eval coref`` scores (:class:`newsclaims.evaluate.coref.Result`), one result per seed. No row is
+    ever scored by a model that saw it. Repeating with other splits shows how much of a difference
+    is the split's: a row whose two candidates score almost alike goes either way with the refit."""
     from newsclaims.evaluate.coref import predict, score
     from newsclaims.extract.actors import extract_actors
 
@@ -228,15 +243,20 @@ def cross_validate(golds, *, folds: int = 5, model: str | None = None, limit: in
     all_rows, all_docs = fixed_rows + rows, fixed_docs + docs
     traced = examples(all_rows, all_docs, model=({}, DEFAULT_THRESHOLD))  # round one is the same for every fold
     held = len(fixed_rows)
-    predictions: list = [None] * len(rows)
-    for k in range(folds):
-        keep = [i for i in range(len(all_rows)) if i < held or (i - held) % folds != k]
-        fitted = fit_model([all_rows[i] for i in keep], [all_docs[i] for i in keep], rounds=rounds, l2=l2,
-                           first=[traced[i] for i in keep])
-        for j in range(k, len(rows), folds):
-            predictions[j] = predict(rows[j], extract_actors(docs[j], coref_model=fitted))
-    return score(rows, predictions, gold=f"{golds[-1]} ({folds}-fold cross-validation"
-                 + (f", also trained on {', '.join(str(g) for g in golds[:-1])}" if golds[:-1] else "") + ")")
+    results = []
+    for seed in seeds:
+        fold = fold_of(len(rows), folds, seed)
+        predictions: list = [None] * len(rows)
+        for k in range(folds):
+            keep = [i for i in range(len(all_rows)) if i < held or fold[i - held] != k]
+            fitted = fit_model([all_rows[i] for i in keep], [all_docs[i] for i in keep], rounds=rounds, l2=l2,
+                               first=[traced[i] for i in keep])
+            for j in (j for j in range(len(rows)) if fold[j] == k):
+                predictions[j] = predict(rows[j], extract_actors(docs[j], coref_model=fitted))
+        split = f"{folds}-fold cross-validation" + (f", folds shuffled with seed {seed}" if seed else "")
+        results.append(score(rows, predictions, gold=f"{golds[-1]} ({split}"
+                             + (f", also trained on {', '.join(str(g) for g in golds[:-1])}" if golds[:-1] else "") + ")"))
+    return results
 
 
 def sha256(path) -> str:

@@ -697,13 +697,13 @@ def english_word(word: str) -> bool:
 def _proper(tok) -> bool:
     """A proper noun, or a capitalised word that the tagger took for a common noun, adjective or
     adverb but that is no English word ("the 20-year-old Nyro", "Thoms said"; opening a sentence,
-    only a known first name)."""
+    only a known first name or a subject)."""
     if tok.tag_ == "NNP":
         return True
-    if tok.tag_ not in ("NN", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
+    if tok.tag_ not in ("NN", "NNS", "JJ", "RB") or not tok.text.istitle() or not tok.is_alpha:
         return False
-    if tok.is_sent_start:  # capitalised anyway: only a known first name ("Alice imagines …")
-        return first_name_gender(tok.text) is not None and not english_word(tok.text)
+    if tok.is_sent_start:  # capitalised anyway: a known first name ("Alice imagines …") or a subject ("Thoms later appeared")
+        return not english_word(tok.text) and (first_name_gender(tok.text) is not None or tok.dep_ in ("nsubj", "nsubjpass"))
     prev = tok.doc[tok.i - 1]
     if prev.text in ("``", '"', "“", ":", "(", "-", "—", "–") or prev.is_space:
         return False
@@ -731,6 +731,9 @@ def _proper_noun_runs(doc, cased: str, found: list[NameMention]) -> list[NameMen
         words = [t.text for t in doc[i:j]]
         if len(words) == 1 and english_word(words[0]) and not first_name_gender(words[0]):
             i = j  # "Firefighters", "Well": a capitalised English word, not a name
+            continue
+        if len(words) == 1 and tok.tag_ == "NNS" and i > 0 and doc[i - 1].lower_ == "the":
+            i = j  # "the Cottams": a family, not one person
             continue
         head = doc[i:j].root
         quoted = i > 0 and doc[i - 1].text in ("``", '"', "“", "'", "‘", "''")
