@@ -214,6 +214,22 @@ def test_quote_tag_cue_and_source(convert_text, text, cue, source):
     assert (q["cue"]["text"] if q["cue"] else None, q["source"]["text"] if q["source"] else None) == (cue, source)
 
 
+@pytest.mark.parametrize("text, source", [
+    # a name and a colon inside a line introduce the quotation after them
+    ('The debate turned to the ferry. Okafor: "The ferry will run all winter, and nobody will pay more."', "Okafor"),
+    # a space (here a no-break space) between the colon and the mark
+    ("AN EARLY START - Ann P. Okafor:\u00a0“At long last the ferry runs again.”", "Ann P. Okafor"),
+])
+def test_a_name_and_a_colon_introduce_a_quotation(convert_text, text, source):
+    (q,) = convert_text(text)["quotes"]
+    assert (q["cue"]["text"], q["source"]["text"]) == (":", source)
+
+
+def test_a_colon_after_a_common_noun_is_no_speaker(convert_text):
+    (q,) = convert_text('The rule at the pier is simple: "No dogs on the ferry after nine."')["quotes"]
+    assert q["cue"] is None or q["cue"]["text"] != ":"
+
+
 @pytest.mark.parametrize("text", [
     # a title followed by a relative clause is not tagged by the verb of that clause
     "“Harbour Nights and Days,” which ends at nine, is the best show on the radio.",

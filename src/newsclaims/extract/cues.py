@@ -156,20 +156,53 @@ def colon_lead_start(doc, i: int) -> int:
 EDITOR_NOTE_LEADS = frozenset({"eds", "eds.", "ed", "editors", "editor", "note"})
 
 
-def colon_cue(doc, tok) -> Cue | None:
-    """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said; the
-    name may follow a heading and a spaced dash: "POLLS WERE EARLY - Jones: “…”"). A wire service's
-    note to editors ("Eds: SUBS 3rd graf …") is not speech."""
-    if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
-        return None
-    lead = doc[colon_lead_start(doc, tok.i):tok.i]
+#: opening quotation marks a colon may introduce ('Bush: "The mission is …"')
+OPENING_MARKS = frozenset({'"', "“", "‘", "``", "''"})
+
+
+def _line_lead(doc, i: int) -> int | None:
+    """Start of the short name that opens the line of the colon at token ``i`` ("Sanders: …"), if it is one."""
+    start = colon_lead_start(doc, i)
+    lead = doc[start:i]
     if not 1 <= len(lead) <= 6 or not any(_name_like(t) for t in lead):
         return None
     if lead[0].lower_ in EDITOR_NOTE_LEADS or lead[-1].lower_ in EDITOR_NOTE_LEADS:
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[tok.i + 1].is_space:
+    if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[i + 1].is_space:
         return None
-    return Cue(tok, (tok,), "colon")
+    return start
+
+
+def _name_before_quotation(doc, i: int) -> int | None:
+    """Start of the name right before the colon at token ``i`` when a quotation follows the colon
+    ('… Bush: "The mission is …"', "- Michael P. McDonald: “At long last …”"), if there is one."""
+    after = i + 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after >= len(doc) or doc[after].text not in OPENING_MARKS:
+        return None
+    start = i
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or (start < i and start >= 2 and doc[start - 1].lower_ in ("and", "&")
+                                                              and doc[start - 2].pos_ == "PROPN")):
+        start -= 1
+    return start if start < i else None
+
+
+def colon_speaker_start(doc, i: int) -> int | None:
+    """Start of the speaker's name before the colon at token ``i``: a short name opening the line,
+    or a name right before the colon of a quotation; None when the colon introduces no speech."""
+    lead = _line_lead(doc, i)
+    return lead if lead is not None else _name_before_quotation(doc, i)
+
+
+def colon_cue(doc, tok) -> Cue | None:
+    """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said; the
+    name may follow a heading and a spaced dash: "POLLS WERE EARLY - Jones: “…”"), or of a name and
+    a quotation inside a line ('… at the debate. Bush: "The mission is …"'). A wire service's note
+    to editors ("Eds: SUBS 3rd graf …") is not speech."""
+    if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
+        return None
+    return Cue(tok, (tok,), "colon") if colon_speaker_start(doc, tok.i) is not None else None
 
 
 def _governs_clause(tok) -> bool:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsclaims.extract.cues import Cue, colon_lead_start, cue_classes
+from newsclaims.extract.cues import Cue, colon_lead_start, colon_speaker_start, cue_classes
 from newsclaims.resources import load_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -546,7 +546,8 @@ def source_of(cue) -> tuple[int, int] | None:
         return noun_source(cue.head)
     if cue.kind == "colon":
         doc, i = cue.head.doc, cue.head.i
-        start = colon_lead_start(doc, i)
+        start = colon_speaker_start(doc, i)
+        start = colon_lead_start(doc, i) if start is None else start
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     outer = _outer_cue_verb(cue.head)
     subj = subject_of(outer) if outer is not None else None
