@@ -209,6 +209,12 @@ def test_conjoined_cue_ends_the_first_content(convert_text):
     # "that X and that Y": both clauses are the content of one cue
     ("The pastor criticized the council, declaring that the bridge was a waste and that the ferry was cheaper.",
      "declaring", "the bridge was a waste and that the ferry was cheaper"),
+    # a closing phrase or past-tense clause telling when the stance was taken is not its content
+    ("The senator criticized the harbour plan during the debate.", "criticized", "the harbour plan"),
+    ("The mayor endorsed Ann Okafor after she lost the primary.", "endorsed", "Ann Okafor"),
+    # unless the clause reports something of its own
+    ("The mayor endorsed Ann Okafor after Reyes said she would win.", "endorsed",
+     "Ann Okafor after Reyes said she would win"),
 ])
 def test_claim_content_ends_at_its_own_relation(convert_text, text, cue, content):
     found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}

@@ -31,6 +31,7 @@ from newsclaims.extract.boundaries import (
     relative_pieces,
     with_addressee,
     with_reported_adverbial,
+    without_occasion,
     without_source,
     without_time_of_cue,
 )
@@ -309,7 +310,7 @@ def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[in
             content = with_reported_adverbial(doc, content, head)
         content = inner_content(doc, with_addressee(doc, content, head), head)
     elif att.rule == "obj":
-        content = without_time_of_cue(doc, content, att.cue.head)
+        content = without_occasion(doc, without_time_of_cue(doc, content, att.cue.head), att.cue.head)
     return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
 
 

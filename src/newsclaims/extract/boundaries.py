@@ -19,7 +19,8 @@ the content is what the inner verb reports. And a content that is nothing but a 
 ("tweeted *Wednesday*", "spoke for *45 minutes*", which the parser may take for the object) is none,
 and a content never holds its own source ("“Denver,” *he*", which the parser may hang on the quote),
 nor a time phrase that closes the object of a stance cue ("announced her run *on Friday*": when the
-cue happened).
+cue happened), nor a phrase or a past-tense clause of time that closes it ("criticized the plan
+*during the debate*", "endorsed her *after he lost the primary*").
 
 Pure functions over a spaCy ``Doc``: ``(start, end)`` character spans in, spans out.
 """
@@ -354,3 +355,63 @@ def relative_pieces(doc, content: tuple[int, int], head) -> list[tuple[int, int]
     if rest[1] <= rest[0] or _paragraph_break(doc, k, span.end - 1):
         return None
     return [(pronoun.idx, pronoun.idx + len(pronoun)), rest]
+
+
+
+#: prepositions of a phrase closing a stance cue's object that tells when the cue happened
+#: ("criticized the plan *during the debate*", "praised her *before the vote*")
+OCCASION_PREPS = frozenset({"during", "before", "after"})
+#: subordinators of a past-tense clause closing a stance cue's object that tells when it happened
+#: ("endorsed her *after he lost the primary*")
+OCCASION_MARKS = frozenset({"after", "before"})
+#: dependencies of a cue verb that is itself what another word reports ("no plans *to endorse* X
+#: before the primary", "signs pointed to Obama *endorsing* her after …"): the time is the plan's
+EMBEDDED_CUE_DEPS = frozenset({"xcomp", "acl", "pcomp", "pobj", "csubj"})
+
+
+def _occasion(tok) -> bool:
+    """A dependent of a cue verb that tells when the cue happened: a prepositional phrase of
+    :data:`OCCASION_PREPS` with no verb and no other preposition in it, or a past-tense adverbial
+    clause opened by a subordinator of :data:`OCCASION_MARKS`, with one verb and no cue ("after she
+    lost the primary"; "after 55 percent said so" is a relation of its own, and so may be a clause
+    within)."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in OCCASION_PREPS and tok.left_edge.i == tok.i and not any(
+            t.pos_ in ("VERB", "AUX") or (t.dep_ == "prep" and t.i != tok.i) for t in tok.subtree)
+    return tok.dep_ == "advcl" and tok.tag_ == "VBD" and not _has_cue(tok) \
+        and not any(t.pos_ == "VERB" and t.i != tok.i for t in tok.subtree) and any(
+        m.dep_ == "mark" and m.lower_ in OCCASION_MARKS and m.i == tok.left_edge.i for m in tok.children)
+
+
+def without_occasion(doc, content: tuple[int, int], head) -> tuple[int, int]:
+    """``content`` (the object of the stance cue ``head`` and what follows it) without the phrases
+    hung on the cue at its end that tell when the cue happened (:func:`_occasion`: "criticized the
+    plan *during the debate*", "endorsed her *after he lost the primary*"); kept when the cue is
+    itself what another word reports (:data:`EMBEDDED_CUE_DEPS`). Measured on PolNeAR train, where
+    such phrases end the annotated content less often than they close it."""
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or head.dep_ in EMBEDDED_CUE_DEPS:
+        return content
+    objs = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i > head.i and span.start <= c.i < span.end]
+    if not objs:
+        return content
+    last = span.end - 1
+    while last > objs[0].i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    cut = None  # peel the closing dependents of the cue, last first, while they tell the occasion
+    for child in sorted((c for c in head.children if c.i > objs[0].right_edge.i), key=lambda c: c.i, reverse=True):
+        if child.left_edge.i > last or (cut is None and child.right_edge.i < last):
+            continue  # after the content (its closing punctuation), or before the dependent that closes it
+        if cut is not None and (child.right_edge.i >= cut
+                                or any(not (t.is_punct or t.is_space) for t in doc[child.right_edge.i + 1:cut])):
+            break
+        if not _occasion(child):
+            break
+        cut = child.left_edge.i
+    if cut is None or cut <= objs[0].right_edge.i:
+        return content
+    end_tok = doc[cut - 1]
+    while end_tok.i > objs[0].i and (end_tok.is_punct or end_tok.is_space):
+        end_tok = doc[end_tok.i - 1]
+    return start, end_tok.idx + len(end_tok)
