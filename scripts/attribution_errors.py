@@ -142,7 +142,7 @@ def candidate_bucket(doc, g, gc: set[int]) -> str:
     """Why a missed gold relation was missed: no candidate cue on its cue, a candidate with the wrong
     content, or a candidate with the right content that the cue model rejected (with its probability)."""
     from newsclaims.extract.attribution import find_attributions
-    from newsclaims.extract.cue_model import features, load_model, probability
+    from newsclaims.extract.cue_model import features, judged, load_model, probability
 
     key = "newsclaims.errors.candidates"
     if key not in doc.user_data:
@@ -154,7 +154,7 @@ def candidate_bucket(doc, g, gc: set[int]) -> str:
         parts = ([att.content] if att.content else []) + [(q.start, q.end) for q in att.quotes]
         pc = {i for a, b in parts for i in range(a, b)}
         if len(gc & pc) > 0.3 * len(gc):
-            p = probability(features(att, doc), load_model())
+            p = probability(features(att, doc, judged(doc.user_data[key])), load_model())
             return f"rejected p={min(int(p * 10), 9) / 10:.1f}-{min(int(p * 10) + 1, 10) / 10:.1f} rule={att.rule}"
         best = f"wrong-content rule={att.rule}"
     return best

@@ -1,28 +1,102 @@
 """Train the cue model on the PolNeAR train split and write it to the package resources.
 
     python scripts/train_cue_model.py ../shared/eval/polnear/train
+    python scripts/train_cue_model.py ../shared/eval/polnear/train --cross-validate 5
 
 Only feature weights (lemmas, labels, numbers) are written; no PolNeAR text enters the project.
+
+``--cross-validate K`` writes nothing: it splits the articles into K folds (article i in fold
+i mod K), fits the model on K-1 folds, runs the whole pipeline on the held-out fold with it, and
+scores the pooled held-out predictions as ``newsclaims eval attributions`` does, so that feature
+sets and thresholds can be compared on train without scoring a model on the articles it was fitted
+to. Parsed docs are cached under ``--cache`` (as ``scripts/attribution_errors.py`` does).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import sys
+import time
 from pathlib import Path
 
-from newsclaims.extract.cue_model import MODEL, format_model, train
+from newsclaims.extract.cue_model import (
+    MODEL,
+    NESTED_THRESHOLD,
+    THRESHOLD,
+    article_examples,
+    examples,
+    fit,
+    format_model,
+    using_model,
+)
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "newsclaims" / "resources" / MODEL
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "newsclaims" / "resources" / MODEL
+
+
+def cross_validate(split: Path, folds: int, *, cache: Path, limit: int | None, threshold: float = THRESHOLD,
+                   nested_threshold: float = NESTED_THRESHOLD, model: str | None = None):
+    """``(text, gold items, held-out predicted items)`` of every article of ``split`` under
+    ``folds``-fold cross-fitting, for :func:`newsclaims.evaluate.attributions.score`."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from attribution_errors import parsed_docs
+
+    from newsclaims.evaluate.attributions import gold_items, predicted_items
+    from newsclaims.evaluate.polnear import read_split
+    from newsclaims.extract.cues import speech_lemmas
+    from newsclaims.nlp import load_nlp
+    from newsclaims.pipeline import annotate
+    from newsclaims.record import Provenance, Record
+
+    articles = read_split(split, limit=limit)
+    docs = parsed_docs(load_nlp(model), [a.text for a in articles], cache)
+    per_article = [article_examples(a, d) for a, d in zip(articles, docs)]
+    speech = speech_lemmas()
+    scored: list = [None] * len(articles)
+    for fold in range(folds):
+        weights = fit([ex for i, exs in enumerate(per_article) if i % folds != fold for ex in exs])
+        with using_model(weights, threshold, nested_threshold):
+            for i in range(fold, len(articles), folds):
+                article, doc = articles[i], docs[i]
+                record = Record(id=article.name, text=article.text, source=Provenance(
+                    path=f"{article.name}.txt", sha256=hashlib.sha256(article.text.encode()).hexdigest()))
+                annotate(record, doc)
+                scored[i] = (article.text, gold_items(article, doc, speech), predicted_items(record, doc, speech))
+    return scored
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", help="PolNeAR train split folder (text/ and attributions/)")
+    parser.add_argument("split", type=Path, help="PolNeAR train split folder (text/ and attributions/)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--model", default=None, help="spaCy model to parse with")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--cross-validate", type=int, default=0, metavar="K",
+                        help="print pooled held-out scores of K-fold cross-fitting instead of writing the model")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD, help="keep threshold (with --cross-validate)")
+    parser.add_argument("--nested-threshold", type=float, default=NESTED_THRESHOLD,
+                        help="keep threshold of a cue inside a kept content (with --cross-validate)")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/attr-cache"), help="parsed-doc cache")
     args = parser.parse_args()
-    weights = train(args.split, model=args.model, limit=args.limit)
+    if args.cross_validate:
+        from newsclaims.evaluate.attributions import score
+
+        t0 = time.perf_counter()
+        result = score(cross_validate(args.split, args.cross_validate, cache=args.cache, limit=args.limit,
+                                threshold=args.threshold, nested_threshold=args.nested_threshold, model=args.model))
+        print(f"{args.cross_validate}-fold cross-fitted, threshold {args.threshold}, nested {args.nested_threshold} ({time.perf_counter() - t0:.0f} s)")
+        print(result.format())
+        return
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from attribution_errors import parsed_docs
+
+    from newsclaims.evaluate.polnear import read_split
+    from newsclaims.nlp import load_nlp
+
+    articles = read_split(args.split, limit=args.limit)
+    docs = parsed_docs(load_nlp(args.model), [a.text for a in articles], args.cache)
+    weights = fit(examples(articles, docs))
     args.out.write_text(format_model(weights, source=f"PolNeAR {Path(args.split).name} split"), encoding="utf-8")
     print(f"wrote {args.out} ({len(weights)} features)")
 

@@ -37,7 +37,7 @@ from newsclaims.extract.boundaries import (
     without_time_of_cue,
 )
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, sign_offs, speaker_tags, trim
-from newsclaims.extract.cue_model import keep
+from newsclaims.extract.cue_model import judged, keep
 from newsclaims.extract.cues import (
     COMPLEMENT_DEPS,
     CONTENT_PREPS,
@@ -430,10 +430,18 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         # the model judges each candidate with the quotes it drew; the kept ones draw them again
         # (a speech verb with no content of its own stays available to a quotation beside it)
         # (a cue noun of the lexicon, which the model was not trained on, is kept when it names its source)
+        others = judged(candidates)
         chosen = [a for a in candidates if (_noun_kept(a) if a.cue.kind == "noun" else
-                  keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))
+                  keep(a, doc, others=others) or (a.content is None and a.cue.kind in ("speech", "colon"))
                   or (a.rule == "poll" and a.content is not None)
                   or any(tags_quote(a, q, text) or introduces_quote(a, q, text) for q in a.quotes))]
+        # a candidate whose cue stands inside a kept content ("X said Y believes Z") is judged by a
+        # threshold of its own
+        picked = {id(a) for a in chosen}
+        reach = [r for a in chosen for r in ([a.content] if a.content else []) + [(q.start, q.end) for q in a.quotes]]
+        chosen = [a for a in candidates if id(a) in picked or (
+                  a.cue.kind != "noun" and a.content is not None and any(s <= a.cue.start and a.cue.end <= e for s, e in reach)
+                  and keep(a, doc, others=others, nested=True))]
         for a in chosen:
             a.quotes = []
             a.content = _bounded(doc, a, text, quotes)

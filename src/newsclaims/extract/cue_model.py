@@ -3,11 +3,16 @@
 Every verb (and every "according to", "in <a poll>", headline colon) is a candidate cue; the rules
 of :mod:`newsclaims.extract.attribution` find its content and source. A logistic regression over a
 few symbolic features of the candidate — lemma, lemma with content rule, lexicon class, dependency
-label, tag, kind of source, content length, complementizer, negation, attached quotes — decides
-which candidates are cues.
+label, tag, kind of source, content length, complementizer, negation, attached quotes — and of
+where it stands among the other candidates (the class and lemma of the candidate whose content holds
+its cue, the classes of the cues its own content holds: PolNeAR marks one level of "X said Y
+believes Z") decides which candidates are cues. A candidate whose cue stands inside the content of
+a kept one is kept at a lower threshold.
 
 Trained on the PolNeAR *train* split only (``scripts/train_cue_model.py``): a candidate is a positive
-when a gold relation has an overlapping cue and more than 30 % of its content covered. The model is
+when a gold relation has an overlapping cue and more than 30 % of its content covered. The
+thresholds were chosen by 5-fold cross-fitting over the train articles
+(``scripts/train_cue_model.py --cross-validate 5``). The model is
 a table of feature weights (``resources/cue_model.tsv``): lemmas and labels with numbers, no article
 text. When the table is absent the hand lexicon (``resources/cues.tsv``) decides alone.
 """
@@ -19,14 +24,18 @@ import io
 import math
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from newsclaims.resources import _read
 
 MODEL = "cue_model.tsv"
-THRESHOLD = 0.25
+THRESHOLD = 0.35
+#: the threshold for a candidate whose cue stands inside the content of a kept one ("X said Y believes
+#: Z"): PolNeAR marks one of the two levels, and keeping the inner one too costs little
+NESTED_THRESHOLD = 0.35
 HUMAN_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -40,6 +49,22 @@ def load_model() -> dict[str, float]:
     rows = csv.reader((line for line in io.StringIO(raw) if not line.startswith("#")), delimiter="\t")
     next(rows, None)
     return {r[0]: float(r[1]) for r in rows if len(r) == 2}
+
+
+#: weights set by :func:`using_model` (cross-validation judges held-out articles with a fold's model)
+_OVERRIDE: list[tuple[dict[str, float], float, float]] = []
+
+
+@contextmanager
+def using_model(weights: dict[str, float], threshold: float = THRESHOLD,
+                nested_threshold: float = NESTED_THRESHOLD) -> Iterator[None]:
+    """Judge candidates with ``weights`` (and thresholds) instead of the packaged model inside the
+    ``with`` block."""
+    _OVERRIDE.append((weights, threshold, nested_threshold))
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
 
 
 def _length_bucket(n: int) -> str:
@@ -60,8 +85,46 @@ def source_type(doc, source: tuple[int, int] | None) -> str:
     return "noun" if root.pos_ in ("NOUN", "PROPN") else "other"
 
 
-def features(att, doc) -> list[str]:
-    """The symbolic features of a candidate attribution."""
+def _reach(att) -> list[tuple[int, int]]:
+    """The character ranges a candidate reports: its content and the quotations it drew."""
+    return ([att.content] if att.content else []) + [(q.start, q.end) for q in att.quotes]
+
+
+def nesting_features(att, others: Sequence) -> list[str]:
+    """Where candidate ``att`` stands among the other candidates of its doc: the candidate whose
+    content holds its cue ("outer"; the narrowest one), and the candidates whose cues its own
+    content holds ("inner"), by lexicon class and lemma. PolNeAR marks one level of "X said Y
+    believes Z", and which one depends on the two cues."""
+    cue = att.cue
+    cls = att.cue_class
+    outer = [(b - a, o) for o in others if o is not att and o.cue is not None
+             for a, b in _reach(o) if a <= cue.start and cue.end <= b]
+    feats = []
+    if outer:
+        o = min(outer, key=lambda x: x[0])[1]
+        feats += [f"outer={o.cue_class}", f"class_outer={cls}|{o.cue_class}", f"outer_lemma={o.lemma}",
+                  f"outer_rule={o.cue_class}|{o.rule}", f"lemma_outer={att.lemma}|{o.cue_class}",
+                  f"outer_quotes={bool(o.quotes)}"]
+    else:
+        feats.append("outer=none")
+    reach = _reach(att)
+    inner = {i.cue_class: i for i in others if i is not att and i.cue is not None and i.cue_class != "other"
+             and any(a <= i.cue.start and i.cue.end <= b for a, b in reach)}
+    feats += [f"inner={c}" for c in sorted(inner)] or ["inner=none"]
+    feats += [f"class_inner={cls}|{c}" for c in sorted(inner)]
+    feats += sorted({f"inner_lemma={i.lemma}" for i in inner.values()})
+    return feats
+
+
+def judged(candidates: Sequence) -> list:
+    """The candidates the cue model judges, each against the others: those with a content or quotes."""
+    return [a for a in candidates if a.cue is not None and (a.content is not None or a.quotes)
+            and a.rule not in ("speaker-tag", "sign-off")]
+
+
+def features(att, doc, others: Sequence = ()) -> list[str]:
+    """The symbolic features of a candidate attribution (with ``others``, the other candidates of
+    its doc, also where it stands among them: :func:`nesting_features`)."""
     cue = att.cue
     head = cue.head
     cls = att.cue_class
@@ -87,6 +150,7 @@ def features(att, doc) -> list[str]:
         f"quotes={bool(att.quotes)}",
         f"lemma_quotes={att.lemma}|{bool(att.quotes)}",
         f"rule_quotes={att.rule}|{bool(att.quotes)}",
+        *(nesting_features(att, others) if others else ()),
     ]
 
 
@@ -95,12 +159,20 @@ def probability(feats: Iterable[str], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def keep(att, doc, *, weights: dict[str, float] | None = None, threshold: float | None = None) -> bool:
-    """Whether candidate ``att`` is an attribution cue (the hand lexicon decides without a model)."""
-    weights = load_model() if weights is None else weights
+def keep(att, doc, *, others: Sequence = (), nested: bool = False, weights: dict[str, float] | None = None,
+         threshold: float | None = None) -> bool:
+    """Whether candidate ``att`` (among ``others``, the :func:`judged` candidates of its doc) is an
+    attribution cue (the hand lexicon decides without a model); ``nested``: its cue stands inside the
+    content of a kept cue (:data:`NESTED_THRESHOLD`)."""
+    if weights is None:
+        weights, main, inner = _OVERRIDE[-1] if _OVERRIDE else (load_model(), THRESHOLD, NESTED_THRESHOLD)
+    else:
+        main, inner = THRESHOLD, NESTED_THRESHOLD
     if not weights:
         return att.cue_class != "other"
-    return probability(features(att, doc), weights) >= (THRESHOLD if threshold is None else threshold)
+    if threshold is None:
+        threshold = inner if nested else main
+    return probability(features(att, doc, others), weights) >= threshold
 
 
 def fit(examples: Sequence[tuple[list[str], bool]], *, epochs: int = 6, rate: float = 0.1, l2: float = 1e-5,
@@ -123,27 +195,33 @@ def fit(examples: Sequence[tuple[list[str], bool]], *, epochs: int = 6, rate: fl
     return {f: w for f, w in weights.items() if abs(w) >= 1e-3}
 
 
-def examples(articles, docs) -> list[tuple[list[str], bool]]:
-    """Candidate features and gold labels over gold articles and their parsed docs."""
+def article_examples(article, doc) -> list[tuple[list[str], bool]]:
+    """Candidate features and gold labels of one gold article and its parsed doc."""
     from newsclaims.evaluate.attributions import chars, overlaps
     from newsclaims.extract.attribution import find_attributions
     from newsclaims.nlp import ORIGINAL_TEXT_KEY
 
+    doc.user_data[ORIGINAL_TEXT_KEY] = article.text
+    gold = [(r.cue, chars(r.content)) for r in article.relations]
     out = []
-    for article, doc in zip(articles, docs):
-        doc.user_data[ORIGINAL_TEXT_KEY] = article.text
-        gold = [(r.cue, chars(r.content)) for r in article.relations]
-        for att in find_attributions(doc, learned=False, cache=False):
-            if att.cue is None:
-                continue
-            parts = ([att.content] if att.content else []) + [(q.start, q.end) for q in att.quotes]
-            if not parts:
-                continue
-            pred = chars(tuple(parts))
-            cue = ((att.cue.start, att.cue.end),)
-            hit = any(overlaps(g_cue, cue) and len(g & pred) > 0.3 * len(g) for g_cue, g in gold if g)
-            out.append((features(att, doc), hit))
+    candidates = find_attributions(doc, learned=False, cache=False)
+    others = judged(candidates)
+    for att in candidates:
+        if att.cue is None:
+            continue
+        parts = _reach(att)
+        if not parts:
+            continue
+        pred = chars(tuple(parts))
+        cue = ((att.cue.start, att.cue.end),)
+        hit = any(overlaps(g_cue, cue) and len(g & pred) > 0.3 * len(g) for g_cue, g in gold if g)
+        out.append((features(att, doc, others), hit))
     return out
+
+
+def examples(articles, docs) -> list[tuple[list[str], bool]]:
+    """Candidate features and gold labels over gold articles and their parsed docs."""
+    return [ex for article, doc in zip(articles, docs) for ex in article_examples(article, doc)]
 
 
 def train(split: str | Path, *, model: str | None = None, limit: int | None = None) -> dict[str, float]:
