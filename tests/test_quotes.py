@@ -259,3 +259,17 @@ def test_sign_offs(text, names):
 
     found = sign_offs(text, find_quotes(text))
     assert [text[s.name_start:s.name_end] for s in found] == names
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a verb right before the quotation introduces it, whatever its lemma
+    ("After the debate, Okafor shot back, “I suppose I could have stayed home and baked cookies.”", "shot", "Okafor"),
+    ("Or, as Tom Reyes put it: “The barbarians are no longer at the gate.”", "put", "Tom Reyes"),
+    ("The mayor issued a statement, “Last night, our harbour was struck by a terrible storm.”", "issued", "The mayor"),
+])
+def test_a_verb_introducing_a_quotation_is_its_cue(convert_text, text, cue, source):
+    record = convert_text(text)
+    (q,) = record["quotes"]
+    assert (q["cue"]["text"] if q["cue"] else None, q["source"]["text"] if q["source"] else None) == (cue, source)
+    # the quotation is all the verb conveys: "it", "a statement" are no claim of their own
+    assert [c["cue"]["text"] for c in record["claims"]] == []

@@ -10,7 +10,9 @@ quotes it drew; a cue noun, which the model never saw, is kept when it names its
 
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
 of its sentence, or to a verb that tags it right after its marks, whatever the verb ("“…?” Ann
-pressed."); otherwise to the cue that introduced it with a colon; otherwise, floating, to the
+pressed."), or that introduces it right before them ("Hillary shot back, “…”", "as Ridge put it:
+“…”": the quotation is then all the verb conveys); otherwise to the cue that introduced it with a
+colon; otherwise, floating, to the
 previous speaker of its paragraph (or of the paragraph before, for a quote running on): the cue of
 the paragraph's last quotation, unless a cue of a later sentence follows it. A short
 quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
@@ -432,13 +434,17 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         chosen = [a for a in candidates if (_noun_kept(a) if a.cue.kind == "noun" else
                   keep(a, doc) or (a.content is None and a.cue.kind in ("speech", "colon"))
                   or (a.rule == "poll" and a.content is not None)
-                  or any(tags_quote(a, q, text) for q in a.quotes))]
+                  or any(tags_quote(a, q, text) or introduces_quote(a, q, text) for q in a.quotes))]
         for a in chosen:
+            introduced = next((q.start for q in a.quotes if introduces_quote(a, q, text)), None)
             a.quotes = []
             a.content = _bounded(doc, a, text, quotes)
             a.parts = _pieces(doc, a, text)
             if a.parts:
                 a.content = (a.parts[0][0], a.parts[-1][1])
+            if introduced is not None and a.content is not None and a.cue.end <= a.content[0] and a.content[1] <= introduced + 1:
+                # "put it: “…”", "issued a statement, “…”": what was said is the quotation
+                a.content, a.parts = None, ()
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
@@ -544,6 +550,38 @@ def tags_quote(att: Attribution, q: Quoted, text: str) -> bool:
     return (subject is not None and subject.i < cue.head.i and subject.idx >= q.end) or (not words and after)
 
 
+#: objects a verb may take between itself and the quotation it introduces ("issued a statement: “…”",
+#: "put it: “…”")
+INTRODUCED_OBJECTS = frozenset({"it", "statement", "this", "following"})
+
+
+def introduces_quote(att: Attribution, q: Quoted, text: str) -> bool:
+    """Whether ``att``'s cue is a verb that introduces the quotation ``q`` right after it, whatever
+    its lemma ('Hillary shot back, “…”', 'she then boomed, ''…''', 'as Ridge put it: ''…''', 'Trump
+    issued a statement, “…”'): a verb with a subject, nothing between it and the opening mark but a
+    particle, an adverb, "it" or the statement it issues, then a comma or a colon."""
+    cue = att.cue
+    if cue is None or cue.kind in SPECIAL_CUES or cue.end > q.start or q.words(text) < MIN_TAGGED_WORDS:
+        return False
+    head = cue.head
+    if head.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    doc = head.doc
+    between = doc.char_span(cue.end, q.start, alignment_mode="expand")
+    if between is None:
+        return False
+    toks = [t for t in between if not t.is_space]
+    if not toks or toks[-1].text not in (",", ":") or any(t.text in (",", ":") for t in toks[:-1]):
+        return False
+    for t in toks[:-1]:
+        if t.head.i != head.i and not (t.head.lower_ in INTRODUCED_OBJECTS and t.dep_ in ("det", "amod")):
+            return False
+        if t.dep_ not in ("prt", "advmod", "dobj", "det", "amod", "npadvmod") or \
+                (t.dep_ == "dobj" and t.lower_ not in INTRODUCED_OBJECTS and t.lemma_.lower() not in INTRODUCED_OBJECTS):
+            return False
+    return True
+
+
 def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text: str) -> Attribution | None:
     lo = next((s.start_char for s in sents if s.start_char <= q.start < s.end_char), q.start)
     hi = next((s.end_char for s in sents if s.start_char < q.end <= s.end_char), q.end)
@@ -555,7 +593,8 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text
     best, best_gap = None, None
     for att in attributions:
         cue = att.cue
-        if cue is None or cue.kind not in ("speech", "according_to", "colon") and not tags_quote(att, q, text):
+        if cue is None or cue.kind not in ("speech", "according_to", "colon") and not tags_quote(att, q, text) \
+                and not introduces_quote(att, q, text):
             continue
         if not (lo <= cue.start < hi):
             continue
