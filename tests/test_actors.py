@@ -724,6 +724,27 @@ def test_a_family_named_in_the_plural_is_no_person(nlp):
     assert "Cottams" not in {m.name for m in recognise(nlp(text), text) if m.type == "person"}
 
 
+@pytest.mark.parametrize(("text", "thing"), [
+    # a first name, but an award: "an Emmy"
+    ("The actress is best known for her role in Fargo. She was nominated for an Emmy under the leading actress "
+     "category for her role as Gloria.", "Emmy"),
+    # a first name, but a studio: "the Marvel movie"
+    ("The Marvel movie opened on Friday. Critics loved the Marvel film, and she said it was the best of the series.",
+     "Marvel"),
+    # a team named in the plural
+    ("The film brought together the Avengers, Guardians and their allies. While a few characters stood out, one "
+     "villain held the screen whenever she was there.", "Guardians"),
+    # a revolution, in a continent's part
+    ("The prominent political leader said that while in Eastern Europe there is a true Democratic Revolution, the "
+     "front still tries to subdue the people. \"History has left them behind,\" he added.", "Democratic Revolution"),
+    ("The prominent political leader said that while in Eastern Europe there is a true Democratic Revolution, the "
+     "front still tries to subdue the people. \"History has left them behind,\" he added.", "Eastern Europe"),
+])
+def test_a_thing_named_like_a_person_takes_no_personal_pronoun(convert_text, text, thing):
+    owners = [a for a in convert_text(text)["actors"] if any(m["text"] == thing for m in a["mentions"])]
+    assert all(m["text"] == thing for a in owners for m in a["mentions"]), owners
+
+
 def test_a_pictures_company_takes_no_she(convert_text):
     text = "Hannah Davis founded Mansion Pictures in 2001. She is a writer and director."
     record = convert_text(text)

@@ -840,15 +840,32 @@ def _cities_taken_for_persons(doc, merger: Merger) -> None:
             ent.countries = [c for c in [place_country(name)] if c]
 
 
+def _plainly_a_thing(doc, s: int, e: int, nouns: frozenset[str]) -> bool:
+    """An indefinite article right before the name ("nominated for an Emmy"), or the name modifying
+    a work noun ("the Marvel movie"): a thing's name even when it is also a first name."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"):
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in nouns
+
+
 def not_a_person(doc, text: str, ent: Entity, companies: list[tuple[str, ...]]) -> bool:
     """A name the model took for a person's that the text treats as a thing's — a work, a
     company, a club, a newspaper — and that no title, no gender (from a first name, a title or a
-    gendered noun) and no verb of saying marks as a person's: no antecedent for a personal
+    gendered noun; a lone first name only where :func:`_plainly_a_thing` does not say otherwise)
+    and no verb of saying marks as a person's: no antecedent for a personal
     pronoun (see :func:`_named_as_thing`). ``companies``: the article's :func:`short_company_names`;
     a name starting with one is the company said short ("Texaco", "the Texaco-Pennzoil litigation")."""
     nouns = work_nouns()
-    if ent.titles or ent.genders:
+    if ent.titles:
         return False
+    if ent.genders:
+        # a lone first name gives way where the text plainly treats it as a thing ("an Emmy", "the Marvel movie")
+        lone = len(ent.tokens) == 1 and set(ent.genders) == {first_name_gender(ent.tokens[0])}
+        return lone and any(_plainly_a_thing(doc, s, e, nouns) for s, e in ent.name_spans)
     if ent.tokens and len(ent.tokens[-1]) > 5 and ent.tokens[-1].lower().endswith("ism"):
         return True  # a doctrine: "Russian Vedism"
     if any(w.lower() in _organisation_words() for w in ent.tokens[1:]) or \

@@ -352,15 +352,19 @@ def initials(name: str) -> str:
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|[IVX]{1,4}|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|de|van|von|der|da|di|du|la|le|al|bin|ibn)$")
 
 
+CONTINENTS = frozenset({"africa", "america", "americas", "antarctica", "asia", "europe", "oceania"})  # "Eastern Europe"
+
+
 def is_name_like(words: list[str]) -> bool:
     """Could these words be a person's name? Title-case words, no organisation or place words,
-    not a country, region or big city ("MacKenzie", "Cheryl Cassidy"; not "Trinity College")."""
+    not a country, region or big city, no name of a continent's part ("MacKenzie", "Cheryl Cassidy"; not
+    "Trinity College", "Eastern Europe")."""
     if not 1 <= len(words) <= 4 or not words[0][:1].isupper():
         return False
     if not all(_NAME_WORD.match(w) for w in words):
         return False
     low = [w.lower().rstrip(".") for w in words]
-    if any(w in org_words() for w in low) or any(w in title_words() for w in low[:1]):
+    if any(w in org_words() for w in low) or any(w in title_words() for w in low[:1]) or low[-1] in CONTINENTS:
         return False
     name = " ".join(words)
     key = name.lower()
@@ -786,7 +790,8 @@ def _classify(doc, cased, surface, kind, ts, te, s, e, floor) -> list[NameMentio
                     if code:
                         return [NameMention(offset, e, offset, e, "country", country_name(code), country_code=code, via="gazetteer")]
                     return [NameMention(offset, e, offset, e, "organization", inner, via="rule")]
-        return [NameMention(s, e, s, e, "organization", surface, person_like=like)]
+        plural = te - ts == 1 and doc[ts].tag_ in ("NNPS", "NNS")  # "the Avengers, Guardians and …": a team, no "she"
+        return [NameMention(s, e, s, e, "organization", surface, person_like=like and not plural)]
     if kind == "person":
         if any(w in org_words() for w in low.split()[1:]) or is_organization_name(surface) \
                 or _company_of_country(surface) or _traded(doc, ts, te):
