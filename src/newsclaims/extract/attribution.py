@@ -10,9 +10,7 @@ quotes it drew; a cue noun, which the model never saw, is kept when it names its
 
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
 of its sentence, or to a verb that tags it right after its marks, whatever the verb ("“…?” Ann
-pressed."), or that introduces it right before them ("Hillary shot back, “…”", "as Ridge put it:
-“…”": the quotation is then all the verb conveys); otherwise to the cue that introduced it with a
-colon; otherwise, floating, to the
+pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that introduced it with a colon; otherwise, floating, to the
 previous speaker of its paragraph (or of the paragraph before, for a quote running on): the cue of
 the paragraph's last quotation, unless a cue of a later sentence follows it. A short
 quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
@@ -436,16 +434,17 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
                   or (a.rule == "poll" and a.content is not None)
                   or any(tags_quote(a, q, text) or introduces_quote(a, q, text) for q in a.quotes))]
         for a in chosen:
-            introduced = next((q.start for q in a.quotes if introduces_quote(a, q, text)), None)
             a.quotes = []
             a.content = _bounded(doc, a, text, quotes)
             a.parts = _pieces(doc, a, text)
             if a.parts:
                 a.content = (a.parts[0][0], a.parts[-1][1])
-            if introduced is not None and a.content is not None and a.cue.end <= a.content[0] and a.content[1] <= introduced + 1:
-                # "put it: “…”", "issued a statement, “…”": what was said is the quotation
-                a.content, a.parts = None, ()
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
+        for a in attributions:
+            # "issued a statement, “…”": the object before the quotation it introduces is part of the cue
+            if a.content is not None and any(introduces_quote(a, q, text) and a.cue.end <= a.content[0] and a.content[1] <= q.start
+                                             for q in a.quotes):
+                a.content, a.parts = None, ()
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
     for s in signed:
@@ -550,36 +549,39 @@ def tags_quote(att: Attribution, q: Quoted, text: str) -> bool:
     return (subject is not None and subject.i < cue.head.i and subject.idx >= q.end) or (not words and after)
 
 
-#: objects a verb may take between itself and the quotation it introduces ("issued a statement: “…”",
-#: "put it: “…”")
-INTRODUCED_OBJECTS = frozenset({"it", "statement", "this", "following"})
+#: at most this many words of the verb's own between it and the quotation it introduces ("issued a statement, “…”")
+MAX_INTRO_WORDS = 3
 
 
 def introduces_quote(att: Attribution, q: Quoted, text: str) -> bool:
-    """Whether ``att``'s cue is a verb that introduces the quotation ``q`` right after it, whatever
-    its lemma ('Hillary shot back, “…”', 'she then boomed, ''…''', 'as Ridge put it: ''…''', 'Trump
-    issued a statement, “…”'): a verb with a subject, nothing between it and the opening mark but a
-    particle, an adverb, "it" or the statement it issues, then a comma or a colon."""
+    """Whether ``att``'s cue is a verb that introduces the quotation ``q`` right after it, set off by
+    a comma, whatever its lemma ('Hillary shot back, “…”', 'Trump issued a statement,
+    “…”', 'As Ann Lee put it, “…”'): between them only a few words of the verb's own (a particle,
+    its object), no other verb, no end of sentence. A short quotation (a title, a scare quote) is
+    not introduced by its place alone."""
     cue = att.cue
-    if cue is None or cue.kind in SPECIAL_CUES or cue.end > q.start or q.words(text) < MIN_TAGGED_WORDS:
+    if cue is None or cue.kind in SPECIAL_CUES or cue.head.pos_ != "VERB" or q.start < cue.end:
         return False
-    head = cue.head
-    if head.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+    if cue.head.dep_ in ("relcl", "amod", "acl") or q.words(text) < MIN_FLOATING_WORDS:
         return False
-    doc = head.doc
-    between = doc.char_span(cue.end, q.start, alignment_mode="expand")
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in cue.head.children):
+        return False  # "Unless rivals quit the race, “…”": a condition, not a speaker ("As Lee put it, “…”" is one)
+    if att.content is not None and att.content[0] < q.end and q.start < att.content[1]:
+        return False
+    gap = text[cue.end:q.start]
+    if "\n" in gap:
+        return False
+    gap = gap.rstrip()
+    if not gap.endswith(","):
+        return False
+    doc = cue.head.doc
+    between = doc.char_span(cue.end, cue.end + len(gap) - 1, alignment_mode="expand") if len(gap) > 1 else []
     if between is None:
         return False
-    toks = [t for t in between if not t.is_space]
-    if not toks or toks[-1].text not in (",", ":") or any(t.text in (",", ":") for t in toks[:-1]):
-        return False
-    for t in toks[:-1]:
-        if t.head.i != head.i and not (t.head.lower_ in INTRODUCED_OBJECTS and t.dep_ in ("det", "amod")):
-            return False
-        if t.dep_ not in ("prt", "advmod", "dobj", "det", "amod", "npadvmod") or \
-                (t.dep_ == "dobj" and t.lower_ not in INTRODUCED_OBJECTS and t.lemma_.lower() not in INTRODUCED_OBJECTS):
-            return False
-    return True
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    own = {t.i for t in cue.head.subtree}
+    return (len(words) <= MAX_INTRO_WORDS and all(t.i in own and t.pos_ not in ("VERB", "AUX") for t in words)
+            and not any(t.text in (".", ";", "?", "!") for t in between))
 
 
 def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text: str) -> Attribution | None:
@@ -593,8 +595,8 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text
     best, best_gap = None, None
     for att in attributions:
         cue = att.cue
-        if cue is None or cue.kind not in ("speech", "according_to", "colon") and not tags_quote(att, q, text) \
-                and not introduces_quote(att, q, text):
+        if cue is None or cue.kind not in ("speech", "according_to", "colon") and not (tags_quote(att, q, text)
+                                                                                  or introduces_quote(att, q, text)):
             continue
         if not (lo <= cue.start < hi):
             continue
@@ -603,8 +605,10 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text
         gap = q.start - cue.end if cue.end <= q.start else cue.start - q.end
         if gap < 0:
             continue
-        # prefer a cue with no content of its own, then the nearest
+        # prefer a speech cue to a verb that only introduces the quotation by its place, then a cue
+        # with no content of its own, then the nearest
         score = gap + (0 if att.content is None else MAX_CUE_GAP)
+        score += 2 * MAX_CUE_GAP if cue.kind not in ("speech", "according_to", "colon") and not tags_quote(att, q, text) else 0
         if best_gap is None or score < best_gap:
             best, best_gap = att, score
     return best
