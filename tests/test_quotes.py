@@ -277,4 +277,3 @@ def test_sign_offs(text, names):
 
     found = sign_offs(text, find_quotes(text))
     assert [text[s.name_start:s.name_end] for s in found] == names
-
