@@ -10,13 +10,14 @@ quotes it drew; a cue noun, which the model never saw, is kept when it names its
 
 A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
 of its sentence, or to a verb that tags it right after its marks, whatever the verb ("“…?” Ann
-pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that introduced it with a colon; otherwise, floating, to the
-previous speaker of its paragraph (or of the paragraph before, for a quote running on): the cue of
-the paragraph's last quotation, unless a cue of a later sentence follows it. A short
-quoted passage with no speaker is a scare quote or a title, not speech; a short title-cased one after
-"on", "in" or a possessive ("on CNN’s “New Day”") is a title and joins no cue. A transcript paragraph
-opened by a bracketed name (``[CRISTIANI] …``) is that speaker's quote, and a paragraph of quotations
-signed off by the next (``- Ann Okafor.``, as fact checks set them) is the quote of the signed name.
+pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that
+introduced it with a colon; otherwise, floating, to the previous speaker of its paragraph (or of
+the paragraph before, for a quote running on): the cue of the paragraph's last quotation, unless a
+cue of a later sentence follows it. A short quoted passage with no speaker is a scare quote or a
+title, not speech; a short title-cased one after "on", "in" or a possessive ("on CNN’s “New Day”")
+is a title and joins no cue. A transcript paragraph opened by a bracketed name (``[CRISTIANI] …``)
+is that speaker's quote, and a paragraph of quotations signed off by the next (``- Ann Okafor.``, as
+fact checks set them) is the quote of the signed name.
 """
 
 from __future__ import annotations
