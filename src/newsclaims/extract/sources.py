@@ -28,7 +28,9 @@
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
   cue hung under a headline).
 - A relative pronoun source ("officials who said") is given together with its antecedent; an
-  expletive "there" gives way to what there is ("There were emails showing …": the emails).
+  expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
+  "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
+  saying …": Lee).
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ PEOPLE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: verbs whose object or "to" phrase is the addressee of a message ("emailed supporters saying …")
 SENDING_VERBS = frozenset({"email", "e-mail", "text", "message", "send", "mail", "write", "blast", "tweet", "post"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+#: pronouns that open a cleft or a copula ("It was …", "That's why …"): never the speaker of a cue after it
+CLEFT_PRONOUNS = frozenset({"it", "that", "this", "what"})
 #: entity types of a time expression ("by Tuesday" names no agent)
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: parts of speech between a passive cue and a "by" phrase the parser hung on a word after it
@@ -571,6 +575,12 @@ def source_of(cue) -> tuple[int, int] | None:
         # "There were emails that night showing …", "So there was Hannity, devoting …": the one
         # there is, not the expletive
         subj = next((c for c in subj.head.children if c.dep_ in ("attr", "nsubj") and c.i > subj.i), None)
+    if subj is not None and subj.lower_ in CLEFT_PRONOUNS and subj.head.lemma_.lower() == "be":
+        # "It was a sharp rebuke, as Okafor echoed it, saying …", "It was at the meeting that Lee
+        # spoke, pointing to …": not the pronoun of the cleft, but the last subject of a verb after it
+        later = [t for t in cue.head.sent if subj.i < t.i < cue.head.i and t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS
+                 and t.lower_ not in CLEFT_PRONOUNS and t.tag_ not in ("WP", "WDT") and t.head.lemma_.lower() != "be"]
+        subj = later[-1] if later else subj
     if subj is None:
         return None
     subj = _named_apposition(_after_paragraph_break(subj, cue.head))
