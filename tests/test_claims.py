@@ -113,6 +113,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
     # an expletive "there" is never the source: what there is, is
     ("There were also letters that week showing that the mayor knew about the leak.", "showing", "letters"),
+    # a share of a speech is spent by the speaker, not the one speaking
+    ("The senator spent much of his 30-minute speech defending the harbour plan.", "defending", "The senator"),
+    ("Okafor spent most of her speech praising the new ferry.", "praising", "Okafor"),
     # the pronoun of a cleft is not the speaker: the subject after it is
     ("It was at the meeting that Ann Okafor gave her speech, pointing to the rising cost of the ferry.",
      "pointing", "Ann Okafor"),

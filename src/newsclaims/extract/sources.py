@@ -297,6 +297,8 @@ def _speaker_behind(noun):
         if verb.head.i > verb.i:
             return None  # "In a statement defending X, the campaign said": the statement speaks
         verb = verb.head
+        if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "obj") and verb.lower_ in means_nouns() and verb.head.pos_ == "VERB":
+            verb = verb.head  # "spent much of his speech defending …": the share of the speech is spent
     elif noun.dep_ not in ("dobj", "obj"):
         return None
     if verb == noun or verb.pos_ not in ("VERB", "AUX"):
