@@ -68,6 +68,8 @@ PEOPLE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: verbs whose object or "to" phrase is the addressee of a message ("emailed supporters saying …")
 SENDING_VERBS = frozenset({"email", "e-mail", "text", "message", "send", "mail", "write", "blast", "tweet", "post"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+#: clauses of a noun or an open complement that a conjunct cue may have been joined into by the parser
+CLAUSE_OF_NOUN_DEPS = frozenset({"relcl", "xcomp", "acl"})
 #: pronouns that open a cleft or a copula ("It was …", "That's why …"): never the speaker of a cue after it
 CLEFT_PRONOUNS = frozenset({"it", "that", "this", "what"})
 #: entity types of a time expression ("by Tuesday" names no agent)
@@ -254,7 +256,8 @@ def outer_conjunct(verb, *, by_tense: bool = True):
     tense, not resting). ``None`` unless the tenses say so; with ``by_tense=False`` (for the speaker)
     any conjunct of an earlier verb's complement joins that verb: "X said he welcomed it and added
     …", "X said Y was wrong and accused Y of …" (on PolNeAR train the outer subject is the source
-    two times in three)."""
+    two times in three), and a conjunct of a clause of a thing ("criticized the plan that doubles the
+    fares and promised …") joins the verb above it in its own tense."""
     if any(c.dep_ == "mark" for c in verb.children):
         return None  # "… that X and that Y": a second complement clause, not a second cue
     if not by_tense and any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
@@ -267,6 +270,16 @@ def outer_conjunct(verb, *, by_tense: bool = True):
     outer = head
     while outer.dep_ == "conj" and outer.head != outer:
         outer = outer.head
+    if not by_tense and outer.dep_ in CLAUSE_OF_NOUN_DEPS and outer.head != outer and outer.head.i < outer.i:
+        # "criticized the plan that doubles the fares and promised a review": the parser joined
+        # "promised" to the clause of a thing ("that", "which"); it joins the verb above, in its tense
+        if outer.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in outer.children):
+            return None  # "Lee, who has endorsed X and criticized Y": the person of the clause does both
+        top = outer.head
+        while top.pos_ not in ("VERB", "AUX") and top.head != top:
+            top = top.head
+        same_tense = top.tag_ == verb.tag_ and head.tag_ != verb.tag_
+        return top if top.pos_ == "VERB" and same_tense and top.sent == verb.sent else None
     if outer.dep_ != "ccomp" or outer.head == outer or outer.head.i > outer.i:
         return None
     top = outer.head
