@@ -113,6 +113,15 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
     # an expletive "there" is never the source: what there is, is
     ("There were also letters that week showing that the mayor knew about the leak.", "showing", "letters"),
+    # a cue the parser joined to the clause of a thing joins the verb above it
+    ("The mayor criticized the plan that doubles the fares and promised a review of the harbour budget.",
+     "promised", "The mayor"),
+    # a share of a speech is spent by the speaker, not the one speaking
+    ("The senator spent much of his 30-minute speech defending the harbour plan.", "defending", "The senator"),
+    ("Okafor spent most of her speech praising the new ferry.", "praising", "Okafor"),
+    # the pronoun of a cleft is not the speaker: the subject after it is
+    ("It was at the meeting that Ann Okafor gave her speech, pointing to the rising cost of the ferry.",
+     "pointing", "Ann Okafor"),
     # the agent of a passive cue that the parser hung on a noun after the verb
     ("The ferry plan was declared a failure in the council by several residents on Tuesday.", "declared",
      "several residents"),

@@ -237,6 +237,13 @@ def test_a_verb_before_a_quotation_introduces_it(convert_text, text, cue, source
     assert (q["cue"]["text"], q["source"]["text"]) == (cue, source)
 
 
+def test_a_verb_and_a_colon_introduce_a_quotation(convert_text):
+    # "put it:": the quotation is what was put, "it" is no claim of its own
+    record = convert_text("Or, as Tom Reyes put it: “The barbarians are no longer at the gate, and the city knows it.”")
+    assert [(q["cue"]["text"], q["source"]["text"]) for q in record["quotes"]] == [("put", "Tom Reyes")]
+    assert [c["text"] for c in record["claims"]] == []
+
+
 def test_a_condition_before_a_quotation_does_not_introduce_it(convert_text):
     text = ("“The ferry will run,” said Ann Lee, the harbour master. "
             "Unless the council changes course, “it will run all winter and at the same fares as now.”")

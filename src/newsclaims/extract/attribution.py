@@ -564,8 +564,8 @@ MAX_INTRO_WORDS = 3
 
 def introduces_quote(att: Attribution, q: Quoted, text: str) -> bool:
     """Whether ``att``'s cue is a verb that introduces the quotation ``q`` right after it, set off by
-    a comma, whatever its lemma ('Hillary shot back, “…”', 'Trump issued a statement,
-    “…”', 'As Ann Lee put it, “…”'): between them only a few words of the verb's own (a particle,
+    a comma or a colon, whatever its lemma ('Hillary shot back, “…”', 'Trump issued a statement,
+    “…”', 'As Ann Lee put it, “…”', 'as Tom Ridge put it: “…”'): between them only a few words of the verb's own (a particle,
     its object), no other verb, no end of sentence. A short quotation (a title, a scare quote) is
     not introduced by its place alone."""
     cue = att.cue
@@ -581,7 +581,7 @@ def introduces_quote(att: Attribution, q: Quoted, text: str) -> bool:
     if "\n" in gap:
         return False
     gap = gap.rstrip()
-    if not gap.endswith(","):
+    if not gap.endswith((",", ":")):
         return False
     doc = cue.head.doc
     between = doc.char_span(cue.end, cue.end + len(gap) - 1, alignment_mode="expand") if len(gap) > 1 else []

@@ -28,7 +28,9 @@
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
   cue hung under a headline).
 - A relative pronoun source ("officials who said") is given together with its antecedent; an
-  expletive "there" gives way to what there is ("There were emails showing …": the emails).
+  expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
+  "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
+  saying …": Lee).
 """
 
 from __future__ import annotations
@@ -66,6 +68,10 @@ PEOPLE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: verbs whose object or "to" phrase is the addressee of a message ("emailed supporters saying …")
 SENDING_VERBS = frozenset({"email", "e-mail", "text", "message", "send", "mail", "write", "blast", "tweet", "post"})
 CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
+#: clauses of a noun or an open complement that a conjunct cue may have been joined into by the parser
+CLAUSE_OF_NOUN_DEPS = frozenset({"relcl", "xcomp", "acl"})
+#: pronouns that open a cleft or a copula ("It was …", "That's why …"): never the speaker of a cue after it
+CLEFT_PRONOUNS = frozenset({"it", "that", "this", "what"})
 #: entity types of a time expression ("by Tuesday" names no agent)
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: parts of speech between a passive cue and a "by" phrase the parser hung on a word after it
@@ -250,7 +256,8 @@ def outer_conjunct(verb, *, by_tense: bool = True):
     tense, not resting). ``None`` unless the tenses say so; with ``by_tense=False`` (for the speaker)
     any conjunct of an earlier verb's complement joins that verb: "X said he welcomed it and added
     …", "X said Y was wrong and accused Y of …" (on PolNeAR train the outer subject is the source
-    two times in three)."""
+    two times in three), and a conjunct of a clause of a thing ("criticized the plan that doubles the
+    fares and promised …") joins the verb above it in its own tense."""
     if any(c.dep_ == "mark" for c in verb.children):
         return None  # "… that X and that Y": a second complement clause, not a second cue
     if not by_tense and any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
@@ -263,6 +270,16 @@ def outer_conjunct(verb, *, by_tense: bool = True):
     outer = head
     while outer.dep_ == "conj" and outer.head != outer:
         outer = outer.head
+    if not by_tense and outer.dep_ in CLAUSE_OF_NOUN_DEPS and outer.head != outer and outer.head.i < outer.i:
+        # "criticized the plan that doubles the fares and promised a review": the parser joined
+        # "promised" to the clause of a thing ("that", "which"); it joins the verb above, in its tense
+        if outer.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in outer.children):
+            return None  # "Lee, who has endorsed X and criticized Y": the person of the clause does both
+        top = outer.head
+        while top.pos_ not in ("VERB", "AUX") and top.head != top:
+            top = top.head
+        same_tense = top.tag_ == verb.tag_ and head.tag_ != verb.tag_
+        return top if top.pos_ == "VERB" and same_tense and top.sent == verb.sent else None
     if outer.dep_ != "ccomp" or outer.head == outer or outer.head.i > outer.i:
         return None
     top = outer.head
@@ -293,6 +310,8 @@ def _speaker_behind(noun):
         if verb.head.i > verb.i:
             return None  # "In a statement defending X, the campaign said": the statement speaks
         verb = verb.head
+        if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "obj") and verb.lower_ in means_nouns() and verb.head.pos_ == "VERB":
+            verb = verb.head  # "spent much of his speech defending …": the share of the speech is spent
     elif noun.dep_ not in ("dobj", "obj"):
         return None
     if verb == noun or verb.pos_ not in ("VERB", "AUX"):
@@ -571,6 +590,12 @@ def source_of(cue) -> tuple[int, int] | None:
         # "There were emails that night showing …", "So there was Hannity, devoting …": the one
         # there is, not the expletive
         subj = next((c for c in subj.head.children if c.dep_ in ("attr", "nsubj") and c.i > subj.i), None)
+    if subj is not None and subj.lower_ in CLEFT_PRONOUNS and subj.head.lemma_.lower() == "be":
+        # "It was a sharp rebuke, as Okafor echoed it, saying …", "It was at the meeting that Lee
+        # spoke, pointing to …": not the pronoun of the cleft, but the last subject of a verb after it
+        later = [t for t in cue.head.sent if subj.i < t.i < cue.head.i and t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS
+                 and t.lower_ not in CLEFT_PRONOUNS and t.tag_ not in ("WP", "WDT") and t.head.lemma_.lower() != "be"]
+        subj = later[-1] if later else subj
     if subj is None:
         return None
     subj = _named_apposition(_after_paragraph_break(subj, cue.head))
