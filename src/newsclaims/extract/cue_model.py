@@ -35,7 +35,7 @@ MODEL = "cue_model.tsv"
 THRESHOLD = 0.35
 #: the threshold for a candidate whose cue stands inside the content of a kept one ("X said Y believes
 #: Z"): PolNeAR marks one of the two levels, and keeping the inner one too costs little
-NESTED_THRESHOLD = 0.35
+NESTED_THRESHOLD = 0.15
 HUMAN_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
