@@ -142,7 +142,7 @@ def candidate_bucket(doc, g, gc: set[int]) -> str:
     """Why a missed gold relation was missed: no candidate cue on its cue, a candidate with the wrong
     content, or a candidate with the right content that the cue model rejected (with its probability)."""
     from newsclaims.extract.attribution import find_attributions
-    from newsclaims.extract.cue_model import features, judged, load_model, probability
+    from newsclaims.extract.cue_model import features, judged, load_model, probability, reported_spans
 
     key = "newsclaims.errors.candidates"
     if key not in doc.user_data:
@@ -151,8 +151,7 @@ def candidate_bucket(doc, g, gc: set[int]) -> str:
     for att in doc.user_data[key]:
         if att.cue is None or not any(a < att.cue.end and att.cue.start < b for a, b in g.cue):
             continue
-        parts = ([att.content] if att.content else []) + [(q.start, q.end) for q in att.quotes]
-        pc = {i for a, b in parts for i in range(a, b)}
+        pc = {i for a, b in reported_spans(att) for i in range(a, b)}
         if len(gc & pc) > 0.3 * len(gc):
             p = probability(features(att, doc, judged(doc.user_data[key])), load_model())
             return f"rejected p={min(int(p * 10), 9) / 10:.1f}-{min(int(p * 10) + 1, 10) / 10:.1f} rule={att.rule}"
@@ -173,12 +172,11 @@ def main(argv=None) -> int:
     ap.add_argument("--dump", type=Path, default=None, help="write every error as a JSON line here (outside the project)")
     args = ap.parse_args(argv)
 
-    from newsclaims.evaluate.attributions import gold_items, predicted_items, score
+    from newsclaims.evaluate.attributions import article_record, gold_items, predicted_items, score
     from newsclaims.evaluate.polnear import read_split
     from newsclaims.extract.cues import speech_lemmas
     from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp
     from newsclaims.pipeline import annotate
-    from newsclaims.record import Provenance, Record
 
     articles = read_split(SHARED / args.split)[args.offset:]
     articles = articles[:args.limit] if args.limit else articles
@@ -201,8 +199,7 @@ def main(argv=None) -> int:
     for article, doc in zip(articles, docs):
         text = article.text
         doc.user_data[ORIGINAL_TEXT_KEY] = text
-        record = Record(id=article.name, text=text,
-                        source=Provenance(path=f"{article.name}.txt", sha256=hashlib.sha256(text.encode()).hexdigest()))
+        record = article_record(article)
         annotate(record, doc)
         gold = gold_items(article, doc, speech)
         pred = predicted_items(record, doc, speech)

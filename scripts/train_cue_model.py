@@ -15,7 +15,6 @@ to. Parsed docs are cached under ``--cache`` (as ``scripts/attribution_errors.py
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from pathlib import Path
@@ -35,22 +34,27 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsclaims" / "resources" / MODEL
 
 
+def parsed_split(split: Path, *, cache: Path, limit: int | None, model: str | None):
+    """The split's gold articles and their parsed docs (cached as ``scripts/attribution_errors.py`` caches them)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from attribution_errors import parsed_docs
+
+    from newsclaims.evaluate.polnear import read_split
+    from newsclaims.nlp import load_nlp
+
+    articles = read_split(split, limit=limit)
+    return articles, parsed_docs(load_nlp(model), [a.text for a in articles], cache)
+
+
 def cross_validate(split: Path, folds: int, *, cache: Path, limit: int | None, threshold: float = THRESHOLD,
                    nested_threshold: float = NESTED_THRESHOLD, model: str | None = None):
     """``(text, gold items, held-out predicted items)`` of every article of ``split`` under
     ``folds``-fold cross-fitting, for :func:`newsclaims.evaluate.attributions.score`."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from attribution_errors import parsed_docs
-
-    from newsclaims.evaluate.attributions import gold_items, predicted_items
-    from newsclaims.evaluate.polnear import read_split
+    from newsclaims.evaluate.attributions import article_record, gold_items, predicted_items
     from newsclaims.extract.cues import speech_lemmas
-    from newsclaims.nlp import load_nlp
     from newsclaims.pipeline import annotate
-    from newsclaims.record import Provenance, Record
 
-    articles = read_split(split, limit=limit)
-    docs = parsed_docs(load_nlp(model), [a.text for a in articles], cache)
+    articles, docs = parsed_split(split, cache=cache, limit=limit, model=model)
     per_article = [article_examples(a, d) for a, d in zip(articles, docs)]
     speech = speech_lemmas()
     scored: list = [None] * len(articles)
@@ -59,8 +63,7 @@ def cross_validate(split: Path, folds: int, *, cache: Path, limit: int | None, t
         with using_model(weights, threshold, nested_threshold):
             for i in range(fold, len(articles), folds):
                 article, doc = articles[i], docs[i]
-                record = Record(id=article.name, text=article.text, source=Provenance(
-                    path=f"{article.name}.txt", sha256=hashlib.sha256(article.text.encode()).hexdigest()))
+                record = article_record(article)
                 annotate(record, doc)
                 scored[i] = (article.text, gold_items(article, doc, speech), predicted_items(record, doc, speech))
     return scored
@@ -88,14 +91,7 @@ def main() -> None:
         print(f"{args.cross_validate}-fold cross-fitted, threshold {args.threshold}, nested {args.nested_threshold} ({time.perf_counter() - t0:.0f} s)")
         print(result.format())
         return
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from attribution_errors import parsed_docs
-
-    from newsclaims.evaluate.polnear import read_split
-    from newsclaims.nlp import load_nlp
-
-    articles = read_split(args.split, limit=args.limit)
-    docs = parsed_docs(load_nlp(args.model), [a.text for a in articles], args.cache)
+    articles, docs = parsed_split(args.split, cache=args.cache, limit=args.limit, model=args.model)
     weights = fit(examples(articles, docs))
     args.out.write_text(format_model(weights, source=f"PolNeAR {Path(args.split).name} split"), encoding="utf-8")
     print(f"wrote {args.out} ({len(weights)} features)")

@@ -239,20 +239,26 @@ def predicted_items(record, doc, speech_lemmas: frozenset[str]) -> list[Item]:
     return items
 
 
-def evaluate(gold: str | Path, *, model: str | None = None, limit: int | None = None) -> Result:
-    """Convert every article of a PolNeAR split with the pipeline and score its quotes and claims."""
+def article_record(article: GoldArticle):
+    """An empty record of a gold article's text, for the pipeline to annotate."""
     import hashlib
 
+    from newsclaims.record import Provenance, Record
+
+    return Record(id=article.name, text=article.text,
+                  source=Provenance(path=f"{article.name}.txt", sha256=hashlib.sha256(article.text.encode()).hexdigest()))
+
+
+def evaluate(gold: str | Path, *, model: str | None = None, limit: int | None = None) -> Result:
+    """Convert every article of a PolNeAR split with the pipeline and score its quotes and claims."""
     from newsclaims.extract.cues import speech_lemmas
     from newsclaims.nlp import load_nlp
     from newsclaims.pipeline import annotate, parse
-    from newsclaims.record import Provenance, Record
 
     articles = read_split(gold, limit=limit)
     nlp = load_nlp(model)
     speech = speech_lemmas()
-    records = [Record(id=a.name, text=a.text, source=Provenance(path=f"{a.name}.txt", sha256=hashlib.sha256(a.text.encode()).hexdigest()))
-               for a in articles]
+    records = [article_record(a) for a in articles]
 
     def scored():
         for article, (record, doc) in zip(articles, parse(nlp, records)):

@@ -37,7 +37,7 @@ from newsclaims.extract.boundaries import (
     without_time_of_cue,
 )
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, sign_offs, speaker_tags, trim
-from newsclaims.extract.cue_model import judged, keep
+from newsclaims.extract.cue_model import judged, keep, reported_spans
 from newsclaims.extract.cues import (
     COMPLEMENT_DEPS,
     CONTENT_PREPS,
@@ -438,7 +438,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         # a candidate whose cue stands inside a kept content ("X said Y believes Z") is judged by a
         # threshold of its own
         picked = {id(a) for a in chosen}
-        reach = [r for a in chosen for r in ([a.content] if a.content else []) + [(q.start, q.end) for q in a.quotes]]
+        reach = [r for a in chosen for r in reported_spans(a)]
         chosen = [a for a in candidates if id(a) in picked or (
                   a.cue.kind != "noun" and a.content is not None and any(s <= a.cue.start and a.cue.end <= e for s, e in reach)
                   and keep(a, doc, others=others, nested=True))]

@@ -357,7 +357,6 @@ def relative_pieces(doc, content: tuple[int, int], head) -> list[tuple[int, int]
     return [(pronoun.idx, pronoun.idx + len(pronoun)), rest]
 
 
-
 #: prepositions of a phrase closing a stance cue's object that tells when the cue happened
 #: ("criticized the plan *during the debate*", "praised her *before the vote*")
 OCCASION_PREPS = frozenset({"during", "before", "after"})

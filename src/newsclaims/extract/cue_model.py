@@ -27,7 +27,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 
 from newsclaims.resources import _read
 
@@ -85,8 +84,8 @@ def source_type(doc, source: tuple[int, int] | None) -> str:
     return "noun" if root.pos_ in ("NOUN", "PROPN") else "other"
 
 
-def _reach(att) -> list[tuple[int, int]]:
-    """The character ranges a candidate reports: its content and the quotations it drew."""
+def reported_spans(att) -> list[tuple[int, int]]:
+    """The character ranges a candidate attribution reports: its content and the quotations it drew."""
     return ([att.content] if att.content else []) + [(q.start, q.end) for q in att.quotes]
 
 
@@ -98,7 +97,7 @@ def nesting_features(att, others: Sequence) -> list[str]:
     cue = att.cue
     cls = att.cue_class
     outer = [(b - a, o) for o in others if o is not att and o.cue is not None
-             for a, b in _reach(o) if a <= cue.start and cue.end <= b]
+             for a, b in reported_spans(o) if a <= cue.start and cue.end <= b]
     feats = []
     if outer:
         o = min(outer, key=lambda x: x[0])[1]
@@ -107,7 +106,7 @@ def nesting_features(att, others: Sequence) -> list[str]:
                   f"outer_quotes={bool(o.quotes)}"]
     else:
         feats.append("outer=none")
-    reach = _reach(att)
+    reach = reported_spans(att)
     inner = {i.cue_class: i for i in others if i is not att and i.cue is not None and i.cue_class != "other"
              and any(a <= i.cue.start and i.cue.end <= b for a, b in reach)}
     feats += [f"inner={c}" for c in sorted(inner)] or ["inner=none"]
@@ -209,7 +208,7 @@ def article_examples(article, doc) -> list[tuple[list[str], bool]]:
     for att in candidates:
         if att.cue is None:
             continue
-        parts = _reach(att)
+        parts = reported_spans(att)
         if not parts:
             continue
         pred = chars(tuple(parts))
@@ -223,15 +222,6 @@ def examples(articles, docs) -> list[tuple[list[str], bool]]:
     """Candidate features and gold labels over gold articles and their parsed docs."""
     return [ex for article, doc in zip(articles, docs) for ex in article_examples(article, doc)]
 
-
-def train(split: str | Path, *, model: str | None = None, limit: int | None = None) -> dict[str, float]:
-    """Fit the cue model on a PolNeAR split (parsed with the project's spaCy pipeline)."""
-    from newsclaims.evaluate.polnear import read_split
-    from newsclaims.nlp import load_nlp, prepare_text
-
-    articles = read_split(split, limit=limit)
-    nlp = load_nlp(model)
-    return fit(examples(articles, nlp.pipe((prepare_text(a.text) for a in articles), batch_size=32)))
 
 
 def format_model(weights: dict[str, float], *, source: str = "") -> str:

@@ -21,26 +21,27 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 CONTENT_PREPS = frozenset({"about", "of", "for", "on", "against", "over"})
 
 
+def _word_pairs(name: str) -> dict[str, frozenset[str]]:
+    """A two-column resource (word, tab, word; lower-cased) as first word → the set of second words."""
+    out: dict[str, set[str]] = {}
+    for line in load_lines(name):
+        key, _, value = line.partition("\t")
+        out.setdefault(key.strip().lower(), set()).add(value.strip().lower())
+    return {key: frozenset(values) for key, values in out.items()}
+
+
 @lru_cache(maxsize=1)
 def cue_preps() -> dict[str, frozenset[str]]:
     """Cue lemma → the prepositions whose object is its content ("refer to", "known as"), from
     ``resources/cue_preps.tsv``."""
-    out: dict[str, set[str]] = {}
-    for line in load_lines("cue_preps.tsv"):
-        lemma, _, prep = line.partition("\t")
-        out.setdefault(lemma.strip().lower(), set()).add(prep.strip().lower())
-    return {lemma: frozenset(preps) for lemma, preps in out.items()}
+    return _word_pairs("cue_preps.tsv")
 
 
 @lru_cache(maxsize=1)
 def cue_nouns() -> dict[str, frozenset[str]]:
     """Cue noun → its complements: prepositions whose object is its content, or "that" for a
     clause (``resources/cue_nouns.tsv``)."""
-    out: dict[str, set[str]] = {}
-    for line in load_lines("cue_nouns.tsv"):
-        noun, _, comp = line.partition("\t")
-        out.setdefault(noun.strip().lower(), set()).add(comp.strip().lower())
-    return {noun: frozenset(comps) for noun, comps in out.items()}
+    return _word_pairs("cue_nouns.tsv")
 
 
 def noun_complement(tok):

