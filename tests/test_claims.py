@@ -134,6 +134,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # a name the tagger reads as a modal before a verb no modal can govern
     ("Will wrote that the senator should withdraw from the race.", "wrote", "Will"),
     ("In his column, Will argues that the bridge is too expensive.", "argues", "Will"),
+    # a participle or infinitive hung on the object of a verb: the one acting through that object
+    ("The three mayors took turns rebutting the governor's plan for the harbour.", "rebutting", "The three mayors"),
+    ("Okafor has mounted a public campaign to condemn the council for the fare increase.", "condemn", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
