@@ -137,6 +137,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # a participle or infinitive hung on the object of a verb: the one acting through that object
     ("The three mayors took turns rebutting the governor's plan for the harbour.", "rebutting", "The three mayors"),
     ("Okafor has mounted a public campaign to condemn the council for the fare increase.", "condemn", "Okafor"),
+    # the time spent doing it is not the speaker: the one spending it is
+    ("I had to spend the weekend figuring out how to answer the council.", "figuring", "I"),
+    ("Okafor has spent nearly all of her time responding to the council's complaints.", "responding", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}

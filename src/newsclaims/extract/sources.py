@@ -20,7 +20,8 @@
   hung on the addressee of a message ("emailed supporters saying") the sender; one hung on the
   statement or ad it is issued in ("issued a statement describing …") the issuer; a participle or
   infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
-  condemn") the subject of that verb.
+  condemn") the subject of that verb; one hung on the time or money spent ("spent the weekend
+  figuring out", "has spent all of her time responding to") the one spending it.
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
   or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb, "“…,”
   said retired engineer Ann Okafor, asked …"); one
@@ -521,6 +522,24 @@ def _after_paragraph_break(subj, verb):
     return heads[0] if heads else subj
 
 
+def _spender(verb):
+    """Who spends the time or the money a participle is spent on ("Clinton spent much of the run-up
+    portraying …", "I had to spend the weekend figuring out …", "aides spent Saturday delivering …"):
+    the subject of "spend", not its object (the parser makes the participle an open complement of
+    the time spent, or a clause of it). ``None`` for a participle with a subject or a conjunct of its
+    own ("… have spent time on it, and they are circulating …")."""
+    if verb.tag_ != "VBG" or verb.dep_ == "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            break
+        tok = tok.head
+    if tok.lemma_.lower() != "spend" or tok.i > verb.i or tok == verb:
+        return None
+    return subject_of(tok)
+
+
 def _issuer(verb):
     """Who issued the statement, ad or letter that a cue hangs on ("Trump and Ryan issued a statement
     describing …", "Sanders is releasing an ad that urges …", "Ramos used his speech to call for …"):
@@ -612,6 +631,7 @@ def source_of(cue) -> tuple[int, int] | None:
     outer = _outer_cue_verb(cue.head)
     subj = subject_of(outer) if outer is not None else None
     subj = subj if subj is not None else _issuer(cue.head)
+    subj = subj if subj is not None else _spender(cue.head)
     subj = subj if subj is not None else subject_of(cue.head)
     if subj is None and cue.head.tag_ in ("VBG", "VBN"):
         # a participle the parser hung elsewhere ("…, writing …"): the subject of its sentence
