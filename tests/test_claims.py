@@ -323,3 +323,22 @@ def test_a_poll_reports_what_its_respondents_said(convert_text):
     assert found.get("said") == ("60 percent of voters", "the ferry should run at night"), found
     found = {c["cue"]["text"] for c in convert_text("In a statement, the mayor said the ferry would run at night.")["claims"]}
     assert found == {"said"}
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # the subject nearest before the cue, for a cue the parse left without one
+    ("Okafor offered the man a job, then says she will welcome advice.", "says", "Okafor"),
+    # not a subject inside a quotation before the cue, nor a relative pronoun
+    ("Okafor read out the line “we have won the vote” and smiled.", "smiled", "Okafor"),
+    ("The mayor, who runs the port, agreed.", "agreed", "The mayor"),
+    # "it" names no speaker
+    ("It seems clear.", "seems", None),
+])
+def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import nearest_subject
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = nearest_subject(Cue(head, (head,), "speech"))
+    assert (text[span[0]:span[1]] if span else None) == source

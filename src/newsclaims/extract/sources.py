@@ -35,6 +35,9 @@
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
   saying …": Lee).
+- A verb cue the cue model kept with none of these found takes, as a last resort, the subject nearest
+  before it in its sentence and paragraph, outside quotations (:func:`nearest_subject`: "Kasich
+  offered the man a job, then says …" with "says" hung elsewhere).
 """
 
 from __future__ import annotations
@@ -421,6 +424,43 @@ def opening_subject(verb):
         opens = first.i == first.sent.start or "\n" in doc[first.i - 1].text_with_ws or doc[first.i - 1].text in CLOSING_MARKS
         if opens and set_off and subj.pos_ in ("PROPN", "NOUN"):
             return subj
+    return None
+
+
+#: subject pronouns that name no speaker when the parse leaves a cue without one ("it", "this")
+NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"})
+
+
+def nearest_subject(cue) -> tuple[int, int] | None:
+    """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
+    :func:`source_of` found no source for: the subject
+    nearest before it in its sentence and paragraph (:func:`_last_subject_before`). Not part of
+    :func:`source_of`, whose kinds of source the cue model was trained on."""
+    if cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _last_subject_before(cue.head)
+    return noun_phrase(subj) if subj is not None else None
+
+
+def _last_subject_before(verb):
+    """The subject nearest before a cue that the parse left without one, in its sentence and
+    paragraph ("Kasich offered the man a job, then says …", "Trump went on to promote X, note that
+    … and boast …", "He called it “shameful” and called on …" with the conjuncts hung elsewhere): a
+    noun phrase or a personal pronoun, not a relative or expletive one nor "it", and not one inside a
+    quotation before the cue."""
+    doc = verb.doc
+    quoted = False  # walking back through a quotation
+    for t in reversed(doc[verb.sent.start:verb.i]):
+        if "\n" in t.text_with_ws:
+            return None
+        if t.tag_ in ("''", "``"):
+            quoted = t.tag_ == "''"
+            continue
+        if quoted:
+            continue
+        if t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS and t.tag_ not in ("WP", "WDT", "EX") \
+                and t.lower_ not in NO_SPEAKER_PRONOUNS:
+            return t
     return None
 
 
