@@ -140,6 +140,10 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # the time spent doing it is not the speaker: the one spending it is
     ("I had to spend the weekend figuring out how to answer the council.", "figuring", "I"),
     ("Okafor has spent nearly all of her time responding to the council's complaints.", "responding", "Okafor"),
+    # a last resort: the subject of the passive the cue hangs on, when no agent is named
+    ("A lawsuit was filed in May challenging the fare increase and alleging that the council broke the law.",
+     "alleging", "A lawsuit"),
+    ("Okafor isn't rattled about the string of losses she has faced in the council.", "rattled", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}

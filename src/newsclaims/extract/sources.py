@@ -433,13 +433,29 @@ NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"
 
 def nearest_subject(cue) -> tuple[int, int] | None:
     """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
-    :func:`source_of` found no source for: the subject
-    nearest before it in its sentence and paragraph (:func:`_last_subject_before`). Not part of
-    :func:`source_of`, whose kinds of source the cue model was trained on."""
-    if cue.head.pos_ not in ("VERB", "AUX"):
+    :func:`source_of` found no source for: the subject nearest before it in its sentence and
+    paragraph (:func:`_last_subject_before`), else the subject of its passive with no agent
+    (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
+    was trained on."""
+    if cue.head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     subj = _last_subject_before(cue.head)
+    subj = subj if subj is not None else _passive_subject(cue.head)
     return noun_phrase(subj) if subj is not None else None
+
+
+def _passive_subject(verb):
+    """The subject of the passive a cue stands in or hangs on when no agent is named ("Clinton isn’t
+    rattled about …", "Respondents are obliged to disclose …", "A lawsuit was filed challenging …")."""
+    tok = verb
+    for _ in range(4):
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return None if any(c.dep_ == "agent" for c in tok.children) else passive
+        if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _last_subject_before(verb):
