@@ -144,6 +144,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("A lawsuit was filed in May challenging the fare increase and alleging that the council broke the law.",
      "alleging", "A lawsuit"),
     ("Okafor isn't rattled about the string of losses she has faced in the council.", "rattled", "Okafor"),
+    # a conjunct cue the parser hung inside an aside set off by dashes joins the verb before the aside
+    ("Okafor jumped onto her Twitter account — as she so often does — and retweeted a post that called the "
+     "council corrupt.", "retweeted", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}

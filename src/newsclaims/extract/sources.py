@@ -12,7 +12,9 @@
   "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement
   ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
-  the parser joined to it; a participle hung
+  the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
+  account — as he so often does — and retweeted") the subject of the verb before the aside; a
+  participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
@@ -266,6 +268,25 @@ def _outer_cue_verb(verb):
         # the one calling is the one responding, not the speaker of the quotation before
         return None
     return tok.head
+
+
+def _verb_before_aside(verb):
+    """The verb a conjunct cue joins across an aside set off by dashes that the parser hung it in
+    ("Trump jumped onto his account — as he so often does — and retweeted …", "He held up the sign —
+    which read “…” — and waved …"): the verb the aside hangs on, before its opening dash. ``None``
+    when the cue has a subject of its own or its head stands outside such an aside."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    head, doc = verb.head, verb.doc
+    opening = [t.i for t in doc[verb.sent.start:head.i] if t.text in DASHES]
+    if not opening or not any(t.text in DASHES for t in doc[head.i + 1:verb.i]):
+        return None
+    top = head
+    while top.i > opening[-1] and top.head != top:
+        top = top.head
+    while top.pos_ not in ("VERB", "AUX") and top.head != top:
+        top = top.head
+    return top if top.pos_ in ("VERB", "AUX") and top.i < opening[-1] else None
 
 
 def outer_conjunct(verb, *, by_tense: bool = True):
@@ -685,6 +706,7 @@ def source_of(cue) -> tuple[int, int] | None:
         start = colon_lead_start(doc, i) if start is None else start
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     outer = _outer_cue_verb(cue.head)
+    outer = outer if outer is not None else _verb_before_aside(cue.head)
     subj = subject_of(outer) if outer is not None else None
     subj = subj if subj is not None else _issuer(cue.head)
     subj = subj if subj is not None else _spender(cue.head)
