@@ -138,6 +138,10 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # the time spent doing it is not the speaker: the one spending it is
     ("I had to spend the weekend figuring out how to answer the council.", "figuring", "I"),
     ("Okafor has spent nearly all of her time responding to the council's complaints.", "responding", "Okafor"),
+    # a last resort: the subject of the passive the cue hangs on, when no agent is named
+    ("A lawsuit was filed in May challenging the fare increase and alleging that the council broke the law.",
+     "alleging", "A lawsuit"),
+    ("Okafor isn't rattled about the string of losses she has faced in the council.", "rattled", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
@@ -321,3 +325,22 @@ def test_a_poll_reports_what_its_respondents_said(convert_text):
     assert found.get("said") == ("60 percent of voters", "the ferry should run at night"), found
     found = {c["cue"]["text"] for c in convert_text("In a statement, the mayor said the ferry would run at night.")["claims"]}
     assert found == {"said"}
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # the subject nearest before the cue, for a cue the parse left without one
+    ("Okafor offered the man a job, then says she will welcome advice.", "says", "Okafor"),
+    # not a subject inside a quotation before the cue, nor a relative pronoun
+    ("Okafor read out the line “we have won the vote” and smiled.", "smiled", "Okafor"),
+    ("The mayor, who runs the port, agreed.", "agreed", "The mayor"),
+    # "it" names no speaker
+    ("It seems clear.", "seems", None),
+])
+def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import nearest_subject
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = nearest_subject(Cue(head, (head,), "speech"))
+    assert (text[span[0]:span[1]] if span else None) == source

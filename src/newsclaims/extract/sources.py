@@ -35,6 +35,9 @@
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
   saying …": Lee).
+- A verb cue the cue model kept with none of these found takes, as a last resort, the subject nearest
+  before it in its sentence and paragraph, outside quotations (:func:`nearest_subject`: "Kasich
+  offered the man a job, then says …" with "says" hung elsewhere).
 """
 
 from __future__ import annotations
@@ -421,6 +424,59 @@ def opening_subject(verb):
         opens = first.i == first.sent.start or "\n" in doc[first.i - 1].text_with_ws or doc[first.i - 1].text in CLOSING_MARKS
         if opens and set_off and subj.pos_ in ("PROPN", "NOUN"):
             return subj
+    return None
+
+
+#: subject pronouns that name no speaker when the parse leaves a cue without one ("it", "this")
+NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"})
+
+
+def nearest_subject(cue) -> tuple[int, int] | None:
+    """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
+    :func:`source_of` found no source for: the subject nearest before it in its sentence and
+    paragraph (:func:`_last_subject_before`), else the subject of its passive with no agent
+    (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
+    was trained on."""
+    if cue.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    subj = _last_subject_before(cue.head)
+    subj = subj if subj is not None else _passive_subject(cue.head)
+    return noun_phrase(subj) if subj is not None else None
+
+
+def _passive_subject(verb):
+    """The subject of the passive a cue stands in or hangs on when no agent is named ("Clinton isn’t
+    rattled about …", "Respondents are obliged to disclose …", "A lawsuit was filed challenging …")."""
+    tok = verb
+    for _ in range(4):
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return None if any(c.dep_ == "agent" for c in tok.children) else passive
+        if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _last_subject_before(verb):
+    """The subject nearest before a cue that the parse left without one, in its sentence and
+    paragraph ("Kasich offered the man a job, then says …", "Trump went on to promote X, note that
+    … and boast …", "He called it “shameful” and called on …" with the conjuncts hung elsewhere): a
+    noun phrase or a personal pronoun, not a relative or expletive one nor "it", and not one inside a
+    quotation before the cue."""
+    doc = verb.doc
+    quoted = False  # walking back through a quotation
+    for t in reversed(doc[verb.sent.start:verb.i]):
+        if "\n" in t.text_with_ws:
+            return None
+        if t.tag_ in ("''", "``"):
+            quoted = t.tag_ == "''"
+            continue
+        if quoted:
+            continue
+        if t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS and t.tag_ not in ("WP", "WDT", "EX") \
+                and t.lower_ not in NO_SPEAKER_PRONOUNS:
+            return t
     return None
 
 
