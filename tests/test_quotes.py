@@ -208,6 +208,12 @@ def test_transcript_speaker_tags():
     # a speaker set off from the cue by a participle the parser made a clause of the cue
     ('But Sen. Ada Brennan (D-Ohio), noting the size of the crowd, said, "Let me tell you, the ferry has '
      'a lot of friends."', "said", "Sen. Ada Brennan"),
+    # an inverted cue after the quotation and two spaces; a name after it that opens a clause of its own
+    ("“The bridge is safe and the ferry will run,”  added Lindqvist.", "added", "Lindqvist"),
+    ("“I never said that, so forget about it,” said retired engineer Ann Okafor, asked about her claims that "
+     "the bridge was unsafe.", "said", "retired engineer Ann Okafor"),
+    # a name the tagger reads as a modal before a verb it tags as a participle
+    ("“The harbour plan is a waste of money,” Will wrote.", "wrote", "Will"),
 ])
 def test_quote_tag_cue_and_source(convert_text, text, cue, source):
     (q,) = convert_text(text)["quotes"]
@@ -284,3 +290,22 @@ def test_sign_offs(text, names):
 
     found = sign_offs(text, find_quotes(text))
     assert [text[s.name_start:s.name_end] for s in found] == names
+
+
+def test_a_past_tense_read_as_a_participle_takes_the_name_before_it(nlp):
+    # '“Go back,” Okafor barked and …': the tagger read "barked" as a participle (VBN, the root, no
+    # auxiliary) and hung "Okafor" on it as a compound; the name before it is still who speaks
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["“", "Go", "back", ",", "”", "Okafor", "barked", "and", "a", "guard", "left", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, True, True, True, True, False, False],
+              heads=[1, 6, 1, 1, 1, 6, 6, 6, 9, 10, 6, 6],
+              deps=["punct", "ccomp", "advmod", "punct", "punct", "compound", "ROOT", "cc", "det", "nsubj", "conj", "punct"],
+              tags=["``", "VB", "RB", ",", "''", "NNP", "VBN", "CC", "DT", "NN", "VBD", "."],
+              pos=["PUNCT", "VERB", "ADV", "PUNCT", "PUNCT", "PROPN", "VERB", "CCONJ", "DET", "NOUN", "VERB", "PUNCT"],
+              lemmas=["“", "go", "back", ",", "”", "Okafor", "bark", "and", "a", "guard", "leave", "."])
+    start, end = source_of(Cue(doc[6], (doc[6],), "speech"))
+    assert doc.text[start:end] == "Okafor"

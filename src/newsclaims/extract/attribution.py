@@ -51,7 +51,7 @@ from newsclaims.extract.cues import (
     noun_complement,
     source_nouns,
 )
-from newsclaims.extract.sources import opening_subject, outer_conjunct, source_of
+from newsclaims.extract.sources import nearest_subject, opening_subject, outer_conjunct, source_of
 from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
@@ -445,6 +445,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
                   and keep(a, doc, others=others, nested=True))]
         for a in chosen:
             a.quotes = []
+            if a.source is None and a.cue.kind not in SPECIAL_CUES:
+                a.source = nearest_subject(a.cue)  # the model judged it without a source
             a.content = _bounded(doc, a, text, quotes)
             a.parts = _pieces(doc, a, text)
             if a.parts:

@@ -31,7 +31,7 @@ from functools import lru_cache
 from newsclaims.resources import _read
 
 MODEL = "cue_model.tsv"
-THRESHOLD = 0.35
+THRESHOLD = 0.32
 #: the threshold for a candidate whose cue stands inside the content of a kept one ("X said Y believes
 #: Z"): PolNeAR marks one of the two levels, and keeping the inner one too costs little
 NESTED_THRESHOLD = 0.15
@@ -179,9 +179,11 @@ def keep(att, doc, *, others: Sequence = (), nested: bool = False, weights: dict
     return probability(features(att, doc, others), weights) >= threshold
 
 
-def fit(examples: Sequence[tuple[list[str], bool]], *, epochs: int = 6, rate: float = 0.1, l2: float = 1e-5,
+def fit(examples: Sequence[tuple[list[str], bool]], *, epochs: int = 30, rate: float = 0.1, l2: float = 1e-5,
         min_count: int = 3, seed: int = 0) -> dict[str, float]:
-    """Logistic regression by SGD over binary features (features seen fewer than ``min_count`` times dropped)."""
+    """Logistic regression by SGD over binary features (features seen fewer than ``min_count`` times
+    dropped). Thirty epochs with a decaying rate let the weights settle: at six, cross-fitted on train,
+    exact content F1 was 0.002 and speaker accuracy 0.0015 lower."""
     counts = Counter(f for feats, _ in examples for f in set(feats))
     data = [([f for f in feats if counts[f] >= min_count], y) for feats, y in examples]
     weights: dict[str, float] = {}

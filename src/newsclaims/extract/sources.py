@@ -12,25 +12,34 @@
   "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement
   ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
-  the parser joined to it; a participle hung
+  the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
+  account — as he so often does — and retweeted") the subject of the verb before the aside; a
+  participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
   to call for", "shot back in an article stating") takes the subject of the verb that uses it; one
   hung on the addressee of a message ("emailed supporters saying") the sender; one hung on the
-  statement or ad it is issued in ("issued a statement describing …") the issuer.
+  statement or ad it is issued in ("issued a statement describing …") the issuer; a participle or
+  infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
+  condemn") the subject of that verb; one hung on the time or money spent ("spent the weekend
+  figuring out", "has spent all of her time responding to") the one spending it.
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
-  or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb); one
+  or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb, "“…,”
+  said retired engineer Ann Okafor, asked …"); one
   hung beside a set-off participle the parser made the main verb ("Okafor, noting the crowd, said")
   that participle's subject; the name between a quotation and the cue ("“…,” Ann
   Okafor, a pilot, said" joined to the quotation), the name opening the sentence when the parser
   made what sets it off a clause of the cue ("Ann Okafor, who runs the depot, said"), else the noun
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
-  cue hung under a headline).
+  cue hung under a headline, a past tense tagged as a participle: "“…,” Okafor barked").
 - A relative pronoun source ("officials who said") is given together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
   saying …": Lee).
+- A verb cue the cue model kept with none of these found takes, as a last resort, the subject nearest
+  before it in its sentence and paragraph, outside quotations (:func:`nearest_subject`: "Kasich
+  offered the man a job, then says …" with "says" hung elsewhere).
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newsclaims.extract.cues import Cue, colon_lead_start, colon_speaker_start, cue_classes
+from newsclaims.extract.entities import member_nouns
 from newsclaims.resources import load_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -136,14 +146,16 @@ def subject_of(verb, *, depth: int = 4):
             # "he’s spoken out": a contracted "has" the parser read as a passive "is"
             contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in tok.children)
             return passive if came == "xcomp" or contracted or tok.lemma_.lower() in EXPERIENCER_PASSIVES else None
-        if tok == verb and tok.i > 0 and tok.lemma_.lower() in INVERTED_VERBS and tok.doc[tok.i - 1].text in CLOSING_MARKS:
+        before = _word_before(tok) if tok == verb else None
+        if before is not None and tok.lemma_.lower() in INVERTED_VERBS and before.text in CLOSING_MARKS:
             # inverted order the parser missed: '“…,” added Gowdy.' (the name read as an object)
             after = next((c for c in tok.children if c.i == tok.i + 1 or (c.i > tok.i and c.left_edge.i == tok.i + 1)), None)
             if after is not None and after.dep_ in INVERTED_SUBJECT_DEPS and after.pos_ in ("PROPN", "NOUN") \
-                    and tok.doc[tok.i - 1].is_punct and not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+                    and before.is_punct and not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
                 return after
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOMINAL_POS:
             behind = _speaker_behind(tok.head)
+            behind = behind if behind is not None else _doer_through(tok)
             return behind if behind is not None else tok.head
         if tok.dep_ == "xcomp" and tok.head != tok:
             # object control: "led some allies to worry", "urged Congress to act"
@@ -173,11 +185,19 @@ def subject_of(verb, *, depth: int = 4):
         share = _quantity_subject(tok)
         if share is not None:
             return share
-        if tok == verb and tok.dep_ == "ROOT" and (tok.tag_ in ("VBD", "VBZ", "VBP") or _perfect(tok)):
+        if tok == verb and tok.dep_ == "ROOT" and (tok.tag_ in ("VBD", "VBZ", "VBP") or _perfect(tok) or _bare_past(tok)):
             opening = opening_subject(tok)
             return opening if opening is not None else _left_nominal(tok)
         return None
     return None
+
+
+def _word_before(tok):
+    """The token before ``tok``, stepping over whitespace tokens ('…,”  added Gowdy'); ``None`` at the start."""
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].is_space:
+        j -= 1
+    return tok.doc[j] if j >= 0 else None
 
 
 def _stray_agent(verb):
@@ -204,9 +224,9 @@ def _stray_agent(verb):
 
 def _modal_name(verb):
     """A name the tagger read as a modal ("Will wrote", "Will believes": George Will): a capitalised
-    "will", "may" or "can" right before a verb in the past or third-person present tense, which no
-    modal can govern."""
-    if verb.tag_ not in ("VBD", "VBZ"):
+    "will", "may" or "can" right before a verb in the past or third-person present tense, or a past
+    participle ("Will wrote" tagged so), which no modal can govern."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBN"):
         return None
     return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.i == verb.i - 1
                  and c.text[:1].isupper() and c.text[1:].islower()), None)
@@ -248,6 +268,25 @@ def _outer_cue_verb(verb):
         # the one calling is the one responding, not the speaker of the quotation before
         return None
     return tok.head
+
+
+def _verb_before_aside(verb):
+    """The verb a conjunct cue joins across an aside set off by dashes that the parser hung it in
+    ("Trump jumped onto his account — as he so often does — and retweeted …", "He held up the sign —
+    which read “…” — and waved …"): the verb the aside hangs on, before its opening dash. ``None``
+    when the cue has a subject of its own or its head stands outside such an aside."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    head, doc = verb.head, verb.doc
+    opening = [t.i for t in doc[verb.sent.start:head.i] if t.text in DASHES]
+    if not opening or not any(t.text in DASHES for t in doc[head.i + 1:verb.i]):
+        return None
+    top = head
+    while top.i > opening[-1] and top.head != top:
+        top = top.head
+    while top.pos_ not in ("VERB", "AUX") and top.head != top:
+        top = top.head
+    return top if top.pos_ in ("VERB", "AUX") and top.i < opening[-1] else None
 
 
 def outer_conjunct(verb, *, by_tense: bool = True):
@@ -320,6 +359,26 @@ def _speaker_behind(noun):
     return subj if subj is not None and subj != noun else None
 
 
+def _doer_through(clause):
+    """Who acts through the thing a participle or infinitive hangs on ("The leaders took turns
+    rebutting …", "Jindal signed an order trying to …", "Khan has mounted a campaign to condemn …", "I
+    have no plans to endorse …"): the subject of the verb whose object that thing is, when the clause
+    has no subject of its own and the thing is no one's (no possessor, no people: "the emails, which
+    included staff members suggesting …" stay with the members). ``None`` otherwise."""
+    if clause.dep_ != "acl" or clause.tag_ not in ("VBG", "VB") \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in clause.children):
+        return None
+    thing = clause.head
+    if thing.pos_ != "NOUN" or thing.dep_ not in ("dobj", "obj") or thing.ent_type_ in PEOPLE_ENTITIES \
+            or thing.lower_ in member_nouns() or any(c.dep_ == "poss" for c in thing.children):
+        return None
+    verb = thing.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj if subj is not None and subj.ent_type_ not in TIME_ENTITIES else None
+
+
 def _addressee(noun) -> bool:
     """Whether ``noun`` is who a message is sent to ("sent a text message to supporters saying …",
     "emailed supporters saying …"), not who speaks."""
@@ -345,6 +404,12 @@ def _quantity_subject(verb):
     4 in 10 say …", "Less than a third agreed …")."""
     return next((c for c in verb.children if c.i < verb.i and c.dep_ in QUANTITY_DEPS
                  and (c.tag_ == "CD" or c.lower_ in FRACTION_WORDS)), None)
+
+
+def _bare_past(verb) -> bool:
+    """Whether ``verb`` is a past tense the tagger read as a participle ("“Go back,” Trump barked and
+    …" with "Trump" hung on it as a compound): the root, tagged VBN, with no auxiliary of its own."""
+    return verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _perfect(verb) -> bool:
@@ -380,6 +445,59 @@ def opening_subject(verb):
         opens = first.i == first.sent.start or "\n" in doc[first.i - 1].text_with_ws or doc[first.i - 1].text in CLOSING_MARKS
         if opens and set_off and subj.pos_ in ("PROPN", "NOUN"):
             return subj
+    return None
+
+
+#: subject pronouns that name no speaker when the parse leaves a cue without one ("it", "this")
+NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"})
+
+
+def nearest_subject(cue) -> tuple[int, int] | None:
+    """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
+    :func:`source_of` found no source for: the subject nearest before it in its sentence and
+    paragraph (:func:`_last_subject_before`), else the subject of its passive with no agent
+    (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
+    was trained on."""
+    if cue.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    subj = _last_subject_before(cue.head)
+    subj = subj if subj is not None else _passive_subject(cue.head)
+    return noun_phrase(subj) if subj is not None else None
+
+
+def _passive_subject(verb):
+    """The subject of the passive a cue stands in or hangs on when no agent is named ("Clinton isn’t
+    rattled about …", "Respondents are obliged to disclose …", "A lawsuit was filed challenging …")."""
+    tok = verb
+    for _ in range(4):
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return None if any(c.dep_ == "agent" for c in tok.children) else passive
+        if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _last_subject_before(verb):
+    """The subject nearest before a cue that the parse left without one, in its sentence and
+    paragraph ("Kasich offered the man a job, then says …", "Trump went on to promote X, note that
+    … and boast …", "He called it “shameful” and called on …" with the conjuncts hung elsewhere): a
+    noun phrase or a personal pronoun, not a relative or expletive one nor "it", and not one inside a
+    quotation before the cue."""
+    doc = verb.doc
+    quoted = False  # walking back through a quotation
+    for t in reversed(doc[verb.sent.start:verb.i]):
+        if "\n" in t.text_with_ws:
+            return None
+        if t.tag_ in ("''", "``"):
+            quoted = t.tag_ == "''"
+            continue
+        if quoted:
+            continue
+        if t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS and t.tag_ not in ("WP", "WDT", "EX") \
+                and t.lower_ not in NO_SPEAKER_PRONOUNS:
+            return t
     return None
 
 
@@ -428,15 +546,16 @@ def _inverted_name(verb):
     '…, says Evan Tracey'): its head, reached from the word after the cue."""
     doc = verb.doc
     i = verb.i
-    if i == 0 or i + 1 >= len(doc) or not (doc[i - 1].text in CLOSING_MARKS or doc[i - 1].text == ","):
+    before = _word_before(verb)
+    if before is None or i + 1 >= len(doc) or not (before.text in CLOSING_MARKS or before.text == ","):
         return None
     if verb.tag_ in ("VBG", "VBN"):
         return None  # "…, attacking critics": a participle's object
     tok = doc[i + 1]
-    if tok.pos_ == "ADV" and tok.text[:1].isupper() and tok.text[1:2].islower() and doc[i - 1].text in CLOSING_MARKS \
+    if tok.pos_ == "ADV" and tok.text[:1].isupper() and tok.text[1:2].islower() and before.text in CLOSING_MARKS \
             and tok.ent_type_ not in ("DATE", "TIME"):
         return tok  # '“…,” said Skelly': a surname the tagger took for an adverb
-    if tok.pos_ not in NOMINAL_POS | {"DET", "ADJ", "NUM"}:
+    if tok.pos_ not in NOMINAL_POS | {"DET", "ADJ", "NUM"} and tok.dep_ != "amod":  # "said retired neurosurgeon X"
         return None
     while tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in NOMINAL_POS and tok.head.sent == verb.sent:
         tok = tok.head
@@ -478,6 +597,24 @@ def _after_paragraph_break(subj, verb):
         return subj
     heads = [t for t in doc[brk + 1:verb.i] if not brk < t.head.i < verb.i and t.pos_ in NOMINAL_POS]
     return heads[0] if heads else subj
+
+
+def _spender(verb):
+    """Who spends the time or the money a participle is spent on ("Clinton spent much of the run-up
+    portraying …", "I had to spend the weekend figuring out …", "aides spent Saturday delivering …"):
+    the subject of "spend", not its object (the parser makes the participle an open complement of
+    the time spent, or a clause of it). ``None`` for a participle with a subject or a conjunct of its
+    own ("… have spent time on it, and they are circulating …")."""
+    if verb.tag_ != "VBG" or verb.dep_ == "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            break
+        tok = tok.head
+    if tok.lemma_.lower() != "spend" or tok.i > verb.i or tok == verb:
+        return None
+    return subject_of(tok)
 
 
 def _issuer(verb):
@@ -569,8 +706,10 @@ def source_of(cue) -> tuple[int, int] | None:
         start = colon_lead_start(doc, i) if start is None else start
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     outer = _outer_cue_verb(cue.head)
+    outer = outer if outer is not None else _verb_before_aside(cue.head)
     subj = subject_of(outer) if outer is not None else None
     subj = subj if subj is not None else _issuer(cue.head)
+    subj = subj if subj is not None else _spender(cue.head)
     subj = subj if subj is not None else subject_of(cue.head)
     if subj is None and cue.head.tag_ in ("VBG", "VBN"):
         # a participle the parser hung elsewhere ("…, writing …"): the subject of its sentence
