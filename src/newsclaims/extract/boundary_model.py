@@ -281,7 +281,7 @@ def article_groups(article, doc, *, all_groups: bool = False) -> tuple[list[Grou
             continue
         covered = [g for g in contents if len(g & mine) > 0.3 * len(g)]
 
-        def safe(start: int, end: int) -> bool:
+        def safe(start: int, end: int, covered=covered) -> bool:
             left = set(range(start, end))
             return all(len(g & left) > 0.3 * len(g) for g in covered)
 
