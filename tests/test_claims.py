@@ -338,6 +338,11 @@ def test_a_poll_reports_what_its_respondents_said(convert_text):
     ("The mayor, who runs the port, agreed.", "agreed", "The mayor"),
     # "it" names no speaker
     ("It seems clear.", "seems", None),
+    # a passive names none ("X is said to …", "X, accused of …"), but one of feeling is its subject's
+    ("The island is said to be a transit point for the ferries.", "said", None),
+    ("Okafor is held at the harbour jail, accused of setting the fire.", "accused", None),
+    ("Okafor was not convinced by the plan.", "convinced", None),
+    ("Not everyone is convinced that the bridge is safe.", "convinced", "Not everyone"),
 ])
 def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     from newsclaims.extract.cues import Cue
