@@ -74,6 +74,12 @@ FEELING_PASSIVES = frozenset({"rattle", "pump", "excite", "thrill", "upset", "an
                               "impress", "please", "delight", "annoy", "bother", "trouble", "scare", "frighten",
                               "horrify", "outrage", "offend", "dismay", "embarrass", "inspire", "disgust",
                               "irritate", "amaze", "astonish", "focus", "fire", "energize", "appal", "appall"})
+#: verbs whose subject receives, meets or opposes the thing that speaks ("faces charges accusing him of
+#: …", "received a letter saying …", "rejected a report claiming …"): not its author
+MEETING_VERBS = frozenset({"face", "receive", "get", "obtain", "hear", "read", "see", "watch", "review", "cite",
+                           "quote", "reject", "deny", "dismiss", "ignore", "fight", "challenge", "oppose", "block",
+                           "ban", "veto", "investigate", "survive", "lose", "win", "welcome", "applaud", "criticize",
+                           "condemn", "attack", "mock", "answer", "share", "retweet", "forward", "like"})
 #: documents whose issuer speaks through them ("issued a statement saying …")
 ISSUED_NOUNS = frozenset({"statement", "ad", "advertisement", "video", "email", "e-mail", "message", "letter",
                           "tweet", "post", "speech", "memo", "release", "op-ed", "column", "editorial", "remark",
@@ -370,7 +376,8 @@ def _doer_through(clause):
     rebutting …", "Jindal signed an order trying to …", "Khan has mounted a campaign to condemn …", "I
     have no plans to endorse …"): the subject of the verb whose object that thing is, when the clause
     has no subject of its own and the thing is no one's (no possessor, no people: "the emails, which
-    included staff members suggesting …" stay with the members). ``None`` otherwise."""
+    included staff members suggesting …" stay with the members), and the verb does not receive or
+    meet it (:data:`MEETING_VERBS`: "Marcos faces charges accusing him of …"). ``None`` otherwise."""
     if clause.dep_ != "acl" or clause.tag_ not in ("VBG", "VB") \
             or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in clause.children):
         return None
@@ -379,7 +386,7 @@ def _doer_through(clause):
             or thing.lower_ in member_nouns() or any(c.dep_ == "poss" for c in thing.children):
         return None
     verb = thing.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in MEETING_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subj if subj is not None and subj.ent_type_ not in TIME_ENTITIES else None
