@@ -142,6 +142,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("A lawsuit was filed in May challenging the fare increase and alleging that the council broke the law.",
      "alleging", "A lawsuit"),
     ("Okafor isn't rattled about the string of losses she has faced in the council.", "rattled", "Okafor"),
+    # a conjunct cue the parser hung inside an aside set off by dashes joins the verb before the aside
+    ("Okafor jumped onto her Twitter account — as she so often does — and retweeted a post that called the "
+     "council corrupt.", "retweeted", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
@@ -335,6 +338,11 @@ def test_a_poll_reports_what_its_respondents_said(convert_text):
     ("The mayor, who runs the port, agreed.", "agreed", "The mayor"),
     # "it" names no speaker
     ("It seems clear.", "seems", None),
+    # a passive names none ("X is said to …", "X, accused of …"), but one of feeling is its subject's
+    ("The island is said to be a transit point for the ferries.", "said", None),
+    ("Okafor is held at the harbour jail, accused of setting the fire.", "accused", None),
+    ("Okafor was not convinced by the plan.", "convinced", None),
+    ("Not everyone is convinced that the bridge is safe.", "convinced", "Not everyone"),
 ])
 def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     from newsclaims.extract.cues import Cue

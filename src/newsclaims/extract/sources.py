@@ -12,7 +12,9 @@
   "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement
   ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
-  the parser joined to it; a participle hung
+  the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
+  account — as he so often does — and retweeted") the subject of the verb before the aside; a
+  participle hung
   elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
@@ -66,6 +68,12 @@ FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", 
 EXPERIENCER_PASSIVES = frozenset({"assure", "convince", "persuade", "worry", "concern", "determine", "disappoint",
                                   "satisfy", "surprise", "frustrate", "encourage", "alarm", "commit", "oppose",
                                   "split", "divide"})
+#: passives of feeling whose subject holds the feeling ("is rattled about", "are pumped to"): a last
+#: resort source when the cue model kept such a cue (see :func:`nearest_subject`)
+FEELING_PASSIVES = frozenset({"rattle", "pump", "excite", "thrill", "upset", "anger", "unite", "shock", "stun",
+                              "impress", "please", "delight", "annoy", "bother", "trouble", "scare", "frighten",
+                              "horrify", "outrage", "offend", "dismay", "embarrass", "inspire", "disgust",
+                              "irritate", "amaze", "astonish", "focus", "fire", "energize", "appal", "appall"})
 #: documents whose issuer speaks through them ("issued a statement saying …")
 ISSUED_NOUNS = frozenset({"statement", "ad", "advertisement", "video", "email", "e-mail", "message", "letter",
                           "tweet", "post", "speech", "memo", "release", "op-ed", "column", "editorial", "remark",
@@ -268,6 +276,25 @@ def _outer_cue_verb(verb):
     return tok.head
 
 
+def _verb_before_aside(verb):
+    """The verb a conjunct cue joins across an aside set off by dashes that the parser hung it in
+    ("Trump jumped onto his account — as he so often does — and retweeted …", "He held up the sign —
+    which read “…” — and waved …"): the verb the aside hangs on, before its opening dash. ``None``
+    when the cue has a subject of its own or its head stands outside such an aside."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    head, doc = verb.head, verb.doc
+    opening = [t.i for t in doc[verb.sent.start:head.i] if t.text in DASHES]
+    if not opening or not any(t.text in DASHES for t in doc[head.i + 1:verb.i]):
+        return None
+    top = head
+    while top.i > opening[-1] and top.head != top:
+        top = top.head
+    while top.pos_ not in ("VERB", "AUX") and top.head != top:
+        top = top.head
+    return top if top.pos_ in ("VERB", "AUX") and top.i < opening[-1] else None
+
+
 def outer_conjunct(verb, *, by_tense: bool = True):
     """The verb a conjunct cue really joins when the parser hung it inside that verb's complement
     ("He announced that he was resting and vowed to return": vowed joins announced, in the same
@@ -434,27 +461,41 @@ NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"
 def nearest_subject(cue) -> tuple[int, int] | None:
     """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
     :func:`source_of` found no source for: the subject nearest before it in its sentence and
-    paragraph (:func:`_last_subject_before`), else the subject of its passive with no agent
-    (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
+    paragraph (:func:`_last_subject_before`), else the subject of the passive it hangs on, with no
+    agent (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
     was trained on."""
     if cue.head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    passive = next((c for c in cue.head.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None or any(c.dep_ == "auxpass" for c in cue.head.children) \
+            or cue.head.tag_ == "VBN" and not _perfect(cue.head):  # "X is confined, accused of …"
+        # "X is considered to be …", "sentence has been passed": a passive names no speaker, but
+        # one of feeling is its subject's ("Clinton isn’t rattled about …", "not everyone is convinced")
+        feeling = passive is not None and cue.head.lemma_.lower() in FEELING_PASSIVES | EXPERIENCER_PASSIVES \
+            and passive.lower_ not in NO_SPEAKER_PRONOUNS and not any(c.dep_ == "agent" for c in cue.head.children)
+        return noun_phrase(passive) if feeling else None
     subj = _last_subject_before(cue.head)
     subj = subj if subj is not None else _passive_subject(cue.head)
     return noun_phrase(subj) if subj is not None else None
 
 
 def _passive_subject(verb):
-    """The subject of the passive a cue stands in or hangs on when no agent is named ("Clinton isn’t
-    rattled about …", "Respondents are obliged to disclose …", "A lawsuit was filed challenging …")."""
+    """The subject of the passive a cue hangs on when no agent is named ("A lawsuit was filed
+    challenging …", "Respondents are obliged to disclose …"): the cue is a participle, a conjunct
+    or a complement of that passive, not the passive itself ("X is said to …", "X was asked", "X is
+    expected to …" name no speaker), and the subject is no "it"."""
     tok = verb
     for _ in range(4):
-        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None:
-            return None if any(c.dep_ == "agent" for c in tok.children) else passive
         if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
             return None
         tok = tok.head
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            if any(c.dep_ == "agent" for c in tok.children) or passive.lower_ in NO_SPEAKER_PRONOUNS:
+                return None
+            return passive
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return None
     return None
 
 
@@ -685,6 +726,7 @@ def source_of(cue) -> tuple[int, int] | None:
         start = colon_lead_start(doc, i) if start is None else start
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     outer = _outer_cue_verb(cue.head)
+    outer = outer if outer is not None else _verb_before_aside(cue.head)
     subj = subject_of(outer) if outer is not None else None
     subj = subj if subj is not None else _issuer(cue.head)
     subj = subj if subj is not None else _spender(cue.head)
