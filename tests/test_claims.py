@@ -338,6 +338,11 @@ def test_a_poll_reports_what_its_respondents_said(convert_text):
     ("The mayor, who runs the port, agreed.", "agreed", "The mayor"),
     # "it" names no speaker
     ("It seems clear.", "seems", None),
+    # a passive names none ("X is said to …", "X, accused of …"), but one of feeling is its subject's
+    ("The island is said to be a transit point for the ferries.", "said", None),
+    ("Okafor is held at the harbour jail, accused of setting the fire.", "accused", None),
+    ("Okafor was not convinced by the plan.", "convinced", None),
+    ("Not everyone is convinced that the bridge is safe.", "convinced", "Not everyone"),
 ])
 def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     from newsclaims.extract.cues import Cue
@@ -346,4 +351,21 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     doc = nlp(text)
     head = next(t for t in doc if t.text == cue)
     span = nearest_subject(Cue(head, (head,), "speech"))
+    assert (text[span[0]:span[1]] if span else None) == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a participle hung on the object of a verb speaks for that verb's subject …
+    ("The mayor signed a declaration expressing concern over the ferry strike.", "expressing", "The mayor"),
+    # … unless that subject receives or meets the thing (sources.MEETING_VERBS)
+    ("Okafor faces federal charges accusing her of taking bribes from the ferry company.", "accusing",
+     "federal charges"),
+])
+def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = source_of(Cue(head, (head,), "speech"))
     assert (text[span[0]:span[1]] if span else None) == source

@@ -68,6 +68,18 @@ FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", 
 EXPERIENCER_PASSIVES = frozenset({"assure", "convince", "persuade", "worry", "concern", "determine", "disappoint",
                                   "satisfy", "surprise", "frustrate", "encourage", "alarm", "commit", "oppose",
                                   "split", "divide"})
+#: passives of feeling whose subject holds the feeling ("is rattled about", "are pumped to"): a last
+#: resort source when the cue model kept such a cue (see :func:`nearest_subject`)
+FEELING_PASSIVES = frozenset({"rattle", "pump", "excite", "thrill", "upset", "anger", "unite", "shock", "stun",
+                              "impress", "please", "delight", "annoy", "bother", "trouble", "scare", "frighten",
+                              "horrify", "outrage", "offend", "dismay", "embarrass", "inspire", "disgust",
+                              "irritate", "amaze", "astonish", "focus", "fire", "energize", "appal", "appall"})
+#: verbs whose subject receives, meets or opposes the thing that speaks ("faces charges accusing him of
+#: …", "received a letter saying …", "rejected a report claiming …"): not its author
+MEETING_VERBS = frozenset({"face", "receive", "get", "obtain", "hear", "read", "see", "watch", "review", "cite",
+                           "quote", "reject", "deny", "dismiss", "ignore", "fight", "challenge", "oppose", "block",
+                           "ban", "veto", "investigate", "survive", "lose", "win", "welcome", "applaud", "criticize",
+                           "condemn", "attack", "mock", "answer", "share", "retweet", "forward", "like"})
 #: documents whose issuer speaks through them ("issued a statement saying …")
 ISSUED_NOUNS = frozenset({"statement", "ad", "advertisement", "video", "email", "e-mail", "message", "letter",
                           "tweet", "post", "speech", "memo", "release", "op-ed", "column", "editorial", "remark",
@@ -364,7 +376,8 @@ def _doer_through(clause):
     rebutting …", "Jindal signed an order trying to …", "Khan has mounted a campaign to condemn …", "I
     have no plans to endorse …"): the subject of the verb whose object that thing is, when the clause
     has no subject of its own and the thing is no one's (no possessor, no people: "the emails, which
-    included staff members suggesting …" stay with the members). ``None`` otherwise."""
+    included staff members suggesting …" stay with the members), and the verb does not receive or
+    meet it (:data:`MEETING_VERBS`: "Marcos faces charges accusing him of …"). ``None`` otherwise."""
     if clause.dep_ != "acl" or clause.tag_ not in ("VBG", "VB") \
             or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in clause.children):
         return None
@@ -373,7 +386,7 @@ def _doer_through(clause):
             or thing.lower_ in member_nouns() or any(c.dep_ == "poss" for c in thing.children):
         return None
     verb = thing.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in MEETING_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subj if subj is not None and subj.ent_type_ not in TIME_ENTITIES else None
@@ -455,27 +468,41 @@ NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"
 def nearest_subject(cue) -> tuple[int, int] | None:
     """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
     :func:`source_of` found no source for: the subject nearest before it in its sentence and
-    paragraph (:func:`_last_subject_before`), else the subject of its passive with no agent
-    (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
+    paragraph (:func:`_last_subject_before`), else the subject of the passive it hangs on, with no
+    agent (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
     was trained on."""
     if cue.head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
+    passive = next((c for c in cue.head.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None or any(c.dep_ == "auxpass" for c in cue.head.children) \
+            or cue.head.tag_ == "VBN" and not _perfect(cue.head):  # "X is confined, accused of …"
+        # "X is considered to be …", "sentence has been passed": a passive names no speaker, but
+        # one of feeling is its subject's ("Clinton isn’t rattled about …", "not everyone is convinced")
+        feeling = passive is not None and cue.head.lemma_.lower() in FEELING_PASSIVES | EXPERIENCER_PASSIVES \
+            and passive.lower_ not in NO_SPEAKER_PRONOUNS and not any(c.dep_ == "agent" for c in cue.head.children)
+        return noun_phrase(passive) if feeling else None
     subj = _last_subject_before(cue.head)
     subj = subj if subj is not None else _passive_subject(cue.head)
     return noun_phrase(subj) if subj is not None else None
 
 
 def _passive_subject(verb):
-    """The subject of the passive a cue stands in or hangs on when no agent is named ("Clinton isn’t
-    rattled about …", "Respondents are obliged to disclose …", "A lawsuit was filed challenging …")."""
+    """The subject of the passive a cue hangs on when no agent is named ("A lawsuit was filed
+    challenging …", "Respondents are obliged to disclose …"): the cue is a participle, a conjunct
+    or a complement of that passive, not the passive itself ("X is said to …", "X was asked", "X is
+    expected to …" name no speaker), and the subject is no "it"."""
     tok = verb
     for _ in range(4):
-        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if passive is not None:
-            return None if any(c.dep_ == "agent" for c in tok.children) else passive
         if tok.dep_ not in CLIMB_DEPS or tok.head == tok:
             return None
         tok = tok.head
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            if any(c.dep_ == "agent" for c in tok.children) or passive.lower_ in NO_SPEAKER_PRONOUNS:
+                return None
+            return passive
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return None
     return None
 
 
