@@ -360,6 +360,9 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     # … unless that subject receives or meets the thing (sources.MEETING_VERBS)
     ("Okafor faces federal charges accusing her of taking bribes from the ferry company.", "accusing",
      "federal charges"),
+    # the one a thing seems or is known to holds the view
+    ("Whichever plan seems more credible to the voters will win the vote.", "seems", "the voters"),
+    ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),
 ])
 def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
     from newsclaims.extract.cues import Cue

@@ -33,6 +33,7 @@
   made what sets it off a clause of the cue ("Ann Okafor, who runs the depot, said"), else the noun
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
   cue hung under a headline, a past tense tagged as a participle: "“…,” Okafor barked").
+- The one a thing seems or is known to ("known to fans as …", "seems credible to the public").
 - A relative pronoun source ("officials who said") is given together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
@@ -280,6 +281,23 @@ def _outer_cue_verb(verb):
         # the one calling is the one responding, not the speaker of the quotation before
         return None
     return tok.head
+
+
+def _experiencer(verb):
+    """The one a thing seems to or is known to ("a liberal icon known to fans as …", "Whichever view
+    seems more credible to the public"): the object of a "to" phrase of "seem" (or of the adjective
+    it takes) or of the participle "known"; they hold the view, not the thing."""
+    lemma = verb.lemma_.lower()
+    if not (lemma == "seem" or lemma == "know" and verb.tag_ == "VBN"):
+        return None
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    preps += [g for c in verb.children if c.dep_ in ("acomp", "attr", "oprd") for g in c.children
+              if g.dep_ == "prep" and g.lower_ == "to"]
+    for prep in preps:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOMINAL_POS), None)
+        if pobj is not None:
+            return pobj
+    return None
 
 
 def _verb_before_aside(verb):
@@ -732,6 +750,9 @@ def source_of(cue) -> tuple[int, int] | None:
         start = colon_speaker_start(doc, i)
         start = colon_lead_start(doc, i) if start is None else start
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
+    experiencer = _experiencer(cue.head)
+    if experiencer is not None:
+        return noun_phrase(experiencer)
     outer = _outer_cue_verb(cue.head)
     outer = outer if outer is not None else _verb_before_aside(cue.head)
     subj = subject_of(outer) if outer is not None else None
