@@ -752,7 +752,12 @@ def source_of(cue) -> tuple[int, int] | None:
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
     experiencer = _experiencer(cue.head)
     if experiencer is not None:
-        return noun_phrase(experiencer)
+        start, end = noun_phrase(experiencer)
+        # "known to locals as the Old Lady": the name they know it by is not theirs
+        doc = experiencer.doc
+        cut = min((doc[c.left_edge.i - 1].idx + len(doc[c.left_edge.i - 1]) for c in experiencer.children
+                   if c.i > experiencer.i and (c.lower_ == "as" or c.pos_ in ("VERB", "AUX"))), default=end)
+        return start, min(end, max(cut, experiencer.idx + len(experiencer)))
     outer = _outer_cue_verb(cue.head)
     outer = outer if outer is not None else _verb_before_aside(cue.head)
     subj = subject_of(outer) if outer is not None else None
