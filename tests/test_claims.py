@@ -363,6 +363,8 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     # the one a thing seems or is known to holds the view
     ("Whichever plan seems more credible to the voters will win the vote.", "seems", "the voters"),
     ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),
+    # "leave X doing": X does it
+    ("The long delays have left many riders wondering whether the ferry will ever run.", "wondering", "many riders"),
 ])
 def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
     from newsclaims.extract.cues import Cue

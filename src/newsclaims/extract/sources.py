@@ -170,6 +170,9 @@ def subject_of(verb, *, depth: int = 4):
             behind = _speaker_behind(tok.head)
             behind = behind if behind is not None else _doer_through(tok)
             return behind if behind is not None else tok.head
+        left = _left_in_state(tok) if tok == verb else None
+        if left is not None:
+            return left
         if tok.dep_ == "xcomp" and tok.head != tok:
             # object control: "led some allies to worry", "urged Congress to act"
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
@@ -211,6 +214,25 @@ def _word_before(tok):
     while j >= 0 and tok.doc[j].is_space:
         j -= 1
     return tok.doc[j] if j >= 0 else None
+
+
+#: verbs that leave their object doing something ("has left many Republicans wondering …")
+LEAVING_VERBS = frozenset({"leave", "keep"})
+
+
+def _left_in_state(verb):
+    """The object a participle predicates of after "leave" or "keep" ("The killings have left 62
+    percent of voters saying …", "has left many Republicans wondering what he believes"): the one
+    left doing it, not the subject that left them. Not a participle set off by a comma ("should
+    leave the race, echoing …")."""
+    if verb.tag_ != "VBG" or verb.head == verb or verb.head.lemma_.lower() not in LEAVING_VERBS \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in NOMINAL_POS:
+        return None
+    between = verb.doc[obj.i + 1:verb.i]
+    return None if any(t.text in (",", ";", ":") or t.text in DASHES for t in between if t.i > obj.right_edge.i) else obj
 
 
 def _stray_agent(verb):
