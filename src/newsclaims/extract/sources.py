@@ -23,7 +23,8 @@
   statement or ad it is issued in ("issued a statement describing …") the issuer; a participle or
   infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
   condemn") the subject of that verb; one hung on the time or money spent ("spent the weekend
-  figuring out", "has spent all of her time responding to") the one spending it.
+  figuring out", "has spent all of her time responding to") the one spending it; one after the object of "leave" or "keep" ("has left
+  many Republicans wondering") that object.
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
   or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb, "“…,”
   said retired engineer Ann Okafor, asked …"); one
