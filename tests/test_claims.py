@@ -352,3 +352,25 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     head = next(t for t in doc if t.text == cue)
     span = nearest_subject(Cue(head, (head,), "speech"))
     assert (text[span[0]:span[1]] if span else None) == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a participle hung on the object of a verb speaks for that verb's subject …
+    ("The mayor signed a declaration expressing concern over the ferry strike.", "expressing", "The mayor"),
+    # … unless that subject receives or meets the thing (sources.MEETING_VERBS)
+    ("Okafor faces federal charges accusing her of taking bribes from the ferry company.", "accusing",
+     "federal charges"),
+    # the one a thing seems or is known to holds the view
+    ("Whichever plan seems more credible to the voters will win the vote.", "seems", "the voters"),
+    ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),
+    # "leave X doing": X does it
+    ("The long delays have left many riders wondering whether the ferry will ever run.", "wondering", "many riders"),
+])
+def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = source_of(Cue(head, (head,), "speech"))
+    assert (text[span[0]:span[1]] if span else None) == source

@@ -39,6 +39,7 @@ from newsclaims.extract.boundaries import (
     without_source,
     without_time_of_cue,
 )
+from newsclaims.extract.boundary_model import choose as choose_boundaries
 from newsclaims.extract.content import Quoted, find_quotes, paragraphs, sign_offs, speaker_tags, trim
 from newsclaims.extract.cue_model import judged, keep, reported_spans
 from newsclaims.extract.cues import (
@@ -469,6 +470,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             a.parts = _pieces(doc, a, text)
             if a.parts:
                 a.content = (a.parts[0][0], a.parts[-1][1])
+            elif a.content is not None:
+                a.content = choose_boundaries(doc, a, a.content, quotes)
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
         for a in attributions:
             # "issued a statement, “…”": the object before the quotation it introduces is part of the cue

@@ -41,8 +41,13 @@ HUMAN_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 @lru_cache(maxsize=1)
 def load_model() -> dict[str, float]:
     """Feature → weight from ``resources/cue_model.tsv`` (empty when absent)."""
+    return read_weights(MODEL)
+
+
+def read_weights(name: str) -> dict[str, float]:
+    """Feature → weight from the resource table ``name`` written by :func:`format_model` (empty when absent)."""
     try:
-        raw = _read(MODEL)
+        raw = _read(name)
     except FileNotFoundError:
         return {}
     rows = csv.reader((line for line in io.StringIO(raw) if not line.startswith("#")), delimiter="\t")
