@@ -326,3 +326,15 @@ def test_quotation_under_according_to_is_reported_by_its_source(convert_text, te
 def test_quotation_without_according_to_keeps_its_verb(convert_text):
     (quote,) = convert_text("“The vote was fair,” Lee said on Monday.")["quotes"]
     assert (quote["cue"]["text"], quote["source"]["text"]) == ("said", "Lee")
+
+
+@pytest.mark.parametrize("credit, source", [
+    (" [Harbour Post.]", "Harbour Post"),  # a news digest credits the quotation to its source
+    ("", None),  # no credit: the quotation floats with no speaker
+])
+def test_bracketed_credit_after_a_floating_quotation(convert_text, credit, source):
+    text = ("HARBOUR TRAFFIC DOUBLES The port is busier than ever.\n\n“Harbour traffic has doubled since the "
+            f"bridge closed, and the port cannot keep up.”{credit}\n\nFERRY NEWS The ferry sails again.")
+    (quote,) = convert_text(text)["quotes"]
+    assert (quote["cue"] or {}).get("text") == source
+    assert (quote["source"] or {}).get("text") == source

@@ -13,7 +13,9 @@ of its sentence, or to a verb that tags it right after its marks, whatever the v
 pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that
 introduced it with a colon; otherwise, floating, to the previous speaker of its paragraph (or of
 the paragraph before, for a quote running on): the cue of the paragraph's last quotation, unless a
-cue of a later sentence follows it. A short quoted passage with no speaker is a scare quote or a
+cue of a later sentence follows it; a quotation left without a speaker that closes its paragraph
+with a bracketed credit ("“…” [Reuters.]", as news digests set them) is the credited source's. A
+short quoted passage with no speaker is a scare quote or a
 title, not speech; a short title-cased one after "on", "in" or a possessive ("on CNN’s “New Day”")
 is a title and joins no cue. A transcript paragraph opened by a bracketed name (``[CRISTIANI] …``)
 is that speaker's quote, and a paragraph of quotations signed off by the next (``- Ann Okafor.``, as
@@ -22,6 +24,7 @@ fact checks set them) is the quote of the signed name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsclaims.extract.boundaries import (
@@ -56,7 +59,9 @@ from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
 #: cues found by their own rule rather than the verb lexicon
-SPECIAL_CUES = frozenset({"according_to", "in_source", "colon", "noun"})
+SPECIAL_CUES = frozenset({"according_to", "in_source", "colon", "noun", "credit"})
+#: a bracketed credit closing a quotation's paragraph, as news digests set their sources ("“…” [Reuters.]")
+CREDIT = re.compile(r"[ \t]*\[([A-Z][^\]\n]{0,40}?)\.\][ \t]*(?:\n|$)")
 #: verbs of asking: an "if"/"whether" clause hung on them is the question asked ("Asked if he would run")
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 #: cues whose direct object is the addressee, not the content ("told reporters that …")
@@ -529,9 +534,24 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
         owner = _previous_speaker(q, attributions, paras, text)
         if owner is not None:
             owner.quotes.append(q)
+            continue
+        credit = _credited(q, text, sents[0].doc) if sents else None
+        if credit is not None:
+            attributions.append(credit)
         elif q.words(text) >= MIN_FLOATING_WORDS:
             attributions.append(Attribution(None, None, None, [q], floating=True))
     return attributions
+
+
+def _credited(q: Quoted, text: str, doc) -> Attribution | None:
+    """A quotation with no speaker whose paragraph closes with a bracketed credit right after it
+    ("“…” [Reuters.]", as news digests set their sources): the credit is its cue and its source."""
+    m = CREDIT.match(text, q.end)
+    name = doc.char_span(m.start(1), m.end(1)) if m else None
+    if name is None or not len(name):
+        return None
+    return Attribution(Cue(name.root, tuple(name), "credit"), (m.start(1), m.end(1)), None, [q], rule="credit",
+                       lemma=name.root.lemma_.lower(), cue_class="special")
 
 
 #: what a quotation ends with when the words after it are its speech tag ('“…,” Ann pressed.')
