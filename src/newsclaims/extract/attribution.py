@@ -379,20 +379,6 @@ def _paragraph_of(pos: int, paras: list[tuple[int, int]]) -> int:
     return -1
 
 
-def _quotes_to_according(attributions: list[Attribution]) -> None:
-    """The quotations of a verb that "according to X" hangs on, with no content of their own besides
-    them, are reported by X ('“Is the bridge safe?” Lee asked, according to two people in the room'):
-    PolNeAR marks one level, the outer one, as it does where the parser hangs the quotation on
-    "according to" itself ('“…,” Lee said at the meeting, according to the minutes')."""
-    for a in attributions:
-        if a.rule != "according" or a.content is None or a.cue is None:
-            continue
-        for b in attributions:
-            if b is not a and b.cue is not None and b.cue.head.i == a.cue.head.head.i and b.quotes and b.content is None:
-                a.quotes += b.quotes
-                b.quotes = []
-
-
 def _noun_kept(att: Attribution) -> bool:
     return att.content is not None and att.source is not None
 
@@ -478,7 +464,6 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             if a.content is not None and any(introduces_quote(a, q, text) and a.cue.end <= a.content[0] and a.content[1] <= q.start
                                              for q in a.quotes):
                 a.content, a.parts = None, ()
-        _quotes_to_according(attributions)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
     for s in signed:
