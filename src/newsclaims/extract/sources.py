@@ -508,7 +508,8 @@ NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"
 
 def nearest_subject(cue) -> tuple[int, int] | None:
     """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
-    :func:`source_of` found no source for: the subject nearest before it in its sentence and
+    :func:`source_of` found no source for: for a participle after an inverted cue the name after
+    that cue ('“…,” said Skelly, explaining …'), else the subject nearest before it in its sentence and
     paragraph (:func:`_last_subject_before`), else the subject of the passive it hangs on, with no
     agent (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
     was trained on."""
@@ -522,7 +523,10 @@ def nearest_subject(cue) -> tuple[int, int] | None:
         feeling = passive is not None and cue.head.lemma_.lower() in FEELING_PASSIVES | EXPERIENCER_PASSIVES \
             and passive.lower_ not in NO_SPEAKER_PRONOUNS and not any(c.dep_ == "agent" for c in cue.head.children)
         return noun_phrase(passive) if feeling else None
-    subj = _last_subject_before(cue.head)
+    head = cue.head.head
+    # '“…,” said Skelly, explaining …': the name after the inverted verb the participle hangs on
+    subj = _inverted_name(head) if cue.head.tag_ == "VBG" and cue.head.dep_ in CLIMB_DEPS and head.i < cue.head.i else None
+    subj = subj if subj is not None else _last_subject_before(cue.head)
     subj = subj if subj is not None else _passive_subject(cue.head)
     return noun_phrase(subj) if subj is not None else None
 
