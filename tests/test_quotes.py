@@ -88,14 +88,19 @@ def test_floating_quote_takes_the_previous_speaker(convert_text):
     assert last["cue"] is not None and last["cue"]["start"] == rec["quotes"][0]["cue"]["start"]
 
 
-def test_floating_quote_takes_the_cue_of_the_quotation_before_it(convert_text):
-    # the paraphrase cue later in the same sentence ("adding that …") does not take the next quotation
-    text = ("“The bridge will open in May,” Ana Costa said, adding that the tolls would stay low for local drivers. "
+@pytest.mark.parametrize("later, cue", [
+    # a paraphrase cue later in the same sentence ("noting that …") does not take the next quotation
+    ("noting", "said"),
+    # but "adding that …" does: what follows is added (PolNeAR train: cue and exact +3 each)
+    ("adding", "adding"),
+])
+def test_floating_quote_takes_the_cue_of_the_quotation_before_it(convert_text, later, cue):
+    text = (f"“The bridge will open in May,” Ana Costa said, {later} that the tolls would stay low for local drivers. "
             "“We have the money for all of it.”")
     rec = convert_text(text)
     last = rec["quotes"][-1]
     assert last["text"].startswith("We have the money")
-    assert last["cue"] is not None and last["cue"]["text"] == "said"
+    assert last["cue"] is not None and last["cue"]["text"] == cue
 
 
 def test_floating_quote_takes_the_verb_that_tagged_the_quotation_before_it(convert_text):

@@ -675,9 +675,11 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
             and (a.cue.kind == "speech" or a.quotes)]
     if same:
         # the cue of the paragraph's last quotation before it, not a later cue of its own sentence
-        # ('“…,” Lee said, adding that … “…”')
+        # ('“…,” Lee said, noting that … “…”'), unless that cue adds ('“…,” Lee said, adding that … “…”':
+        # what follows is added, as PolNeAR marks it)
         quoting = [a for a in same if a.quotes]
         if quoting and all(a.cue.head.sent == quoting[-1].cue.head.sent for a in same if a.cue.start > quoting[-1].cue.start):
-            return quoting[-1]
+            adding = [a for a in same if a.cue.start > quoting[-1].cue.start and a.lemma == "add"]
+            return adding[-1] if adding else quoting[-1]
         return same[-1]
     return None
