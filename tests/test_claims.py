@@ -360,6 +360,11 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     # … unless that subject receives or meets the thing (sources.MEETING_VERBS)
     ("Okafor faces federal charges accusing her of taking bribes from the ferry company.", "accusing",
      "federal charges"),
+    # the one a thing seems or is known to holds the view
+    ("Whichever plan seems more credible to the voters will win the vote.", "seems", "the voters"),
+    ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),
+    # "leave X doing": X does it
+    ("The long delays have left many riders wondering whether the ferry will ever run.", "wondering", "many riders"),
 ])
 def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
     from newsclaims.extract.cues import Cue
@@ -369,3 +374,22 @@ def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
     head = next(t for t in doc if t.text == cue)
     span = source_of(Cue(head, (head,), "speech"))
     assert (text[span[0]:span[1]] if span else None) == source
+
+
+def test_a_participle_after_an_inverted_cue_takes_the_name_after_it(nlp):
+    # '“Fine,” said Okafor, explaining she left.' with "Okafor" parsed as the object of "said": the
+    # last resort takes the name after the inverted verb the participle hangs on
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import nearest_subject
+
+    words = ["“", "Fine", ",", "”", "said", "Okafor", ",", "explaining", "she", "left", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, False, False, True, True, False, True, True, True, False, False],
+              heads=[1, 4, 1, 1, 4, 4, 4, 4, 9, 7, 4],
+              deps=["punct", "ccomp", "punct", "punct", "ROOT", "dobj", "punct", "advcl", "nsubj", "ccomp", "punct"],
+              tags=["``", "JJ", ",", "''", "VBD", "NNP", ",", "VBG", "PRP", "VBD", "."],
+              pos=["PUNCT", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+              lemmas=["“", "fine", ",", "”", "say", "Okafor", ",", "explain", "she", "leave", "."])
+    start, end = nearest_subject(Cue(doc[7], (doc[7],), "speech"))
+    assert doc.text[start:end] == "Okafor"

@@ -88,14 +88,19 @@ def test_floating_quote_takes_the_previous_speaker(convert_text):
     assert last["cue"] is not None and last["cue"]["start"] == rec["quotes"][0]["cue"]["start"]
 
 
-def test_floating_quote_takes_the_cue_of_the_quotation_before_it(convert_text):
-    # the paraphrase cue later in the same sentence ("adding that …") does not take the next quotation
-    text = ("“The bridge will open in May,” Ana Costa said, adding that the tolls would stay low for local drivers. "
+@pytest.mark.parametrize("later, cue", [
+    # a paraphrase cue later in the same sentence ("noting that …") does not take the next quotation
+    ("noting", "said"),
+    # but "adding that …" does: what follows is added (PolNeAR train: cue and exact +3 each)
+    ("adding", "adding"),
+])
+def test_floating_quote_takes_the_cue_of_the_quotation_before_it(convert_text, later, cue):
+    text = (f"“The bridge will open in May,” Ana Costa said, {later} that the tolls would stay low for local drivers. "
             "“We have the money for all of it.”")
     rec = convert_text(text)
     last = rec["quotes"][-1]
     assert last["text"].startswith("We have the money")
-    assert last["cue"] is not None and last["cue"]["text"] == "said"
+    assert last["cue"] is not None and last["cue"]["text"] == cue
 
 
 def test_floating_quote_takes_the_verb_that_tagged_the_quotation_before_it(convert_text):
@@ -311,18 +316,19 @@ def test_a_past_tense_read_as_a_participle_takes_the_name_before_it(nlp):
     assert doc.text[start:end] == "Okafor"
 
 
-@pytest.mark.parametrize("text, source", [
-    # the parser hangs the quotation on "asked", "according to" on the verb: the source reports both
-    ("“Is the bridge safe?” Lee asked, according to two people in the room.", "two people in the room"),
-    # the parser hangs the quotation on "according to" itself: the same
-    ("“We will not wait for the council,” Okafor said, according to the harbour office.", "the harbour office"),
+def test_quotation_tagged_by_its_speaker_keeps_its_speaker_under_according_to(convert_text):
+    # "according to" says who reports the scene; the question is still Lee's
+    (quote,) = convert_text("“Is the bridge safe?” Lee asked, according to two people in the room.")["quotes"]
+    assert (quote["cue"]["text"], quote["source"]["text"]) == ("asked", "Lee")
+
+
+@pytest.mark.parametrize("credit, source", [
+    (" [Harbour Post.]", "Harbour Post"),  # a news digest credits the quotation to its source
+    ("", None),  # no credit: the quotation floats with no speaker
 ])
-def test_quotation_under_according_to_is_reported_by_its_source(convert_text, text, source):
+def test_bracketed_credit_after_a_floating_quotation(convert_text, credit, source):
+    text = ("HARBOUR TRAFFIC DOUBLES The port is busier than ever.\n\n“Harbour traffic has doubled since the "
+            f"bridge closed, and the port cannot keep up.”{credit}\n\nFERRY NEWS The ferry sails again.")
     (quote,) = convert_text(text)["quotes"]
-    assert quote["cue"]["text"] == "according to"
-    assert quote["source"]["text"] == source
-
-
-def test_quotation_without_according_to_keeps_its_verb(convert_text):
-    (quote,) = convert_text("“The vote was fair,” Lee said on Monday.")["quotes"]
-    assert (quote["cue"]["text"], quote["source"]["text"]) == ("said", "Lee")
+    assert (quote["cue"] or {}).get("text") == source
+    assert (quote["source"] or {}).get("text") == source

@@ -13,7 +13,9 @@ of its sentence, or to a verb that tags it right after its marks, whatever the v
 pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that
 introduced it with a colon; otherwise, floating, to the previous speaker of its paragraph (or of
 the paragraph before, for a quote running on): the cue of the paragraph's last quotation, unless a
-cue of a later sentence follows it. A short quoted passage with no speaker is a scare quote or a
+cue of a later sentence follows it; a quotation left without a speaker that closes its paragraph
+with a bracketed credit ("“…” [Reuters.]", as news digests set them) is the credited source's. A
+short quoted passage with no speaker is a scare quote or a
 title, not speech; a short title-cased one after "on", "in" or a possessive ("on CNN’s “New Day”")
 is a title and joins no cue. A transcript paragraph opened by a bracketed name (``[CRISTIANI] …``)
 is that speaker's quote, and a paragraph of quotations signed off by the next (``- Ann Okafor.``, as
@@ -22,6 +24,7 @@ fact checks set them) is the quote of the signed name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsclaims.extract.boundaries import (
@@ -56,7 +59,9 @@ from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
 #: cues found by their own rule rather than the verb lexicon
-SPECIAL_CUES = frozenset({"according_to", "in_source", "colon", "noun"})
+SPECIAL_CUES = frozenset({"according_to", "in_source", "colon", "noun", "credit"})
+#: a bracketed credit closing a quotation's paragraph, as news digests set their sources ("“…” [Reuters.]")
+CREDIT = re.compile(r"[ \t]*\[([A-Z][^\]\n]{0,40}?)\.\][ \t]*(?:\n|$)")
 #: verbs of asking: an "if"/"whether" clause hung on them is the question asked ("Asked if he would run")
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})
 #: cues whose direct object is the addressee, not the content ("told reporters that …")
@@ -374,20 +379,6 @@ def _paragraph_of(pos: int, paras: list[tuple[int, int]]) -> int:
     return -1
 
 
-def _quotes_to_according(attributions: list[Attribution]) -> None:
-    """The quotations of a verb that "according to X" hangs on, with no content of their own besides
-    them, are reported by X ('“Is the bridge safe?” Lee asked, according to two people in the room'):
-    PolNeAR marks one level, the outer one, as it does where the parser hangs the quotation on
-    "according to" itself ('“…,” Lee said at the meeting, according to the minutes')."""
-    for a in attributions:
-        if a.rule != "according" or a.content is None or a.cue is None:
-            continue
-        for b in attributions:
-            if b is not a and b.cue is not None and b.cue.head.i == a.cue.head.head.i and b.quotes and b.content is None:
-                a.quotes += b.quotes
-                b.quotes = []
-
-
 def _noun_kept(att: Attribution) -> bool:
     return att.content is not None and att.source is not None
 
@@ -473,7 +464,6 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             if a.content is not None and any(introduces_quote(a, q, text) and a.cue.end <= a.content[0] and a.content[1] <= q.start
                                              for q in a.quotes):
                 a.content, a.parts = None, ()
-        _quotes_to_according(attributions)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
     for s in signed:
@@ -529,9 +519,24 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
         owner = _previous_speaker(q, attributions, paras, text)
         if owner is not None:
             owner.quotes.append(q)
+            continue
+        credit = _credited(q, text, sents[0].doc) if sents else None
+        if credit is not None:
+            attributions.append(credit)
         elif q.words(text) >= MIN_FLOATING_WORDS:
             attributions.append(Attribution(None, None, None, [q], floating=True))
     return attributions
+
+
+def _credited(q: Quoted, text: str, doc) -> Attribution | None:
+    """A quotation with no speaker whose paragraph closes with a bracketed credit right after it
+    ("“…” [Reuters.]", as news digests set their sources): the credit is its cue and its source."""
+    m = CREDIT.match(text, q.end)
+    name = doc.char_span(m.start(1), m.end(1)) if m else None
+    if name is None or not len(name):
+        return None
+    return Attribution(Cue(name.root, tuple(name), "credit"), (m.start(1), m.end(1)), None, [q], rule="credit",
+                       lemma=name.root.lemma_.lower(), cue_class="special")
 
 
 #: what a quotation ends with when the words after it are its speech tag ('“…,” Ann pressed.')
@@ -670,9 +675,11 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
             and (a.cue.kind == "speech" or a.quotes)]
     if same:
         # the cue of the paragraph's last quotation before it, not a later cue of its own sentence
-        # ('“…,” Lee said, adding that … “…”')
+        # ('“…,” Lee said, noting that … “…”'), unless that cue adds ('“…,” Lee said, adding that … “…”':
+        # what follows is added, as PolNeAR marks it)
         quoting = [a for a in same if a.quotes]
         if quoting and all(a.cue.head.sent == quoting[-1].cue.head.sent for a in same if a.cue.start > quoting[-1].cue.start):
-            return quoting[-1]
+            adding = [a for a in same if a.cue.start > quoting[-1].cue.start and a.lemma == "add"]
+            return adding[-1] if adding else quoting[-1]
         return same[-1]
     return None

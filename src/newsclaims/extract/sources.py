@@ -23,7 +23,8 @@
   statement or ad it is issued in ("issued a statement describing …") the issuer; a participle or
   infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
   condemn") the subject of that verb; one hung on the time or money spent ("spent the weekend
-  figuring out", "has spent all of her time responding to") the one spending it.
+  figuring out", "has spent all of her time responding to") the one spending it; one after the object of "leave" or "keep" ("has left
+  many Republicans wondering") that object.
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
   or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb, "“…,”
   said retired engineer Ann Okafor, asked …"); one
@@ -33,6 +34,7 @@
   made what sets it off a clause of the cue ("Ann Okafor, who runs the depot, said"), else the noun
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
   cue hung under a headline, a past tense tagged as a participle: "“…,” Okafor barked").
+- The one a thing seems or is known to ("known to fans as …", "seems credible to the public").
 - A relative pronoun source ("officials who said") is given together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
@@ -169,6 +171,9 @@ def subject_of(verb, *, depth: int = 4):
             behind = _speaker_behind(tok.head)
             behind = behind if behind is not None else _doer_through(tok)
             return behind if behind is not None else tok.head
+        left = _left_in_state(tok) if tok == verb else None
+        if left is not None:
+            return left
         if tok.dep_ == "xcomp" and tok.head != tok:
             # object control: "led some allies to worry", "urged Congress to act"
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
@@ -210,6 +215,25 @@ def _word_before(tok):
     while j >= 0 and tok.doc[j].is_space:
         j -= 1
     return tok.doc[j] if j >= 0 else None
+
+
+#: verbs that leave their object doing something ("has left many Republicans wondering …")
+LEAVING_VERBS = frozenset({"leave", "keep"})
+
+
+def _left_in_state(verb):
+    """The object a participle predicates of after "leave" or "keep" ("The killings have left 62
+    percent of voters saying …", "has left many Republicans wondering what he believes"): the one
+    left doing it, not the subject that left them. Not a participle set off by a comma ("should
+    leave the race, echoing …")."""
+    if verb.tag_ != "VBG" or verb.head == verb or verb.head.lemma_.lower() not in LEAVING_VERBS \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    if obj is None or obj.pos_ not in NOMINAL_POS:
+        return None
+    between = verb.doc[obj.i + 1:verb.i]
+    return None if any(t.text in (",", ";", ":") or t.text in DASHES for t in between if t.i > obj.right_edge.i) else obj
 
 
 def _stray_agent(verb):
@@ -280,6 +304,23 @@ def _outer_cue_verb(verb):
         # the one calling is the one responding, not the speaker of the quotation before
         return None
     return tok.head
+
+
+def _experiencer(verb):
+    """The one a thing seems to or is known to ("a liberal icon known to fans as …", "Whichever view
+    seems more credible to the public"): the object of a "to" phrase of "seem" (or of the adjective
+    it takes) or of the participle "known"; they hold the view, not the thing."""
+    lemma = verb.lemma_.lower()
+    if not (lemma == "seem" or lemma == "know" and verb.tag_ == "VBN"):
+        return None
+    preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    preps += [g for c in verb.children if c.dep_ in ("acomp", "attr", "oprd") for g in c.children
+              if g.dep_ == "prep" and g.lower_ == "to"]
+    for prep in preps:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOMINAL_POS), None)
+        if pobj is not None:
+            return pobj
+    return None
 
 
 def _verb_before_aside(verb):
@@ -467,7 +508,8 @@ NO_SPEAKER_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "there"
 
 def nearest_subject(cue) -> tuple[int, int] | None:
     """A last resort for a kept verb cue (not one of the kinds with a source rule of their own) that
-    :func:`source_of` found no source for: the subject nearest before it in its sentence and
+    :func:`source_of` found no source for: for a participle after an inverted cue the name after
+    that cue ('“…,” said Skelly, explaining …'), else the subject nearest before it in its sentence and
     paragraph (:func:`_last_subject_before`), else the subject of the passive it hangs on, with no
     agent (:func:`_passive_subject`). Not part of :func:`source_of`, whose kinds of source the cue model
     was trained on."""
@@ -481,7 +523,10 @@ def nearest_subject(cue) -> tuple[int, int] | None:
         feeling = passive is not None and cue.head.lemma_.lower() in FEELING_PASSIVES | EXPERIENCER_PASSIVES \
             and passive.lower_ not in NO_SPEAKER_PRONOUNS and not any(c.dep_ == "agent" for c in cue.head.children)
         return noun_phrase(passive) if feeling else None
-    subj = _last_subject_before(cue.head)
+    head = cue.head.head
+    # '“…,” said Skelly, explaining …': the name after the inverted verb the participle hangs on
+    subj = _inverted_name(head) if cue.head.tag_ == "VBG" and cue.head.dep_ in CLIMB_DEPS and head.i < cue.head.i else None
+    subj = subj if subj is not None else _last_subject_before(cue.head)
     subj = subj if subj is not None else _passive_subject(cue.head)
     return noun_phrase(subj) if subj is not None else None
 
@@ -732,6 +777,14 @@ def source_of(cue) -> tuple[int, int] | None:
         start = colon_speaker_start(doc, i)
         start = colon_lead_start(doc, i) if start is None else start
         return doc[start].idx, doc[i - 1].idx + len(doc[i - 1])
+    experiencer = _experiencer(cue.head)
+    if experiencer is not None:
+        start, end = noun_phrase(experiencer)
+        # "known to locals as the Old Lady": the name they know it by is not theirs
+        doc = experiencer.doc
+        cut = min((doc[c.left_edge.i - 1].idx + len(doc[c.left_edge.i - 1]) for c in experiencer.children
+                   if c.i > experiencer.i and (c.lower_ == "as" or c.pos_ in ("VERB", "AUX"))), default=end)
+        return start, min(end, max(cut, experiencer.idx + len(experiencer)))
     outer = _outer_cue_verb(cue.head)
     outer = outer if outer is not None else _verb_before_aside(cue.head)
     subj = subject_of(outer) if outer is not None else None
