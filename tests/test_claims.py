@@ -393,3 +393,15 @@ def test_a_participle_after_an_inverted_cue_takes_the_name_after_it(nlp):
               lemmas=["“", "fine", ",", "”", "say", "Okafor", ",", "explain", "she", "leave", "."])
     start, end = nearest_subject(Cue(doc[7], (doc[7],), "speech"))
     assert doc.text[start:end] == "Okafor"
+
+
+def test_participle_after_a_quotation_tag_is_the_speakers_own_claim(convert_text):
+    # the parser hangs "blaming" on the quotation's last word: it is neither part of the quotation
+    # nor said by it; the speaker of the tag blames
+    record = convert_text("“Too much hate,” she said, blaming some of it on the mayor of Harbourton.")
+    (quote,) = record["quotes"]
+    assert (quote["text"], quote["cue"]["text"]) == ("Too much hate,", "said")
+    said = [c for c in record["claims"] if c["cue"]["text"] == "said"]
+    assert all("blaming" not in c["text"] for c in said)
+    (blame,) = [c for c in record["claims"] if c["cue"]["text"] == "blaming"]
+    assert blame["source"]["text"] == "she"

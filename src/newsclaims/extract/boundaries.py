@@ -220,6 +220,19 @@ def _setting_clause(span) -> bool:
     return len(roots) == 1 and roots[0].dep_ == "advcl" and roots[0].tag_ in ("VBN", "VBG")
 
 
+def _closes_quotation(doc, span) -> bool:
+    """Whether ``span`` ends at the closing mark of a quotation, its comma or stop inside or just after."""
+    k = span.end - 1
+    while k > span.start and doc[k].is_punct and not doc[k].is_quote:
+        k -= 1
+    if doc[k].tag_ == "\'\'":
+        return True
+    after = span.end
+    while after < len(doc) and doc[after].is_punct and not doc[after].is_quote:
+        after += 1
+    return after < len(doc) and doc[after].tag_ == "\'\'"
+
+
 def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple[int, int]] | None:
     """The pieces of a content that its own attribution interrupts, or None when it is one piece.
 
@@ -261,6 +274,8 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
         if _paragraph_break(doc, first, span.end - 1) or _setting_clause(doc[first:last + 1]):
             return None
         piece = (doc[first].idx, doc[last].idx + len(doc[last]))
+        if _closes_quotation(doc, doc[first:last + 1]) and not any(t.is_quote for t in doc[opening:span.start + 1]):
+            return [piece]  # '“Too much hate,” she said, blaming …': what follows the aside is the speaker's doing
         return [piece, content]
     if span.end <= head.i:  # the content comes before the aside: look for its second piece after it
         k = span.end
@@ -277,6 +292,8 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
             last += 1
         if first >= sent.end or first not in clause_ids or first in aside:
             return None
+        if _closes_quotation(doc, span) and not doc[first].is_quote:
+            return None  # '“Too much hate,” she said, blaming …': the words after the aside are the speaker's
         while last > first and doc[last].is_punct:
             last -= 1
         if _paragraph_break(doc, span.start, last):

@@ -15,7 +15,8 @@
   the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
   account — as he so often does — and retweeted") the subject of the verb before the aside; a
   participle hung
-  elsewhere the subject of its sentence, one in a phrase leading the sentence ("In addition to
+  elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
+  its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
   to call for", "shot back in an article stating") takes the subject of the verb that uses it; one
@@ -168,6 +169,9 @@ def subject_of(verb, *, depth: int = 4):
                     and before.is_punct and not any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
                 return after
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOMINAL_POS:
+            tagger = _tag_before(tok)
+            if tagger is not None:
+                return subject_of(tagger, depth=depth - 1)
             behind = _speaker_behind(tok.head)
             behind = behind if behind is not None else _doer_through(tok)
             return behind if behind is not None else tok.head
@@ -207,6 +211,20 @@ def subject_of(verb, *, depth: int = 4):
             return opening if opening is not None else _left_nominal(tok)
         return None
     return None
+
+
+def _tag_before(participle):
+    """The speech tag a set-off participle follows when the parser hung the participle on the last
+    word of the quotation before the tag ('“Too much hate,” she said, blaming …': "blaming" hung on
+    "hate"): the tag, hung on that word as a parataxis between the quotation's close and the
+    participle; ``None`` otherwise."""
+    head, doc = participle.head, participle.doc
+    if participle.tag_ != "VBG" or participle.i < head.i:
+        return None
+    tag = next((c for c in head.children if c.dep_ == "parataxis" and head.i < c.i < participle.i), None)
+    if tag is None or not any(t.tag_ == "\'\'" for t in doc[head.i:tag.i]):
+        return None
+    return tag
 
 
 def _word_before(tok):
