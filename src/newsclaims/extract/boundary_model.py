@@ -61,7 +61,7 @@ def load_model() -> dict[str, float]:
     return read_weights(MODEL)
 
 
-_OVERRIDE: list[tuple[dict[str, float], float]] = []
+_OVERRIDE: list[tuple[dict[str, float], float, float]] = []
 
 
 @contextmanager
@@ -228,8 +228,7 @@ def choose(doc, att, content: tuple[int, int], quotes=()) -> tuple[int, int]:
 
 
 def format_boundary_model(weights: dict[str, float], *, source: str = "") -> str:
-    return format_model(weights, source=source).replace("Learned cue model (see newsclaims/extract/cue_model.py)",
-                                                        "Learned boundary chooser (see newsclaims/extract/boundary_model.py)")
+    return format_model(weights, source=source, title="Learned boundary chooser (see newsclaims/extract/boundary_model.py)")
 
 
 def _edge_end(text: str, e: int) -> int:

@@ -231,9 +231,12 @@ def examples(articles, docs) -> list[tuple[list[str], bool]]:
 
 
 
-def format_model(weights: dict[str, float], *, source: str = "") -> str:
+def format_model(weights: dict[str, float], *, source: str = "",
+                 title: str = "Learned cue model (see newsclaims/extract/cue_model.py)") -> str:
+    """The weights as the tab-separated resource table :func:`read_weights` reads, headed by ``title``
+    and what the model was trained on."""
     out = io.StringIO()
-    out.write(f"# Learned cue model (see newsclaims/extract/cue_model.py). Trained on: {source}\n")
+    out.write(f"# {title}. Trained on: {source}\n")
     out.write("# Logistic-regression weights of symbolic features; no article text.\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow(("feature", "weight"))
