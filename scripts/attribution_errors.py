@@ -172,11 +172,10 @@ def main(argv=None) -> int:
     ap.add_argument("--dump", type=Path, default=None, help="write every error as a JSON line here (outside the project)")
     args = ap.parse_args(argv)
 
-    from newsclaims.evaluate.attributions import article_record, gold_items, predicted_items, score
+    from newsclaims.evaluate.attributions import score, scored_article
     from newsclaims.evaluate.polnear import read_split
     from newsclaims.extract.cues import speech_lemmas
     from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp
-    from newsclaims.pipeline import annotate
 
     articles = read_split(SHARED / args.split)[args.offset:]
     articles = articles[:args.limit] if args.limit else articles
@@ -199,10 +198,7 @@ def main(argv=None) -> int:
     for article, doc in zip(articles, docs):
         text = article.text
         doc.user_data[ORIGINAL_TEXT_KEY] = text
-        record = article_record(article)
-        annotate(record, doc)
-        gold = gold_items(article, doc, speech)
-        pred = predicted_items(record, doc, speech)
+        _, gold, pred = scored_article(article, doc, speech)
         scored.append((text, gold, pred))
         pchars = [{i for a, b in p.content for i in range(a, b)} for p in pred]
         for g in gold:

@@ -39,10 +39,9 @@ def cross_validate(articles, docs, groups, folds: int, *, cue_model: bool = Fals
     """``(scored articles, accuracy lines)`` of ``folds``-fold cross-fitting of the chooser."""
     from contextlib import ExitStack
 
-    from newsclaims.evaluate.attributions import article_record, gold_items, predicted_items
+    from newsclaims.evaluate.attributions import scored_article
     from newsclaims.extract import cue_model as cues
     from newsclaims.extract.cues import speech_lemmas
-    from newsclaims.pipeline import annotate
 
     speech = speech_lemmas()
     cue_examples = [cues.article_examples(a, d) for a, d in zip(articles, docs)] if cue_model else None
@@ -60,10 +59,7 @@ def cross_validate(articles, docs, groups, folds: int, *, cue_model: bool = Fals
                 stack.enter_context(cues.using_model(cues.fit([ex for i in train for ex in cue_examples[i]])))
             stack.enter_context(using_model(weights, *margins))
             for i in held:
-                article, doc = articles[i], docs[i]
-                record = article_record(article)
-                annotate(record, doc)
-                scored[i] = (article.text, gold_items(article, doc, speech), predicted_items(record, doc, speech))
+                scored[i] = scored_article(articles[i], docs[i], speech)
     lines = [f"held-out {side} groups {n}: chooser right {right} ({right / max(n, 1):.3f}), as-is right {kept} ({kept / max(n, 1):.3f})"
              for side, (n, right, kept) in (("end", tally[:3]), ("start", tally[3:]))]
     return scored, lines

@@ -50,9 +50,8 @@ def cross_validate(split: Path, folds: int, *, cache: Path, limit: int | None, t
                    nested_threshold: float = NESTED_THRESHOLD, model: str | None = None):
     """``(text, gold items, held-out predicted items)`` of every article of ``split`` under
     ``folds``-fold cross-fitting, for :func:`newsclaims.evaluate.attributions.score`."""
-    from newsclaims.evaluate.attributions import article_record, gold_items, predicted_items
+    from newsclaims.evaluate.attributions import scored_article
     from newsclaims.extract.cues import speech_lemmas
-    from newsclaims.pipeline import annotate
 
     articles, docs = parsed_split(split, cache=cache, limit=limit, model=model)
     per_article = [article_examples(a, d) for a, d in zip(articles, docs)]
@@ -62,10 +61,7 @@ def cross_validate(split: Path, folds: int, *, cache: Path, limit: int | None, t
         weights = fit([ex for i, exs in enumerate(per_article) if i % folds != fold for ex in exs])
         with using_model(weights, threshold, nested_threshold):
             for i in range(fold, len(articles), folds):
-                article, doc = articles[i], docs[i]
-                record = article_record(article)
-                annotate(record, doc)
-                scored[i] = (article.text, gold_items(article, doc, speech), predicted_items(record, doc, speech))
+                scored[i] = scored_article(articles[i], docs[i], speech)
     return scored
 
 

@@ -249,20 +249,25 @@ def article_record(article: GoldArticle):
                   source=Provenance(path=f"{article.name}.txt", sha256=hashlib.sha256(article.text.encode()).hexdigest()))
 
 
+def scored_article(article: GoldArticle, doc, speech_lemmas: frozenset[str]) -> tuple[str, list[Item], list[Item]]:
+    """``(text, gold items, predicted items)`` of a gold article, its parsed ``doc`` annotated by the
+    pipeline, as :func:`score` takes them."""
+    from newsclaims.pipeline import annotate
+
+    record = article_record(article)
+    annotate(record, doc)
+    return article.text, gold_items(article, doc, speech_lemmas), predicted_items(record, doc, speech_lemmas)
+
+
 def evaluate(gold: str | Path, *, model: str | None = None, limit: int | None = None) -> Result:
     """Convert every article of a PolNeAR split with the pipeline and score its quotes and claims."""
     from newsclaims.extract.cues import speech_lemmas
     from newsclaims.nlp import load_nlp
-    from newsclaims.pipeline import annotate, parse
+    from newsclaims.pipeline import parse
 
     articles = read_split(gold, limit=limit)
     nlp = load_nlp(model)
     speech = speech_lemmas()
     records = [article_record(a) for a in articles]
 
-    def scored():
-        for article, (record, doc) in zip(articles, parse(nlp, records)):
-            annotate(record, doc)
-            yield article.text, gold_items(article, doc, speech), predicted_items(record, doc, speech)
-
-    return score(scored())
+    return score(scored_article(article, doc, speech) for article, (_, doc) in zip(articles, parse(nlp, records)))
