@@ -163,6 +163,14 @@ def test_a_cue_of_its_own_preposition_governs_its_object(convert_text, text, cue
     assert found.get(cue) == content, found
 
 
+def test_a_for_clause_is_the_content_of_call_for(convert_text):
+    # the parser makes "for" the mark of a clause ("for the council to …"), not a preposition
+    text = "Okafor is calling for the harbour council to reopen the old ferry landing before winter."
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
+    assert found.get("calling") == "the harbour council to reopen the old ferry landing before winter", found
+    assert not convert_text("She waited for the rain to stop before she left.")["claims"]
+
+
 def test_cue_preps_are_read_from_the_resource():
     from newsclaims.extract.cues import cue_preps
 

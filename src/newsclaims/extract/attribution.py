@@ -245,6 +245,11 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
             toks = [t for c in objs + extra for t in c.subtree]
             return _subtree_span(toks, cue_ids), "stance", "obj"
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    for clause in head.children:
+        # "is calling for the United States to step up …": the parser makes "for" the mark of a clause
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == clause.left_edge.i), None)
+        if clause.dep_ == "advcl" and clause.i > head.i and mark is not None and not preps:
+            return _subtree_span(list(clause.subtree), cue_ids | {mark.i}), "stance", "prep"
     for prep in preps:
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None:
