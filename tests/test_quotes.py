@@ -219,6 +219,10 @@ def test_transcript_speaker_tags():
      "the bridge was unsafe.", "said", "retired engineer Ann Okafor"),
     # a name the tagger reads as a modal before a verb it tags as a participle
     ("“The harbour plan is a waste of money,” Will wrote.", "wrote", "Will"),
+    # a tag verb the tagger reads as a noun ending the phrase after the quotation
+    ('"Friend, the ferry will run again next spring," the email read.', "read", "the email"),
+    ("“The harbour has never been this busy,” the two write.", "write", "the two"),
+    ("“Nobody asked the riders,” the editorial read.", "read", "the editorial"),
 ])
 def test_quote_tag_cue_and_source(convert_text, text, cue, source):
     (q,) = convert_text(text)["quotes"]
