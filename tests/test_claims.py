@@ -171,6 +171,16 @@ def test_a_for_clause_is_the_content_of_call_for(convert_text):
     assert not convert_text("She waited for the rain to stop before she left.")["claims"]
 
 
+@pytest.mark.parametrize("text, answer", [
+    ("Asked whether the ferry would run in winter, the harbour master said no.", "no"),
+    ("Most of the islanders said yes.", "yes"),
+    ("The mayor said so.", "so"),
+])
+def test_a_one_word_answer_is_what_was_said(convert_text, text, answer):
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
+    assert found.get("said") == answer, found
+
+
 def test_cue_preps_are_read_from_the_resource():
     from newsclaims.extract.cues import cue_preps
 

@@ -179,6 +179,10 @@ def _asked_question(clause) -> bool:
             and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in clause.children))
 
 
+# one-word answers a verb of saying governs: "said yes", "said no", "said so"
+ANSWERS = {"intj": frozenset({"yes", "no"}), "advmod": frozenset({"so"}), "dobj": frozenset({"yes", "no"})}
+
+
 def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
 
@@ -265,6 +269,9 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     if pobj is not None:
         toks = list(pobj.subtree) + [t for p in listed[1:] for t in p.subtree]
         return _subtree_span(toks, cue_ids), "stance", "prep"
+    answer = next((c for c in head.children if c.i > head.i and c.lower_ in ANSWERS.get(c.dep_, ())), None)
+    if answer is not None and cue_classes().get(lemma) == "speech":
+        return (answer.idx, answer.idx + len(answer)), "indirect", "obj"  # "72 percent said yes", "he said so"
     if (head.dep_ == "parataxis" or _beside_clause(head)) and head.head != head:
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
