@@ -181,6 +181,15 @@ def test_a_one_word_answer_is_what_was_said(convert_text, text, answer):
     assert found.get("said") == answer, found
 
 
+def test_according_to_closing_its_sentence_reports_all_of_it(convert_text):
+    # the parser hangs "according to" on the last conjunct ("closed"); the attribution covers the sentence
+    text = ("The ferry company both raised fares and cut routes, and it sometimes closed the port in winter, "
+            "according to the islanders.")
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
+    assert found.get("according to") == ("The ferry company both raised fares and cut routes, and it sometimes closed "
+                                         "the port in winter"), found
+
+
 def test_cue_preps_are_read_from_the_resource():
     from newsclaims.extract.cues import cue_preps
 

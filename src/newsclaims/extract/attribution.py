@@ -201,6 +201,11 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         if gov == head:
             return None, "according_to", "according"
         exclude = {t.i for t in head.subtree}
+        # "…, according to X." closing its sentence reports all of it, whichever verb the parser hung it on
+        sent = head.sent
+        after = [t for t in sent if t.i > max(exclude) and not t.is_space]
+        if gov != sent.root and all(t.is_punct for t in after) and head.i > sent.start and head.nbor(-1).text in (",", "—", "--"):
+            gov = sent.root
         return _subtree_span(list(gov.subtree), exclude, longest_run=True), "according_to", "according"
     if cue.kind == "in_source":
         gov = head.head
