@@ -403,6 +403,43 @@ def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
     assert (text[span[0]:span[1]] if span else None) == source
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    # an inverted tag set off by commas inside what it reports: the name after it speaks, not the
+    # topic the parser took for its subject
+    ("The cost of the new ferry, said Ann Okafor and others, would be small.", "said", "Ann Okafor and others"),
+    ("And the mayor, said Okafor, who knows her well, never forgets a slight.", "said", "Okafor"),
+    # a comma that closes an aside of the subject: the subject speaks
+    ("Aides to Ann Okafor, who chairs the board, said their plans, already long, would change.", "said",
+     "Aides to Ann Okafor"),
+])
+def test_an_inverted_tag_inside_the_sentence_it_reports(nlp, text, cue, source):
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = source_of(Cue(head, (head,), "speech"))
+    assert (text[span[0]:span[1]] if span else None) == source
+
+
+def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):
+    # '“Nope,” wrote a commuter.' with "Nope" parsed as the subject and the commuter as the object
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["“", "Nope", ",", "”", "wrote", "a", "commuter", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, False, False, True, True, True, False, False],
+              heads=[4, 4, 4, 4, 4, 6, 4, 4],
+              deps=["punct", "nsubj", "punct", "punct", "ROOT", "det", "dobj", "punct"],
+              tags=["``", "NNP", ",", "''", "VBD", "DT", "NN", "."],
+              pos=["PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"],
+              lemmas=["“", "Nope", ",", "”", "write", "a", "commuter", "."])
+    start, end = source_of(Cue(doc[4], (doc[4],), "speech"))
+    assert doc.text[start:end] == "a commuter"
+
+
 def test_a_participle_after_an_inverted_cue_takes_the_name_after_it(nlp):
     # '“Fine,” said Okafor, explaining she left.' with "Okafor" parsed as the object of "said": the
     # last resort takes the name after the inverted verb the participle hangs on

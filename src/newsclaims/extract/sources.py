@@ -5,7 +5,10 @@
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
   to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
   the agent of a passive cue hung on a noun after it ("was declared the winner … by news
-  organizations"); a name read as a modal ("Will wrote": George Will).
+  organizations"); a name read as a modal ("Will wrote": George Will); the name after an inverted
+  tag when the parser took a word of the quotation before it ('"Meh," wrote a supporter') or the
+  topic of a tag set off inside what it reports ("The contrast, said Doyle, would be clear") for
+  its subject.
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
@@ -135,6 +138,9 @@ def subject_of(verb, *, depth: int = 4):
     """The token naming who performs ``verb`` (climbing conjuncts, participles, relative clauses)."""
     tok = verb
     came = None  # the dependency climbed through to reach ``tok``
+    inverted = _inverted_tag(verb)
+    if inverted is not None:
+        return inverted
     for _ in range(depth):
         subjs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         # the subject nearest the verb: "LONDON (AP) — Maria Lopez said" has two
@@ -210,6 +216,45 @@ def subject_of(verb, *, depth: int = 4):
             opening = opening_subject(tok)
             return opening if opening is not None else _left_nominal(tok)
         return None
+    return None
+
+
+def _inverted_tag(verb):
+    """The name after an inverted speech tag when the parser took a word before the tag for the
+    verb's subject: a word of the quotation the tag closes ('"Meh," wrote a supporter who runs …'),
+    or the topic of a tag set off by commas inside the sentence it reports ("The contrast with
+    Trump, said Doyle and others, would be clear", the name read as the subject of what was said).
+    The name starts right after the verb and names no time: after a quotation, the verb's
+    object-like dependent (with no complement of the verb after it); after a comma, the subject of
+    the verb's complement, set off by a comma. ``None`` otherwise."""
+    if verb.lemma_.lower() not in INVERTED_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    before = _word_before(verb)
+    subjs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if before is None or not (before.text in CLOSING_MARKS or before.text == ",") or not subjs \
+            or any(s.i > before.i for s in subjs):
+        return None
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    name = doc[verb.i + 1]
+    while name.head != name and name.head.i > name.i and name.head.pos_ in NOMINAL_POS and name.head.sent == verb.sent:
+        name = name.head
+    if name.pos_ not in ("PROPN", "NOUN") or name.left_edge.i != verb.i + 1 or name.ent_type_ in TIME_ENTITIES:
+        return None
+    after = name.right_edge.i + 1
+    set_off = doc[after - 1].text == "," or after < len(doc) and doc[after].text == ","  # the parser may hang the comma on the name
+    if name.head == verb and name.dep_ in INVERTED_SUBJECT_DEPS:
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        # (after a comma, the object of a verb whose subject an apposition sets off: "Lee, a pilot, wrote a memo")
+        return name if before.text in CLOSING_MARKS else None
+    clause = name.head
+    # not after a comma closing an aside of the subject ("aides to X, who …, said their speeches, …, would")
+    aside = any(t.dep_ in ("appos", "relcl", "acl") for s in subjs for t in s.subtree)
+    if name.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.head == verb and clause.i > name.i and set_off \
+            and not aside:
+        return name
     return None
 
 
