@@ -330,6 +330,14 @@ def test_a_content_its_attribution_interrupts_is_in_parts(convert_text, text, co
         assert text[p["start"]:p["end"]] == p["text"] and claim["start"] <= p["start"] < p["end"] <= claim["end"]
 
 
+def test_a_fronted_subject_hung_on_the_cue_is_the_first_piece(convert_text):
+    # the parser makes "Voters" a second subject of "suggested"; it is the subject of what is reported
+    rec = convert_text("Voters, Okafor suggested, don't have to worry that the ferry will stop.")
+    claim = next(c for c in rec["claims"] if c["cue"]["text"] == "suggested")
+    assert [p["text"] for p in claim["parts"]] == ["Voters", "don't have to worry that the ferry will stop"]
+    assert claim["source"]["text"] == "Okafor"
+
+
 def test_clipping_at_the_dateline_clips_the_parts_too():
     from newsclaims.pipeline import clip_to_dateline
     from newsclaims.record import Claim, Dateline, Span
