@@ -171,6 +171,25 @@ def test_a_for_clause_is_the_content_of_call_for(convert_text):
     assert not convert_text("She waited for the rain to stop before she left.")["claims"]
 
 
+@pytest.mark.parametrize("text, answer", [
+    ("Asked whether the ferry would run in winter, the harbour master said no.", "no"),
+    ("Most of the islanders said yes.", "yes"),
+    ("The mayor said so.", "so"),
+])
+def test_a_one_word_answer_is_what_was_said(convert_text, text, answer):
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
+    assert found.get("said") == answer, found
+
+
+def test_according_to_closing_its_sentence_reports_all_of_it(convert_text):
+    # the parser hangs "according to" on the last conjunct ("closed"); the attribution covers the sentence
+    text = ("The ferry company both raised fares and cut routes, and it sometimes closed the port in winter, "
+            "according to the islanders.")
+    found = {c["cue"]["text"]: c["text"] for c in convert_text(text)["claims"]}
+    assert found.get("according to") == ("The ferry company both raised fares and cut routes, and it sometimes closed "
+                                         "the port in winter"), found
+
+
 def test_cue_preps_are_read_from_the_resource():
     from newsclaims.extract.cues import cue_preps
 
@@ -309,6 +328,14 @@ def test_a_content_its_attribution_interrupts_is_in_parts(convert_text, text, co
     assert [p["text"] for p in claim["parts"]] == parts
     for p in claim["parts"]:
         assert text[p["start"]:p["end"]] == p["text"] and claim["start"] <= p["start"] < p["end"] <= claim["end"]
+
+
+def test_a_fronted_subject_hung_on_the_cue_is_the_first_piece(convert_text):
+    # the parser makes "Voters" a second subject of "suggested"; it is the subject of what is reported
+    rec = convert_text("Voters, Okafor suggested, don't have to worry that the ferry will stop.")
+    claim = next(c for c in rec["claims"] if c["cue"]["text"] == "suggested")
+    assert [p["text"] for p in claim["parts"]] == ["Voters", "don't have to worry that the ferry will stop"]
+    assert claim["source"]["text"] == "Okafor"
 
 
 def test_clipping_at_the_dateline_clips_the_parts_too():

@@ -128,6 +128,23 @@ def test_titles_are_not_speech(convert_text):
     assert [q["text"] for q in rec["quotes"]] == ["The port will reopen in May,"]
 
 
+@pytest.mark.parametrize("text, spoken", [
+    # a name, a title or a scare quote inside a phrase of the sentence is nobody's speech, even with
+    # a speech verb beside it
+    ("“The ferries will sail at dawn,” Okafor said at the “Harbour Days” fair.", ["The ferries will sail at dawn,"]),
+    ("“The ferries will sail at dawn,” Okafor said, wearing a “Save the Port” cap.", ["The ferries will sail at dawn,"]),
+    ("“The ferries will sail at dawn,” said Okafor, one of the original “big three” captains.",
+     ["The ferries will sail at dawn,"]),
+    ("In their new book “Tides of Trade”, two economists argue that the port must grow.", []),
+    # a label that someone gives stays that person's words
+    ("Okafor called the plan “a harbour of broken promises.”", ["a harbour of broken promises."]),
+    ("Okafor described the plan as “a harbour of broken promises.”", ["a harbour of broken promises."]),
+])
+def test_names_in_a_phrase_are_not_speech(convert_text, text, spoken):
+    rec = convert_text(text)
+    assert [q["text"] for q in rec["quotes"]] == spoken
+
+
 def test_quote_ids_in_text_order(convert_text):
     rec = convert_text('“First,” he said. Then “second thing here,” she added.')
     assert [q["id"] for q in rec["quotes"]] == [f"q{i}" for i in range(1, len(rec["quotes"]) + 1)]

@@ -266,10 +266,14 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
         if k < sent.start or doc[k].text not in ASIDE_MARKS or head.i <= k or k + 1 == opening:
             return None
         last = k - 1
+        # a subject before the aside's opening mark is the content's, though the parser hangs it on the
+        # cue beside the cue's own ("Voters, Clinton suggested, don't …")
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        before = clause_ids | ({t.i for t in subjects[0].subtree} if len(subjects) == 2 and subjects[0].i < k else set())
         first = last
-        while first - 1 >= sent.start and (first - 1) in clause_ids and (first - 1) not in aside:
+        while first - 1 >= sent.start and (first - 1) in before:
             first -= 1
-        if last < first or last not in clause_ids or last in aside:
+        if last < first or last not in before:
             return None
         if _paragraph_break(doc, first, span.end - 1) or _setting_clause(doc[first:last + 1]):
             return None
