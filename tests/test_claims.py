@@ -435,6 +435,24 @@ def test_an_inverted_tag_inside_the_sentence_it_reports(nlp, text, cue, source):
     assert (text[span[0]:span[1]] if span else None) == source
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    # a conjunct after an aside set off by hyphens with spaces (" - "), as some papers set dashes
+    ("Okafor jumped onto her Twitter account - as she so often does - and retweeted a post that called the "
+     "council corrupt.", "retweeted", "Okafor"),
+    # the parser made the quotation tag inside the aside the root: the verb before the aside joins
+    ("The mayor criticized the fare plan - ''It is a disgrace to the riders,'' she said - and vowed to block it "
+     "in the council.", "vowed", "The mayor"),
+])
+def test_a_conjunct_after_an_aside_joins_the_verb_before_it(nlp, text, cue, source):
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = source_of(Cue(head, (head,), "speech"))
+    assert (text[span[0]:span[1]] if span else None) == source
+
+
 def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):
     # '“Nope,” wrote a commuter.' with "Nope" parsed as the subject and the commuter as the object
     from spacy.tokens import Doc

@@ -16,7 +16,9 @@
   ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
   the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
-  account — as he so often does — and retweeted") the subject of the verb before the aside; a
+  account — as he so often does — and retweeted", also with hyphens set off by spaces, and when the
+  parser made the quotation tag inside the aside the root: "He fulminated - ''…,'' he said - and
+  vowed") the subject of the verb before the aside; a
   participle hung
   elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
   its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
@@ -395,15 +397,25 @@ def _verb_before_aside(verb):
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
         return None
     head, doc = verb.head, verb.doc
-    opening = [t.i for t in doc[verb.sent.start:head.i] if t.text in DASHES]
-    if not opening or not any(t.text in DASHES for t in doc[head.i + 1:verb.i]):
+    opening = [t.i for t in doc[verb.sent.start:head.i] if _is_dash(t)]
+    if not opening or not any(_is_dash(t) for t in doc[head.i + 1:verb.i]):
         return None
     top = head
     while top.i > opening[-1] and top.head != top:
         top = top.head
+    if top.i > opening[-1]:
+        # the parser made the aside the root ("He fulminated against it - ''…,'' he said, ''…'' - and
+        # vowed …"): the verb before the aside is the one whose subject opens the sentence
+        return next((t.head for t in doc[verb.sent.start:opening[-1]] if t.dep_ in SUBJECT_DEPS
+                     and t.head.i < opening[-1] and t.head.pos_ in ("VERB", "AUX")), None)
     while top.pos_ not in ("VERB", "AUX") and top.head != top:
         top = top.head
     return top if top.pos_ in ("VERB", "AUX") and top.i < opening[-1] else None
+
+
+def _is_dash(tok) -> bool:
+    """Whether ``tok`` is a dash, or a hyphen set off by spaces as one (" - ", as some papers set it)."""
+    return tok.text in DASHES or (tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
 
 
 def outer_conjunct(verb, *, by_tense: bool = True):
