@@ -453,6 +453,32 @@ def test_a_conjunct_after_an_aside_joins_the_verb_before_it(nlp, text, cue, sour
     assert (text[span[0]:span[1]] if span else None) == source
 
 
+def test_a_name_opening_the_sentence_that_the_parser_made_a_modifier_is_the_subject(nlp):
+    # "Okafor, who was elected in 2014, doesn't see the plan." with "Okafor" an adverbial modifier
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["Okafor", ",", "who", "was", "elected", "in", "2014", ",", "does", "n't", "see", "the", "plan", "."]
+    heads = [10, 0, 4, 4, 0, 4, 5, 0, 10, 10, 10, 12, 10, 10]
+    deps = ["advmod", "punct", "nsubjpass", "auxpass", "relcl", "prep", "pobj", "punct", "aux", "neg", "ROOT", "det",
+            "dobj", "punct"]
+    tags = ["NNP", ",", "WP", "VBD", "VBN", "IN", "CD", ",", "VBZ", "RB", "VB", "DT", "NN", "."]
+    pos = ["PROPN", "PUNCT", "PRON", "AUX", "VERB", "ADP", "NUM", "PUNCT", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    spaces = [False, True, True, True, True, True, False, True, False, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=["Okafor", ",", "who", "be", "elect", "in", "2014", ",", "do", "not", "see", "the", "plan", "."])
+    start, end = source_of(Cue(doc[10], (doc[10],), "belief"))
+    assert doc.text[start:end] == "Okafor"
+    # a time opening the sentence is no subject
+    words[0], tags[0], pos[0] = "Tuesday", "NNP", "PROPN"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
+              ents=["B-DATE"] + ["O"] * (len(words) - 1))
+    span = source_of(Cue(doc[10], (doc[10],), "belief"))
+    assert span is None or doc.text[span[0]:span[1]] != "Tuesday"
+
+
 def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):
     # '“Nope,” wrote a commuter.' with "Nope" parsed as the subject and the commuter as the object
     from spacy.tokens import Doc

@@ -5,10 +5,11 @@
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
   to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
   the agent of a passive cue hung on a noun after it ("was declared the winner … by news
-  organizations"); a name read as a modal ("Will wrote": George Will); the name after an inverted
-  tag when the parser took a word of the quotation before it ('"Meh," wrote a supporter') or the
-  topic of a tag set off inside what it reports ("The contrast, said Doyle, would be clear") for
-  its subject.
+  organizations"); a name read as a modal ("Will wrote": George Will); a name opening the sentence
+  that the parser hung on the verb as a modifier ("Jolly, who was elected in 2014, doesn't see");
+  the name after an inverted tag when the parser took a word of the quotation before it ('"Meh,"
+  wrote a supporter') or the topic of a tag set off inside what it reports ("The contrast, said
+  Doyle, would be clear") for its subject.
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
@@ -161,6 +162,7 @@ def subject_of(verb, *, depth: int = 4):
             if pobj is not None:
                 return pobj
         named = (_stray_agent(tok) or _modal_name(tok)) if tok == verb else None
+        named = named if named is not None else _stray_subject(tok)
         if named is not None:
             return named
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -321,6 +323,35 @@ def _stray_agent(verb):
             h = h.head
         if h == verb:
             return pobj
+    return None
+
+
+#: labels the parser may give a subject that opens the sentence and is set off by a comma ("Jolly,
+#: who was elected in 2014, doesn't see …" with "Jolly" an adverbial modifier)
+STRAY_SUBJECT_DEPS = frozenset({"advmod", "advcl", "npadvmod", "dep", "nmod"})
+
+
+def _stray_subject(verb):
+    """The subject the parser hung on a verb as a modifier ("Jolly, who was elected to Congress in
+    2014, doesn't see …", "Trump, speaking later at a rally, did not mention …"): a name opening
+    the sentence and set off from the verb by a comma, naming no time or place, when the verb has no
+    subject (nor passive subject) of its own. ``None`` otherwise."""
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.i >= verb.i or c.dep_ not in STRAY_SUBJECT_DEPS or c.ent_type_ in TIME_ENTITIES | {"GPE", "LOC", "FAC"}:
+            continue
+        if c.pos_ != "PROPN":
+            continue  # not a common noun: "The day before, at a rally, Ann Lee hoisted …"
+        first = c.left_edge
+        while first.i > first.sent.start and doc[first.i - 1].pos_ in ("CCONJ",):
+            first = doc[first.i - 1]
+        opens = first.i == first.sent.start or "\n" in doc[first.i - 1].text_with_ws
+        after = c.right_edge.i + 1
+        set_off = after < verb.i and (doc[after].text == "," or doc[c.right_edge.i].text == ",")
+        if opens and set_off:
+            return c
     return None
 
 
