@@ -285,8 +285,16 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         return (answer.idx, answer.idx + len(answer)), "indirect", "obj"  # "72 percent said yes", "he said so"
     if (head.dep_ == "parataxis" or _beside_clause(head)) and head.head != head:
         exclude = {t.i for t in head.subtree}
-        return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
+        return _subtree_span(list(_clause_verb(head.head).subtree), exclude, longest_run=True), "indirect", "parataxis"
     return None, "indirect", "none"
+
+
+def _clause_verb(tok):
+    """The verb of the clause ``tok`` stands in when the parser hung a cue on an auxiliary ("Even then,
+    he said, he's learned …": "said" hangs on "'s", whose subtree is only "he's")."""
+    while tok.dep_ in ("aux", "auxpass") and tok.head != tok:
+        tok = tok.head
+    return tok
 
 
 def _beside_clause(head) -> bool:
