@@ -374,6 +374,18 @@ def test_an_object_content_ends_at_a_set_off_participle_cue():
     assert content_text(doc, 1) == "thanks"
 
 
+def test_a_cue_the_parser_hung_on_an_auxiliary_reports_the_whole_clause():
+    # "Even then, he said, he's learned enough": "said" hangs on the auxiliary "'s", whose subtree
+    # is only "he's"; the clause is that of "learned"
+    doc = parsed([
+        ("Even", 1, "advmod", "ADV"), ("then", 8, "advmod", "ADV"), (",", 4, "punct", "PUNCT"),
+        ("he", 4, "nsubj", "PRON"), ("said", 7, "parataxis", "VERB"), (",", 4, "punct", "PUNCT"),
+        ("he", 7, "nsubj", "PRON"), ("'s", 8, "aux", "AUX"), ("learned", 8, "ROOT", "VERB"),
+        ("enough", 8, "advmod", "ADV"),
+    ])
+    assert content_text(doc, 4) == "he 's learned enough"
+
+
 def test_a_speaker_set_off_before_its_cue_by_a_clause():
     # "Lee, whose firm builds boats, said ferries sail": the parser made "Lee … builds boats" a
     # clause before "said"; Lee is the source and the clause after "said" the content

@@ -407,6 +407,11 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),
     # "leave X doing": X does it
     ("The long delays have left many riders wondering whether the ferry will ever run.", "wondering", "many riders"),
+    # an infinitive on the object of a preposition of a verb: the subject of that verb does it
+    ("The governor invoked the floods as a cudgel to repeat her call for new levees.", "repeat", "The governor"),
+    ("The senators will also be under pressure to pledge that they will back the ferry bill.", "pledge",
+     "The senators"),
+    ("In an effort to clarify her remarks, the mayor gave a second interview.", "clarify", "the mayor"),
 ])
 def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
     from newsclaims.extract.cues import Cue

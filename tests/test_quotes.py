@@ -123,8 +123,14 @@ def test_scare_quotes_are_not_speech(convert_text):
     assert rec["quotes"] == []
 
 
-def test_titles_are_not_speech(convert_text):
-    rec = convert_text("“The port will reopen in May,” Okafor said on Channel Nine’s “Morning Report” yesterday.")
+@pytest.mark.parametrize("text", [
+    "“The port will reopen in May,” Okafor said on Channel Nine’s “Morning Report” yesterday.",
+    "“The port will reopen in May,” Okafor told “Harbour Hour” on Friday.",  # the show told
+    "“The port will reopen in May,” Okafor said on the podcast “Tide Talk.”",  # after a noun of a work
+    "“The port will reopen in May,” said Okafor, a host on the radio show “Tide Talk.”",
+])
+def test_titles_are_not_speech(convert_text, text):
+    rec = convert_text(text)
     assert [q["text"] for q in rec["quotes"]] == ["The port will reopen in May,"]
 
 
@@ -236,6 +242,10 @@ def test_transcript_speaker_tags():
      "the bridge was unsafe.", "said", "retired engineer Ann Okafor"),
     # a name the tagger reads as a modal before a verb it tags as a participle
     ("“The harbour plan is a waste of money,” Will wrote.", "wrote", "Will"),
+    # a tag verb the tagger reads as a noun ending the phrase after the quotation
+    ('"Friend, the ferry will run again next spring," the email read.', "read", "the email"),
+    ("“The harbour has never been this busy,” the two write.", "write", "the two"),
+    ("“Nobody asked the riders,” the editorial read.", "read", "the editorial"),
 ])
 def test_quote_tag_cue_and_source(convert_text, text, cue, source):
     (q,) = convert_text(text)["quotes"]

@@ -8,16 +8,17 @@ claim stages). The parts join on the cue. Which candidates are cues is decided b
 model (``cue_model.py``, trained on PolNeAR train), judging each candidate with the content and
 quotes it drew; a cue noun, which the model never saw, is kept when it names its source.
 
-A quoted passage belongs to the cue whose content it falls in; otherwise to the nearest speech cue
-of its sentence, or to a verb that tags it right after its marks, whatever the verb ("“…?” Ann
-pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that
+A quoted passage belongs to the cue whose content it falls in; otherwise to a speech tag right after
+it whose verb the tagger read as a noun ("“…,” the email read.", "“…,” the two write."); otherwise to
+the nearest speech cue of its sentence, or to a verb that tags it right after its marks, whatever
+the verb ("“…?” Ann pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that
 introduced it with a colon; otherwise, floating, to the previous speaker of its paragraph (or of
 the paragraph before, for a quote running on): the cue of the paragraph's last quotation, unless a
 cue of a later sentence follows it; a quotation left without a speaker that closes its paragraph
 with a bracketed credit ("“…” [Reuters.]", as news digests set them) is the credited source's. A
 short quoted passage with no speaker is a scare quote or a
-title, not speech; a short title-cased one after "on", "in" or a possessive ("on CNN’s “New Day”")
-is a title and joins no cue, and so does a short one inside a phrase of the sentence that no cue
+title, not speech; a short title-cased one after "on", "in", a possessive, a noun of a work or "told"
+("on CNN’s “New Day”", "the podcast “Tide Talk”") is a title and joins no cue, and so does a short one inside a phrase of the sentence that no cue
 reports ("the bipartisan “Gang of Eight”", "wearing a “Save the Port” cap"): a name or a scare
 quote, not speech. A transcript paragraph opened by a bracketed name (``[CRISTIANI] …``)
 is that speaker's quote, and a paragraph of quotations signed off by the next (``- Ann Okafor.``, as
@@ -29,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsclaims.extract.actors import work_nouns
 from newsclaims.extract.boundaries import (
     inner_content,
     interrupted_parts,
@@ -76,6 +78,8 @@ MIN_FLOATING_WORDS = 6
 #: a title-cased quoted passage of at most this many words after "on", "in", "of" or a possessive is a title
 MAX_TITLE_WORDS = 6
 TITLE_PREPS = frozenset({"on", "in", "of", "from", "to", "at"})
+#: forms of "tell" after which a title-cased quoted name is the show told ("told “Fox and Friends”")
+TELL_FORMS = frozenset({"tell", "tells", "told", "telling"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"})
 #: nouns of an "In <a poll>, …" phrase that reports its respondents' answers ("In the survey, 60 percent said …")
 POLL_NOUNS = frozenset({"poll", "survey", "study"})
@@ -281,8 +285,16 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         return (answer.idx, answer.idx + len(answer)), "indirect", "obj"  # "72 percent said yes", "he said so"
     if (head.dep_ == "parataxis" or _beside_clause(head)) and head.head != head:
         exclude = {t.i for t in head.subtree}
-        return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
+        return _subtree_span(list(_clause_verb(head.head).subtree), exclude, longest_run=True), "indirect", "parataxis"
     return None, "indirect", "none"
+
+
+def _clause_verb(tok):
+    """The verb of the clause ``tok`` stands in when the parser hung a cue on an auxiliary ("Even then,
+    he said, he's learned …": "said" hangs on "'s", whose subtree is only "he's")."""
+    while tok.dep_ in ("aux", "auxpass") and tok.head != tok:
+        tok = tok.head
+    return tok
 
 
 def _beside_clause(head) -> bool:
@@ -500,15 +512,19 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
 
 
 def is_title(q: Quoted, text: str) -> bool:
-    """A short quoted passage in title case after "on", "in", "of" or a possessive ("on CNN’s “New
-    Day”", "in “The Revenant”"): the name of a show, a film or a book."""
+    """A short quoted passage in title case after "on", "in", "of", a possessive, a noun of a work or
+    a form of "tell" ("on CNN’s “New Day”", "in “The Revenant”", "the podcast “Tide Talk”", "told
+    “Fox and Friends”"): the name of a show, a film or a book."""
     words = text[q.inner_start:q.inner_end].split()
     if not words or len(words) > MAX_TITLE_WORDS or q.paragraph_start:
         return False
     if not all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
         return False
     before = text[max(0, q.start - 12):q.start].split()
-    return bool(before) and (before[-1].lower() in TITLE_PREPS or before[-1].endswith(("’s", "'s")))
+    if not before:
+        return False
+    last = before[-1].lower()
+    return last in TITLE_PREPS or last.endswith(("’s", "'s")) or last in TELL_FORMS or last in work_nouns()
 
 
 #: parts of speech of the word before a quotation that make it a word of a noun or prepositional phrase
@@ -593,14 +609,20 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
                     owner, best = att, ov
         if owner is None and (is_title(q, text) or (sents and is_mention(q, text, sents[0].doc))):
             continue  # a title ("on NBC’s “Meet the Press”") or a name in a phrase is nobody's speech
-        # 2. the nearest speech cue of the quote's sentences, outside quotes
+        # 2. a speech tag right after it whose verb the tagger read as a noun ('“…,” the email read.')
+        if owner is None and sents:
+            tag = _noun_tag(q, text, sents[0].doc)
+            if tag is not None:
+                attributions.append(tag)
+                owner = tag
+        # 3. the nearest speech cue of the quote's sentences, outside quotes
         if owner is None:
             owner = _sentence_cue(q, sents, attributions, paras, text)
         if owner is not None:
             owner.quotes.append(q)
         else:
             floating.append(q)
-    # 3. colon introductions and floating quotes: the previous speaker of the paragraph
+    # 4. colon introductions and floating quotes: the previous speaker of the paragraph
     for q in floating:
         owner = _previous_speaker(q, attributions, paras, text)
         if owner is not None:
@@ -623,6 +645,55 @@ def _credited(q: Quoted, text: str, doc) -> Attribution | None:
         return None
     return Attribution(Cue(name.root, tuple(name), "credit"), (m.start(1), m.end(1)), None, [q], rule="credit",
                        lemma=name.root.lemma_.lower(), cue_class="special")
+
+
+#: verbs of a speech tag, besides the speech verbs of the lexicon, that the tagger may read as a noun ('“…,” the email read.')
+TAG_NOUN_VERBS = frozenset({"read"})
+
+
+def _noun_tag(q: Quoted, text: str, doc) -> Attribution | None:
+    """A speech tag right after the quotation ``q`` whose verb the tagger read as the noun ending a
+    noun phrase ('“…,” the email read.', '“…,” the two write.', '“…,” the Saudis state in the white
+    paper', '“…,” a voice-over in the ad states.'): the quotation ends with a comma, a question or
+    exclamation mark or a dash inside its marks; a short phrase of nouns, names, determiners and
+    adjectives follows it in its sentence (prepositional phrases included); its last word is a
+    common noun whose lemma is a speech verb of the lexicon, and what follows it ends the clause
+    (punctuation or a preposition). That word is the cue and the words before it the source."""
+    inner = text[q.inner_start:q.inner_end].rstrip()
+    if not q.closed or inner[-1:] not in TAG_ENDINGS or q.words(text) < MIN_TAGGED_WORDS:
+        return None
+    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    i = first.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or text[q.end:doc[i].idx].strip():
+        return None
+    words = []
+    classes = cue_classes()
+    for tok in doc[i:i + MAX_TAG_WORDS + 1]:
+        if tok.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "ADP", "PUNCT") or "\n" in tok.text_with_ws \
+                or tok.is_punct and tok.text not in ("-", "'s", "’s"):
+            break
+        words.append(tok)
+    for k in range(len(words) - 1, 0, -1):
+        verb = words[k]
+        lemma = verb.lower_[:-1] if verb.tag_ == "NNS" and verb.lower_.endswith("s") else verb.lower_
+        if verb.tag_ not in ("NN", "NNS") or not (classes.get(lemma) == "speech" or lemma in TAG_NOUN_VERBS):
+            continue
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if after is not None and not (after.is_punct or after.pos_ == "ADP" or after.is_space):
+            continue
+        source = words[:k]
+        named = any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in source) or (
+            len(source) == 2 and source[0].pos_ == "DET" and source[1].pos_ == "ADJ")  # "the editorial", tagged an adjective
+        if source[-1].pos_ == "ADP" or not named:
+            continue
+        cue = Cue(verb, (verb,), "speech")
+        return Attribution(cue, (source[0].idx, source[-1].idx + len(source[-1])), None, [], rule="noun-tag",
+                           lemma=lemma, cue_class="speech")
+    return None
 
 
 #: what a quotation ends with when the words after it are its speech tag ('“…,” Ann pressed.')

@@ -26,7 +26,8 @@
   hung on the addressee of a message ("emailed supporters saying") the sender; one hung on the
   statement or ad it is issued in ("issued a statement describing …") the issuer; a participle or
   infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
-  condemn") the subject of that verb; one hung on the time or money spent ("spent the weekend
+  condemn", an infinitive on the object of its preposition: "invoked the attacks as a cudgel to
+  repeat", "In an effort to clarify …, Clinton muddled") the subject of that verb; one hung on the time or money spent ("spent the weekend
   figuring out", "has spent all of her time responding to") the one spending it; one after the object of "leave" or "keep" ("has left
   many Republicans wondering") that object.
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
@@ -478,7 +479,9 @@ def _speaker_behind(noun):
 def _doer_through(clause):
     """Who acts through the thing a participle or infinitive hangs on ("The leaders took turns
     rebutting …", "Jindal signed an order trying to …", "Khan has mounted a campaign to condemn …", "I
-    have no plans to endorse …"): the subject of the verb whose object that thing is, when the clause
+    have no plans to endorse …", an infinitive on the object of a preposition of the verb: "invoked
+    the attacks as a cudgel to repeat …", "will be under pressure to pledge …"): the subject of the
+    verb whose object (or preposition's object) that thing is, when the clause
     has no subject of its own and the thing is no one's (no possessor, no people: "the emails, which
     included staff members suggesting …" stay with the members), and the verb does not receive or
     meet it (:data:`MEETING_VERBS`: "Marcos faces charges accusing him of …"). ``None`` otherwise."""
@@ -486,10 +489,13 @@ def _doer_through(clause):
             or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in clause.children):
         return None
     thing = clause.head
-    if thing.pos_ != "NOUN" or thing.dep_ not in ("dobj", "obj") or thing.ent_type_ in PEOPLE_ENTITIES \
-            or thing.lower_ in member_nouns() or any(c.dep_ == "poss" for c in thing.children):
+    # an infinitive on the object of a preposition of the verb ("invoked the attacks as a cudgel to
+    # repeat …", "will be under pressure to pledge …", "In an effort to clarify …, Clinton muddled")
+    prepositional = clause.tag_ == "VB" and thing.dep_ == "pobj" and thing.head.dep_ == "prep"
+    if thing.pos_ != "NOUN" or (thing.dep_ not in ("dobj", "obj") and not prepositional) \
+            or thing.ent_type_ in PEOPLE_ENTITIES or thing.lower_ in member_nouns() or any(c.dep_ == "poss" for c in thing.children):
         return None
-    verb = thing.head
+    verb = thing.head.head if prepositional else thing.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in MEETING_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
