@@ -52,6 +52,13 @@ def test_quoted_content_is_a_quote_not_a_claim(convert_text):
     assert [q["text"] for q in rec["quotes"]] == ["The talks have failed and we are going home."]
 
 
+def test_a_pronoun_that_is_the_content_of_its_cue(convert_text):
+    # "that" is a complementizer before a quotation ('said that “…”'), but alone it is what was said
+    rec = convert_text("The ferry was already gone by the time the mayor said that.")
+    assert [(c["text"], c["cue"]["text"]) for c in rec["claims"]] == [("that", "said")]
+    assert convert_text('He said that “the ferry will run.”')["claims"] == []
+
+
 def test_words_around_a_partial_quote_keep_the_claim(convert_text):
     # the quotation is most of the content, but "the ferry was" is attributed to the mayor too
     quoted = "a gift to the whole island and a promise kept to every family that waited for it"
