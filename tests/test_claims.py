@@ -486,6 +486,24 @@ def test_a_name_opening_the_sentence_that_the_parser_made_a_modifier_is_the_subj
     assert span is None or doc.text[span[0]:span[1]] != "Tuesday"
 
 
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs(nlp):
+    # "Okafor is by all accounts saying she will stay." with "Okafor" hung on "is", not on "saying"
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["Okafor", "is", "by", "all", "accounts", "saying", "she", "will", "stay", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False, False],
+              heads=[1, 5, 1, 4, 2, 5, 8, 8, 5, 5],
+              deps=["nsubj", "aux", "prep", "det", "pobj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+              tags=["NNP", "VBZ", "IN", "DT", "NNS", "VBG", "PRP", "MD", "VB", "."],
+              pos=["PROPN", "AUX", "ADP", "DET", "NOUN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+              lemmas=["Okafor", "be", "by", "all", "account", "say", "she", "will", "stay", "."])
+    start, end = source_of(Cue(doc[5], (doc[5],), "speech"))
+    assert doc.text[start:end] == "Okafor"
+
+
 def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):
     # '“Nope,” wrote a commuter.' with "Nope" parsed as the subject and the commuter as the object
     from spacy.tokens import Doc

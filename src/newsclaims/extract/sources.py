@@ -1,6 +1,7 @@
 """Sources: who a cue attributes its content to, read from the dependency parse.
 
-- The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; the name,
+- The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; one the
+  parser hung on the verb's auxiliary, "who is by all accounts enjoying it"; the name,
   not the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
   to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
@@ -147,6 +148,10 @@ def subject_of(verb, *, depth: int = 4):
         return inverted
     for _ in range(depth):
         subjs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        # a subject the parser hung on the verb's auxiliary ("who is by all accounts enjoying it")
+        subjs = subjs or [g for c in tok.children if c.dep_ == "aux" and c.i < tok.i for g in c.children
+                          if g.dep_ in SUBJECT_DEPS and g.i < c.i and tok.i - g.i <= 8
+                          and not any("\n" in t.text_with_ws or t.text in ".!?" for t in tok.doc[g.i:tok.i])]
         # the subject nearest the verb: "LONDON (AP) — Maria Lopez said" has two
         subj = min(subjs, key=lambda c: abs(c.i - tok.i)) if subjs else None
         if subj is not None:
