@@ -79,7 +79,7 @@ MIN_FLOATING_WORDS = 6
 MAX_TITLE_WORDS = 6
 TITLE_PREPS = frozenset({"on", "in", "of", "from", "to", "at"})
 #: forms of "tell" after which a title-cased quoted name is the show told ("told “Fox and Friends”")
-TELL_FORMS = frozenset({"tell", "tells", "told", "telling"})
+TITLE_VERBS = frozenset({"tell", "tells", "told", "telling"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"})
 #: nouns of an "In <a poll>, …" phrase that reports its respondents' answers ("In the survey, 60 percent said …")
 POLL_NOUNS = frozenset({"poll", "survey", "study"})
@@ -512,9 +512,10 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
 
 
 def is_title(q: Quoted, text: str) -> bool:
-    """A short quoted passage in title case after "on", "in", "of", a possessive, a noun of a work or
-    a form of "tell" ("on CNN’s “New Day”", "in “The Revenant”", "the podcast “Tide Talk”", "told
-    “Fox and Friends”"): the name of a show, a film or a book."""
+    """A short quoted passage in title case after "on", "in", "of", "with", a possessive, a noun of a
+    work (set off by a comma or not) or a form of "tell" ("on CNN’s “New Day”", "in “The Revenant”",
+    "the podcast “Tide Talk”", "his 2012 book, “An American Son”", "told “Fox and Friends”"): the
+    name of a show, a film or a book."""
     words = text[q.inner_start:q.inner_end].split()
     if not words or len(words) > MAX_TITLE_WORDS or q.paragraph_start:
         return False
@@ -524,7 +525,12 @@ def is_title(q: Quoted, text: str) -> bool:
     if not before:
         return False
     last = before[-1].lower()
-    return last in TITLE_PREPS or last.endswith(("’s", "'s")) or last in TELL_FORMS or last in work_nouns()
+    if last == "with":
+        # "in an interview with “Fox and Friends”"; in all-caps copy, where every phrase is title-cased,
+        # the phrase after "with" is as often what someone is charged with
+        return any(c.islower() for c in words[0])
+    return (last in TITLE_PREPS or last.endswith(("’s", "'s")) or last in TITLE_VERBS
+            or last.rstrip(",") in work_nouns())
 
 
 #: parts of speech of the word before a quotation that make it a word of a noun or prepositional phrase
