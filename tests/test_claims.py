@@ -52,6 +52,13 @@ def test_quoted_content_is_a_quote_not_a_claim(convert_text):
     assert [q["text"] for q in rec["quotes"]] == ["The talks have failed and we are going home."]
 
 
+def test_a_pronoun_that_is_the_content_of_its_cue(convert_text):
+    # "that" is a complementizer before a quotation ('said that “…”'), but alone it is what was said
+    rec = convert_text("The ferry was already gone by the time the mayor said that.")
+    assert [(c["text"], c["cue"]["text"]) for c in rec["claims"]] == [("that", "said")]
+    assert convert_text('He said that “the ferry will run.”')["claims"] == []
+
+
 def test_words_around_a_partial_quote_keep_the_claim(convert_text):
     # the quotation is most of the content, but "the ferry was" is attributed to the mayor too
     quoted = "a gift to the whole island and a promise kept to every family that waited for it"
@@ -433,6 +440,68 @@ def test_an_inverted_tag_inside_the_sentence_it_reports(nlp, text, cue, source):
     head = next(t for t in doc if t.text == cue)
     span = source_of(Cue(head, (head,), "speech"))
     assert (text[span[0]:span[1]] if span else None) == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a conjunct after an aside set off by hyphens with spaces (" - "), as some papers set dashes
+    ("Okafor jumped onto her Twitter account - as she so often does - and retweeted a post that called the "
+     "council corrupt.", "retweeted", "Okafor"),
+    # the parser made the quotation tag inside the aside the root: the verb before the aside joins
+    ("The mayor criticized the fare plan - ''It is a disgrace to the riders,'' she said - and vowed to block it "
+     "in the council.", "vowed", "The mayor"),
+])
+def test_a_conjunct_after_an_aside_joins_the_verb_before_it(nlp, text, cue, source):
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = source_of(Cue(head, (head,), "speech"))
+    assert (text[span[0]:span[1]] if span else None) == source
+
+
+def test_a_name_opening_the_sentence_that_the_parser_made_a_modifier_is_the_subject(nlp):
+    # "Okafor, who was elected in 2014, doesn't see the plan." with "Okafor" an adverbial modifier
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["Okafor", ",", "who", "was", "elected", "in", "2014", ",", "does", "n't", "see", "the", "plan", "."]
+    heads = [10, 0, 4, 4, 0, 4, 5, 0, 10, 10, 10, 12, 10, 10]
+    deps = ["advmod", "punct", "nsubjpass", "auxpass", "relcl", "prep", "pobj", "punct", "aux", "neg", "ROOT", "det",
+            "dobj", "punct"]
+    tags = ["NNP", ",", "WP", "VBD", "VBN", "IN", "CD", ",", "VBZ", "RB", "VB", "DT", "NN", "."]
+    pos = ["PROPN", "PUNCT", "PRON", "AUX", "VERB", "ADP", "NUM", "PUNCT", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    spaces = [False, True, True, True, True, True, False, True, False, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=["Okafor", ",", "who", "be", "elect", "in", "2014", ",", "do", "not", "see", "the", "plan", "."])
+    start, end = source_of(Cue(doc[10], (doc[10],), "belief"))
+    assert doc.text[start:end] == "Okafor"
+    # a time opening the sentence is no subject
+    words[0], tags[0], pos[0] = "Tuesday", "NNP", "PROPN"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
+              ents=["B-DATE"] + ["O"] * (len(words) - 1))
+    span = source_of(Cue(doc[10], (doc[10],), "belief"))
+    assert span is None or doc.text[span[0]:span[1]] != "Tuesday"
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs(nlp):
+    # "Okafor is by all accounts saying she will stay." with "Okafor" hung on "is", not on "saying"
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["Okafor", "is", "by", "all", "accounts", "saying", "she", "will", "stay", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False, False],
+              heads=[1, 5, 1, 4, 2, 5, 8, 8, 5, 5],
+              deps=["nsubj", "aux", "prep", "det", "pobj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+              tags=["NNP", "VBZ", "IN", "DT", "NNS", "VBG", "PRP", "MD", "VB", "."],
+              pos=["PROPN", "AUX", "ADP", "DET", "NOUN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+              lemmas=["Okafor", "be", "by", "all", "account", "say", "she", "will", "stay", "."])
+    start, end = source_of(Cue(doc[5], (doc[5],), "speech"))
+    assert doc.text[start:end] == "Okafor"
 
 
 def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):

@@ -123,8 +123,17 @@ def test_scare_quotes_are_not_speech(convert_text):
     assert rec["quotes"] == []
 
 
-def test_titles_are_not_speech(convert_text):
-    rec = convert_text("“The port will reopen in May,” Okafor said on Channel Nine’s “Morning Report” yesterday.")
+@pytest.mark.parametrize("text", [
+    "“The port will reopen in May,” Okafor said on Channel Nine’s “Morning Report” yesterday.",
+    "“The port will reopen in May,” Okafor told “Harbour Hour” on Friday.",  # the show told
+    "“The port will reopen in May,” Okafor said on the podcast “Tide Talk.”",  # after a noun of a work
+    "“The port will reopen in May,” said Okafor, a host on the radio show “Tide Talk.”",
+    "“The port will reopen in May,” Okafor wrote in her 2019 book, “Salt and Iron.”",
+    "In an interview with “Harbour Hour,” Okafor said: “The port will reopen in May,”",
+    "“The port will reopen in May,” Okafor said in the ad, “Open Waters.”",
+])
+def test_titles_are_not_speech(convert_text, text):
+    rec = convert_text(text)
     assert [q["text"] for q in rec["quotes"]] == ["The port will reopen in May,"]
 
 

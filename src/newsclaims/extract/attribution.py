@@ -17,8 +17,8 @@ the paragraph before, for a quote running on): the cue of the paragraph's last q
 cue of a later sentence follows it; a quotation left without a speaker that closes its paragraph
 with a bracketed credit ("“…” [Reuters.]", as news digests set them) is the credited source's. A
 short quoted passage with no speaker is a scare quote or a
-title, not speech; a short title-cased one after "on", "in" or a possessive ("on CNN’s “New Day”")
-is a title and joins no cue, and so does a short one inside a phrase of the sentence that no cue
+title, not speech; a short title-cased one after "on", "in", a possessive, a noun of a work or "told"
+("on CNN’s “New Day”", "the podcast “Tide Talk”") is a title and joins no cue, and so does a short one inside a phrase of the sentence that no cue
 reports ("the bipartisan “Gang of Eight”", "wearing a “Save the Port” cap"): a name or a scare
 quote, not speech. A transcript paragraph opened by a bracketed name (``[CRISTIANI] …``)
 is that speaker's quote, and a paragraph of quotations signed off by the next (``- Ann Okafor.``, as
@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsclaims.extract.actors import work_nouns
 from newsclaims.extract.boundaries import (
     inner_content,
     interrupted_parts,
@@ -77,6 +78,8 @@ MIN_FLOATING_WORDS = 6
 #: a title-cased quoted passage of at most this many words after "on", "in", "of" or a possessive is a title
 MAX_TITLE_WORDS = 6
 TITLE_PREPS = frozenset({"on", "in", "of", "from", "to", "at"})
+#: forms of "tell" after which a title-cased quoted name is the show told ("told “Fox and Friends”")
+TITLE_VERBS = frozenset({"tell", "tells", "told", "telling"})
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"})
 #: nouns of an "In <a poll>, …" phrase that reports its respondents' answers ("In the survey, 60 percent said …")
 POLL_NOUNS = frozenset({"poll", "survey", "study"})
@@ -512,15 +515,25 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
 
 
 def is_title(q: Quoted, text: str) -> bool:
-    """A short quoted passage in title case after "on", "in", "of" or a possessive ("on CNN’s “New
-    Day”", "in “The Revenant”"): the name of a show, a film or a book."""
+    """A short quoted passage in title case after "on", "in", "of", "with", a possessive, a noun of a
+    work (set off by a comma or not) or a form of "tell" ("on CNN’s “New Day”", "in “The Revenant”",
+    "the podcast “Tide Talk”", "his 2012 book, “An American Son”", "told “Fox and Friends”"): the
+    name of a show, a film or a book."""
     words = text[q.inner_start:q.inner_end].split()
     if not words or len(words) > MAX_TITLE_WORDS or q.paragraph_start:
         return False
     if not all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words):
         return False
     before = text[max(0, q.start - 12):q.start].split()
-    return bool(before) and (before[-1].lower() in TITLE_PREPS or before[-1].endswith(("’s", "'s")))
+    if not before:
+        return False
+    last = before[-1].lower()
+    if last == "with":
+        # "in an interview with “Fox and Friends”"; in all-caps copy, where every phrase is title-cased,
+        # the phrase after "with" is as often what someone is charged with
+        return any(c.islower() for c in words[0])
+    return (last in TITLE_PREPS or last.endswith(("’s", "'s")) or last in TITLE_VERBS
+            or last.rstrip(",") in work_nouns())
 
 
 #: parts of speech of the word before a quotation that make it a word of a noun or prepositional phrase

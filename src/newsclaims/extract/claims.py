@@ -20,13 +20,16 @@ from newsclaims.record import Claim, Span
 
 
 def _unquoted_words(text: str, att) -> int:
-    """Words of the content outside its quotations (the complementizer "that" not counted)."""
+    """Words of the content outside its quotations (the complementizer "that" before a quotation not counted)."""
     start, end = att.content
     chars = list(text[start:end])
     for q in att.quotes:
         for i in range(max(start, q.start), min(end, q.end)):
             chars[i - start] = " "
-    return sum(1 for w in "".join(chars).split() if any(c.isalnum() for c in w) and w.lower() != "that")
+    words = [w for w in "".join(chars).split() if any(c.isalnum() for c in w)]
+    if not att.quotes:
+        return len(words)  # "he said that": the pronoun is the content
+    return sum(1 for w in words if w.lower() != "that")
 
 
 def extract_claims(doc, actors, quotes=()) -> list[Claim]:

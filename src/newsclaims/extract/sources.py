@@ -1,14 +1,16 @@
 """Sources: who a cue attributes its content to, read from the dependency parse.
 
-- The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; the name,
+- The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; one the
+  parser hung on the verb's auxiliary, "who is by all accounts enjoying it"; the name,
   not the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
   to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
   the agent of a passive cue hung on a noun after it ("was declared the winner … by news
-  organizations"); a name read as a modal ("Will wrote": George Will); the name after an inverted
-  tag when the parser took a word of the quotation before it ('"Meh," wrote a supporter') or the
-  topic of a tag set off inside what it reports ("The contrast, said Doyle, would be clear") for
-  its subject.
+  organizations"); a name read as a modal ("Will wrote": George Will); a name opening the sentence
+  that the parser hung on the verb as a modifier ("Jolly, who was elected in 2014, doesn't see");
+  the name after an inverted tag when the parser took a word of the quotation before it ('"Meh,"
+  wrote a supporter') or the topic of a tag set off inside what it reports ("The contrast, said
+  Doyle, would be clear") for its subject.
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
@@ -16,7 +18,9 @@
   ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
   the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
-  account — as he so often does — and retweeted") the subject of the verb before the aside; a
+  account — as he so often does — and retweeted", also with hyphens set off by spaces, and when the
+  parser made the quotation tag inside the aside the root: "He fulminated - ''…,'' he said - and
+  vowed") the subject of the verb before the aside; a
   participle hung
   elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
   its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
@@ -144,6 +148,10 @@ def subject_of(verb, *, depth: int = 4):
         return inverted
     for _ in range(depth):
         subjs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        # a subject the parser hung on the verb's auxiliary ("who is by all accounts enjoying it")
+        subjs = subjs or [g for c in tok.children if c.dep_ == "aux" and c.i < tok.i for g in c.children
+                          if g.dep_ in SUBJECT_DEPS and g.i < c.i and tok.i - g.i <= 8
+                          and not any("\n" in t.text_with_ws or t.text in ".!?" for t in tok.doc[g.i:tok.i])]
         # the subject nearest the verb: "LONDON (AP) — Maria Lopez said" has two
         subj = min(subjs, key=lambda c: abs(c.i - tok.i)) if subjs else None
         if subj is not None:
@@ -159,6 +167,7 @@ def subject_of(verb, *, depth: int = 4):
             if pobj is not None:
                 return pobj
         named = (_stray_agent(tok) or _modal_name(tok)) if tok == verb else None
+        named = named if named is not None else _stray_subject(tok)
         if named is not None:
             return named
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -322,6 +331,35 @@ def _stray_agent(verb):
     return None
 
 
+#: labels the parser may give a subject that opens the sentence and is set off by a comma ("Jolly,
+#: who was elected in 2014, doesn't see …" with "Jolly" an adverbial modifier)
+STRAY_SUBJECT_DEPS = frozenset({"advmod", "advcl", "npadvmod", "dep", "nmod"})
+
+
+def _stray_subject(verb):
+    """The subject the parser hung on a verb as a modifier ("Jolly, who was elected to Congress in
+    2014, doesn't see …", "Trump, speaking later at a rally, did not mention …"): a name opening
+    the sentence and set off from the verb by a comma, naming no time or place, when the verb has no
+    subject (nor passive subject) of its own. ``None`` otherwise."""
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    for c in verb.children:
+        if c.i >= verb.i or c.dep_ not in STRAY_SUBJECT_DEPS or c.ent_type_ in TIME_ENTITIES | {"GPE", "LOC", "FAC"}:
+            continue
+        if c.pos_ != "PROPN":
+            continue  # not a common noun: "The day before, at a rally, Ann Lee hoisted …"
+        first = c.left_edge
+        while first.i > first.sent.start and doc[first.i - 1].pos_ in ("CCONJ",):
+            first = doc[first.i - 1]
+        opens = first.i == first.sent.start or "\n" in doc[first.i - 1].text_with_ws
+        after = c.right_edge.i + 1
+        set_off = after < verb.i and (doc[after].text == "," or doc[c.right_edge.i].text == ",")
+        if opens and set_off:
+            return c
+    return None
+
+
 def _modal_name(verb):
     """A name the tagger read as a modal ("Will wrote", "Will believes": George Will): a capitalised
     "will", "may" or "can" right before a verb in the past or third-person present tense, or a past
@@ -395,15 +433,25 @@ def _verb_before_aside(verb):
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
         return None
     head, doc = verb.head, verb.doc
-    opening = [t.i for t in doc[verb.sent.start:head.i] if t.text in DASHES]
-    if not opening or not any(t.text in DASHES for t in doc[head.i + 1:verb.i]):
+    opening = [t.i for t in doc[verb.sent.start:head.i] if _is_dash(t)]
+    if not opening or not any(_is_dash(t) for t in doc[head.i + 1:verb.i]):
         return None
     top = head
     while top.i > opening[-1] and top.head != top:
         top = top.head
+    if top.i > opening[-1]:
+        # the parser made the aside the root ("He fulminated against it - ''…,'' he said, ''…'' - and
+        # vowed …"): the verb before the aside is the one whose subject opens the sentence
+        return next((t.head for t in doc[verb.sent.start:opening[-1]] if t.dep_ in SUBJECT_DEPS
+                     and t.head.i < opening[-1] and t.head.pos_ in ("VERB", "AUX")), None)
     while top.pos_ not in ("VERB", "AUX") and top.head != top:
         top = top.head
     return top if top.pos_ in ("VERB", "AUX") and top.i < opening[-1] else None
+
+
+def _is_dash(tok) -> bool:
+    """Whether ``tok`` is a dash, or a hyphen set off by spaces as one (" - ", as some papers set it)."""
+    return tok.text in DASHES or (tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
 
 
 def outer_conjunct(verb, *, by_tense: bool = True):
