@@ -117,6 +117,48 @@ def lemmatised(rows: list[tuple[str, int, str, str, str]]) -> Doc:
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 
+QUOTED = [("“", 0, "punct", "PUNCT", "“"), ("We", 0, "nsubj", "PRON", "we"), ("sail", 0, "ccomp", "VERB", "sail"),
+          ("”", 0, "punct", "PUNCT", "”")]
+
+
+def with_quotation(rows: list[tuple[str, int, str, str, str]], verb: int) -> Doc:
+    """``rows`` ending with a colon, then “We sail” hung on the token ``verb``."""
+    n = len(rows)
+    quoted = [(w, n + 2 if w != "sail" else verb, d, p, lem) for w, _, d, p, lem in QUOTED]
+    return lemmatised(rows + quoted)
+
+
+@pytest.mark.parametrize("rows, verb", [
+    # "Lee told Harbour News: “We sail”": the name is the addressee of the verb of saying
+    ([("Lee", 1, "nsubj", "PROPN", "Lee"), ("told", 1, "ROOT", "VERB", "tell"), ("Harbour", 3, "compound", "PROPN", "Harbour"),
+      ("News", 1, "dobj", "PROPN", "News"), (":", 1, "punct", "PUNCT", ":")], 1),
+    # "Stated Stone: “We sail”": the inverted subject of the verb
+    ([("Stated", 0, "ROOT", "VERB", "state"), ("Stone", 0, "nsubj", "PROPN", "Stone"), (":", 0, "punct", "PUNCT", ":")], 0),
+    # "Lee wrote it on Twitter: “We sail”": the medium, in a phrase of the verb, whatever the verb
+    ([("Lee", 1, "nsubj", "PROPN", "Lee"), ("put", 1, "ROOT", "VERB", "put"), ("it", 1, "dobj", "PRON", "it"),
+      ("on", 1, "prep", "ADP", "on"), ("Twitter", 3, "pobj", "PROPN", "Twitter"), (":", 1, "punct", "PUNCT", ":")], 1),
+])
+def test_a_name_that_a_verb_before_it_governs_does_not_speak_after_its_colon(rows, verb):
+    doc = with_quotation(rows, verb)
+    colon = next(t for t in doc if t.text == ":")
+    assert colon_cue(doc, colon) is None
+
+
+@pytest.mark.parametrize("rows, verb", [
+    # "It surprised pollster Dan Shaw: “We sail”": the object of a verb that is not one of saying speaks
+    ([("It", 1, "nsubj", "PRON", "it"), ("surprised", 1, "ROOT", "VERB", "surprise"), ("pollster", 4, "compound", "NOUN", "pollster"),
+      ("Dan", 4, "compound", "PROPN", "Dan"), ("Shaw", 1, "dobj", "PROPN", "Shaw"), (":", 1, "punct", "PUNCT", ":")], 1),
+    # "Lee On Ann Quoting Her Rival: “We sail”": a headline's title-cased verb
+    ([("Lee", 0, "ROOT", "PROPN", "Lee"), ("On", 0, "prep", "ADP", "on"), ("Ann", 1, "pobj", "PROPN", "Ann"),
+      ("Quoting", 2, "acl", "VERB", "quote"), ("Her", 5, "poss", "PROPN", "Her"), ("Rival", 3, "dobj", "PROPN", "Rival"),
+      (":", 0, "punct", "PUNCT", ":")], 0),
+])
+def test_a_name_before_a_colon_still_speaks_after_other_verbs(rows, verb):
+    doc = with_quotation(rows, verb)
+    colon = next(t for t in doc if t.text == ":")
+    assert colon_cue(doc, colon) is not None
+
+
 def test_a_speech_verb_beside_the_clause_it_reports():
     # "As the Post reported, …": an adverbial clause opened by "as" reports the main clause
     doc = lemmatised([

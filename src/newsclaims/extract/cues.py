@@ -186,7 +186,31 @@ def _name_before_quotation(doc, i: int) -> int | None:
     while start > 0 and (doc[start - 1].pos_ == "PROPN" or (start < i and start >= 2 and doc[start - 1].lower_ in ("and", "&")
                                                               and doc[start - 2].pos_ == "PROPN")):
         start -= 1
+    if start < i and _governed_by_verb_before(doc[i - 1], start):
+        return None  # "told The Huffington Post: “…”", "Stated Stone: “…”": the verb introduces the quotation
     return start if start < i else None
+
+
+#: links by which a name hangs on a verb as its object, addressee or (inverted) subject
+NAME_LINKS = frozenset({"compound", "flat", "pobj", "prep", "dobj", "dative", "nsubj", "appos", "npadvmod"})
+
+
+def _governed_by_verb_before(tok, start: int) -> bool:
+    """Whether the name ending with ``tok`` (its first token at ``start``) is the addressee or the
+    medium of a verb before it in its sentence ("told The Huffington Post:", "celebrated the attacks
+    on Twitter:"), the object of a verb of saying ("quotes adviser Alfred Kahn:") or its inverted
+    subject ("Stated Stone:"): that verb, not the name, tags what follows. The object of another
+    verb may speak ("doesn't surprise pollster Daron Shaw: “…”"), and a headline's title-cased verb
+    ("Gillibrand On Hillary Releasing Her Transcripts: ‘…’") leaves the colon to the headline."""
+    links = []
+    while tok.dep_ in NAME_LINKS and tok.head != tok:
+        links.append(tok.dep_)
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.i < start:
+            if tok.is_title and tok.i > tok.sent.start:
+                return False
+            return "pobj" in links or links[-1] == "nsubj" or cue_classes().get(tok.lemma_.lower()) == "speech"
+    return False
 
 
 def colon_speaker_start(doc, i: int) -> int | None:
