@@ -407,6 +407,12 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),
     # "leave X doing": X does it
     ("The long delays have left many riders wondering whether the ferry will ever run.", "wondering", "many riders"),
+    # "for X to …" on an adjective or a noun: X does it; on a verb it is a purpose, the verb's subject does it
+    ("It has been extremely common for news accounts to portray the ferry plan as a failure.", "portray",
+     "news accounts"),
+    ("The long delay has created a natural opening for the mayor to highlight her record on the harbour.", "highlight",
+     "the mayor"),
+    ("The council appealed for federal aid to repair the pier.", "repair", "The council"),
     # an infinitive on the object of a preposition of a verb: the subject of that verb does it
     ("The governor invoked the floods as a cudgel to repeat her call for new levees.", "repeat", "The governor"),
     ("The senators will also be under pressure to pledge that they will back the ferry bill.", "pledge",

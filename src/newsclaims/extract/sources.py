@@ -1,7 +1,8 @@
 """Sources: who a cue attributes its content to, read from the dependency parse.
 
 - The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; one the
-  parser hung on the verb's auxiliary, "who is by all accounts enjoying it"; the name,
+  parser hung on the verb's auxiliary, "who is by all accounts enjoying it"; the object of "for"
+  before an infinitive, "common for news accounts to portray"; the name,
   not the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
   to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
@@ -166,7 +167,7 @@ def subject_of(verb, *, depth: int = 4):
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        named = (_stray_agent(tok) or _modal_name(tok)) if tok == verb else None
+        named = (_stray_agent(tok) or _modal_name(tok) or _for_subject(tok)) if tok == verb else None
         named = named if named is not None else _stray_subject(tok)
         if named is not None:
             return named
@@ -358,6 +359,24 @@ def _stray_subject(verb):
         if opens and set_off:
             return c
     return None
+
+
+def _for_subject(verb):
+    """The subject of an infinitive that "for" introduces, when the parser hung it on the word before
+    as the object of "for" ("It's common for news accounts to portray …", "created an opening for
+    Clinton to highlight …"): the noun phrase right before the infinitive's "to", when "for" hangs on
+    an adjective or a noun. ``None`` otherwise."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None or to.i == 0 or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    tok = verb.doc[to.i - 1]
+    while tok.head != tok and tok.head.i < to.i and tok.head.pos_ in NOMINAL_POS and tok.dep_ in ("compound", "poss", "amod", "nmod", "case"):
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.pos_ not in NOMINAL_POS or tok.head.lower_ != "for" or tok.right_edge.i != to.i - 1:
+        return None
+    # "for" on a word of possibility or occasion ("common for", "an opening for"), not on a verb whose
+    # purpose the infinitive gives ("filed for an injunction to decide …", "appealed for aid to combat …")
+    return tok if tok.head.head.pos_ in ("ADJ", "NOUN") else None
 
 
 def _modal_name(verb):
