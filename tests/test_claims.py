@@ -510,6 +510,31 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs(nlp):
     assert doc.text[start:end] == "Okafor"
 
 
+def test_a_floating_quantifier_stands_for_the_plural_before_it(nlp):
+    # "The captains — whose union backed it — both suggested a vote." with "both" parsed as the subject
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["The", "captains", "—", "whose", "union", "backed", "it", "—", "both", "suggested", "a", "vote", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 11 + [False, False],
+              heads=[1, 9, 1, 4, 5, 1, 5, 1, 9, 9, 11, 9, 9],
+              deps=["det", "npadvmod", "punct", "poss", "nsubj", "relcl", "dobj", "punct", "nsubj", "ROOT", "det", "dobj",
+                    "punct"],
+              tags=["DT", "NNS", ":", "WP$", "NN", "VBD", "PRP", ":", "DT", "VBD", "DT", "NN", "."],
+              pos=["DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PRON", "PUNCT", "DET", "VERB", "DET", "NOUN", "PUNCT"],
+              lemmas=["the", "captain", "—", "whose", "union", "back", "it", "—", "both", "suggest", "a", "vote", "."])
+    start, end = source_of(Cue(doc[9], (doc[9],), "speech"))
+    assert doc.text[start:end] == "The captains"
+    # not after a singular: "The maximum each could have received …" keeps "each"
+    text = "The maximum each could have received was a small fine."
+    parsed = nlp(text)
+    head = next(t for t in parsed if t.text == "received")
+    span = source_of(Cue(head, (head,), "speech"))
+    assert span is None or text[span[0]:span[1]] != "The maximum"
+
+
 def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):
     # '“Nope,” wrote a commuter.' with "Nope" parsed as the subject and the commuter as the object
     from spacy.tokens import Doc
