@@ -374,6 +374,29 @@ def test_an_object_content_ends_at_a_set_off_participle_cue():
     assert content_text(doc, 1) == "thanks"
 
 
+@pytest.mark.parametrize("clause", [
+    # "Ward urged voters, as she explained the plan": the circumstance of the urging
+    [("as", 6, "mark", "SCONJ"), ("she", 6, "nsubj", "PRON"), ("explained", 1, "advcl", "VERB"),
+     ("the", 8, "det", "DET"), ("plan", 6, "dobj", "NOUN")],
+    # "Ward urged voters, cementing her lead": what she did next, a verb of no cue class
+    [("cementing", 1, "advcl", "VERB"), ("her", 6, "poss", "PRON"), ("lead", 4, "dobj", "NOUN")],
+])
+def test_an_object_content_ends_at_any_set_off_adverbial_clause(clause):
+    rows = [("Ward", 1, "nsubj", "PROPN"), ("urged", 1, "ROOT", "VERB"), ("voters", 1, "dobj", "NOUN"),
+            (",", 1, "punct", "PUNCT")]
+    doc = parsed(rows + clause + [(".", 1, "punct", "PUNCT")])
+    assert content_text(doc, 1) == "voters"
+
+
+def test_an_object_content_keeps_an_adverbial_clause_not_set_off():
+    # "Ward urged voters as storms hit": no comma sets the clause off
+    doc = parsed([
+        ("Ward", 1, "nsubj", "PROPN"), ("urged", 1, "ROOT", "VERB"), ("voters", 1, "dobj", "NOUN"),
+        ("as", 5, "mark", "SCONJ"), ("storms", 5, "nsubj", "NOUN"), ("hit", 1, "advcl", "VERB"),
+    ])
+    assert content_text(doc, 1) == "voters as storms hit"
+
+
 def test_a_cue_the_parser_hung_on_an_auxiliary_reports_the_whole_clause():
     # "Even then, he said, he's learned enough": "said" hangs on the auxiliary "'s", whose subtree
     # is only "he's"; the clause is that of "learned"
