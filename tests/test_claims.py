@@ -407,6 +407,12 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),
     # "leave X doing": X does it
     ("The long delays have left many riders wondering whether the ferry will ever run.", "wondering", "many riders"),
+    # "for X to …" on an adjective or a noun: X does it; on a verb it is a purpose, the verb's subject does it
+    ("It has been extremely common for news accounts to portray the ferry plan as a failure.", "portray",
+     "news accounts"),
+    ("The long delay has created a natural opening for the mayor to highlight her record on the harbour.", "highlight",
+     "the mayor"),
+    ("The council appealed for federal aid to repair the pier.", "repair", "The council"),
     # an infinitive on the object of a preposition of a verb: the subject of that verb does it
     ("The governor invoked the floods as a cudgel to repeat her call for new levees.", "repeat", "The governor"),
     ("The senators will also be under pressure to pledge that they will back the ferry bill.", "pledge",
@@ -502,6 +508,31 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs(nlp):
               lemmas=["Okafor", "be", "by", "all", "account", "say", "she", "will", "stay", "."])
     start, end = source_of(Cue(doc[5], (doc[5],), "speech"))
     assert doc.text[start:end] == "Okafor"
+
+
+def test_a_floating_quantifier_stands_for_the_plural_before_it(nlp):
+    # "The captains — whose union backed it — both suggested a vote." with "both" parsed as the subject
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["The", "captains", "—", "whose", "union", "backed", "it", "—", "both", "suggested", "a", "vote", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 11 + [False, False],
+              heads=[1, 9, 1, 4, 5, 1, 5, 1, 9, 9, 11, 9, 9],
+              deps=["det", "npadvmod", "punct", "poss", "nsubj", "relcl", "dobj", "punct", "nsubj", "ROOT", "det", "dobj",
+                    "punct"],
+              tags=["DT", "NNS", ":", "WP$", "NN", "VBD", "PRP", ":", "DT", "VBD", "DT", "NN", "."],
+              pos=["DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PRON", "PUNCT", "DET", "VERB", "DET", "NOUN", "PUNCT"],
+              lemmas=["the", "captain", "—", "whose", "union", "back", "it", "—", "both", "suggest", "a", "vote", "."])
+    start, end = source_of(Cue(doc[9], (doc[9],), "speech"))
+    assert doc.text[start:end] == "The captains"
+    # not after a singular: "The maximum each could have received …" keeps "each"
+    text = "The maximum each could have received was a small fine."
+    parsed = nlp(text)
+    head = next(t for t in parsed if t.text == "received")
+    span = source_of(Cue(head, (head,), "speech"))
+    assert span is None or text[span[0]:span[1]] != "The maximum"
 
 
 def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):

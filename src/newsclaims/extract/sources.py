@@ -1,7 +1,8 @@
 """Sources: who a cue attributes its content to, read from the dependency parse.
 
 - The subject of the cue verb nearest to it ("PM Kakar wrote", inverted "said Caddell"; one the
-  parser hung on the verb's auxiliary, "who is by all accounts enjoying it"; the name,
+  parser hung on the verb's auxiliary, "who is by all accounts enjoying it"; the object of "for"
+  before an infinitive, "common for news accounts to portray"; the name,
   not the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
   to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
@@ -44,7 +45,9 @@
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
   cue hung under a headline, a past tense tagged as a participle: "“…,” Okafor barked").
 - The one a thing seems or is known to ("known to fans as …", "seems credible to the public").
-- A relative pronoun source ("officials who said") is given together with its antecedent; an
+- A floating quantifier taken for the subject gives way to the plural before it ("Republican figures
+  — whose party … — both suggested"). A relative pronoun source ("officials who said") is given
+  together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
   saying …": Lee).
@@ -166,7 +169,7 @@ def subject_of(verb, *, depth: int = 4):
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        named = (_stray_agent(tok) or _modal_name(tok)) if tok == verb else None
+        named = (_stray_agent(tok) or _modal_name(tok) or _for_subject(tok)) if tok == verb else None
         named = named if named is not None else _stray_subject(tok)
         if named is not None:
             return named
@@ -358,6 +361,54 @@ def _stray_subject(verb):
         if opens and set_off:
             return c
     return None
+
+
+def _for_subject(verb):
+    """The subject of an infinitive that "for" introduces, when the parser hung it on the word before
+    as the object of "for" ("It's common for news accounts to portray …", "created an opening for
+    Clinton to highlight …"): the noun phrase right before the infinitive's "to", when "for" hangs on
+    an adjective or a noun. ``None`` otherwise."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None or to.i == 0 or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    tok = verb.doc[to.i - 1]
+    while tok.head != tok and tok.head.i < to.i and tok.head.pos_ in NOMINAL_POS and tok.dep_ in ("compound", "poss", "amod", "nmod", "case"):
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.pos_ not in NOMINAL_POS or tok.head.lower_ != "for" or tok.right_edge.i != to.i - 1:
+        return None
+    # "for" on a word of possibility or occasion ("common for", "an opening for"), not on a verb whose
+    # purpose the infinitive gives ("filed for an injunction to decide …", "appealed for aid to combat …")
+    return tok if tok.head.head.pos_ in ("ADJ", "NOUN") else None
+
+
+#: quantifiers that float after the noun phrase they quantify ("the leaders both said", "X, Y and Z all called for")
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
+def _quantified(subj):
+    """The noun phrase a floating quantifier the parser took for the subject stands for ("Republican
+    establishment figures — whose party … — both suggested …", "Trump, Huckabee and Christie all
+    calling for …"): the plural or coordinated noun phrase right before it, over an aside set off by
+    dashes; ``subj`` itself when it is no bare quantifier or no such noun phrase stands there."""
+    if subj.lower_ not in FLOATING_QUANTIFIERS or any(True for _ in subj.children):
+        return subj
+    doc = subj.doc
+    j = subj.i - 1
+    if j >= 0 and _is_dash(doc[j]):
+        k = j - 1
+        while k > subj.sent.start and not _is_dash(doc[k]):
+            k -= 1
+        j = k - 1 if _is_dash(doc[k]) else j
+    if j < subj.sent.start or doc[j].pos_ not in ("NOUN", "PROPN") or "\n" in doc[j].text_with_ws:
+        return subj
+    tok = doc[j]
+    while tok.head != tok and tok.head.i > tok.i and tok.head.i < subj.i and tok.dep_ in ("compound", "amod", "nmod"):
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    # a quantifier floats after a plural or a coordination ("the maximum each could have received": not)
+    plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+    return tok if plural else subj
 
 
 def _modal_name(verb):
@@ -922,6 +973,7 @@ def source_of(cue) -> tuple[int, int] | None:
         # "''They were rivals,'' William Daley, Obama's chief of staff, said": not a subject inside
         # the quotation the parser joined the cue to
         subj = named
+    subj = _quantified(subj) if subj is not None else None
     if subj is not None and subj.tag_ == "EX":
         # "There were emails that night showing …", "So there was Hannity, devoting …": the one
         # there is, not the expletive
