@@ -535,6 +535,28 @@ def test_a_floating_quantifier_stands_for_the_plural_before_it(nlp):
     assert span is None or text[span[0]:span[1]] != "The maximum"
 
 
+def test_a_word_of_a_quotation_is_not_the_subject_of_a_cue_outside_it(nlp):
+    # 'Okafor called it "a plan voters reject" and recalled the strike.' with "voters", a word of the
+    # quotation, parsed as the subject of "recalled": the subject before the quotation recalls
+    from spacy.tokens import Doc
+
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    words = ["Okafor", "called", "it", '"', "a", "plan", "voters", "reject", '"', "and", "recalled", "the", "strike", "."]
+    doc = Doc(nlp.vocab, words=words,
+              spaces=[True, True, True, False, True, True, True, False, True, True, True, True, False, False],
+              heads=[1, 1, 1, 1, 5, 1, 10, 5, 1, 1, 1, 12, 10, 1],
+              deps=["nsubj", "ROOT", "dobj", "punct", "det", "oprd", "nsubj", "relcl", "punct", "cc", "conj", "det", "dobj",
+                    "punct"],
+              tags=["NNP", "VBD", "PRP", "``", "DT", "NN", "NNS", "VBP", "\'\'", "CC", "VBD", "DT", "NN", "."],
+              pos=["PROPN", "VERB", "PRON", "PUNCT", "DET", "NOUN", "NOUN", "VERB", "PUNCT", "CCONJ", "VERB", "DET", "NOUN",
+                   "PUNCT"],
+              lemmas=["Okafor", "call", "it", '"', "a", "plan", "voter", "reject", '"', "and", "recall", "the", "strike", "."])
+    start, end = source_of(Cue(doc[10], (doc[10],), "speech"))
+    assert doc.text[start:end] == "Okafor"
+
+
 def test_an_inverted_tag_after_a_quotation_whose_word_the_parser_made_its_subject(nlp):
     # '“Nope,” wrote a commuter.' with "Nope" parsed as the subject and the commuter as the object
     from spacy.tokens import Doc

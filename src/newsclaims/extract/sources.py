@@ -46,7 +46,9 @@
   cue hung under a headline, a past tense tagged as a participle: "“…,” Okafor barked").
 - The one a thing seems or is known to ("known to fans as …", "seems credible to the public").
 - A floating quantifier taken for the subject gives way to the plural before it ("Republican figures
-  — whose party … — both suggested"). A relative pronoun source ("officials who said") is given
+  — whose party … — both suggested"), a word of quoted speech taken for the subject of a cue outside
+  the quotation to the subject nearest before the cue outside quotations ('Clinton opposes "across-
+  the-board pay freezes" and recalled': not "pay"; a quoted name stays: '"Sendero Luminoso" is trying'). A relative pronoun source ("officials who said") is given
   together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
@@ -409,6 +411,38 @@ def _quantified(subj):
     # a quantifier floats after a plural or a coordination ("the maximum each could have received": not)
     plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
     return tok if plural else subj
+
+
+def _quoted(tok) -> bool:
+    """Whether ``tok`` stands inside a quotation of its sentence (more opening than closing marks before it)."""
+    return _opening_mark(tok) is not None
+
+
+def _opening_mark(tok):
+    """The index of the opening mark of the quotation ``tok`` stands in, within its sentence; ``None``
+    outside quotations."""
+    depth, opening = 0, None
+    for t in tok.doc[tok.sent.start:tok.i]:
+        if t.tag_ == "``":
+            depth, opening = depth + 1, t.i
+        elif t.tag_ == "''":
+            depth = max(0, depth - 1)
+    return opening if depth > 0 else None
+
+
+def _quoted_speech(tok) -> bool:
+    """Whether ``tok`` stands inside a quotation that is more than its own noun phrase: quoted speech,
+    not a quoted name or a scare quote ('"Sendero Luminoso" is trying', 'his "normality" somehow')."""
+    opening = _opening_mark(tok)
+    if opening is None:
+        return False
+    doc = tok.doc
+    closing = next((t.i for t in doc[tok.i:tok.sent.end] if t.tag_ == "''"), tok.sent.end)
+    words = [t for t in doc[opening + 1:closing] if not t.is_punct and not t.is_space]
+    phrase = tok
+    while phrase.head != phrase and phrase.dep_ in ("compound", "amod", "nmod", "poss") and opening < phrase.head.i < closing:
+        phrase = phrase.head
+    return not all(phrase.left_edge.i <= t.i <= phrase.right_edge.i for t in words)
 
 
 def _modal_name(verb):
@@ -974,6 +1008,10 @@ def source_of(cue) -> tuple[int, int] | None:
         # the quotation the parser joined the cue to
         subj = named
     subj = _quantified(subj) if subj is not None else None
+    if subj is not None and subj.i < cue.head.i and _quoted_speech(subj) and not _quoted(cue.head):
+        # a word of a quotation the parser took for the subject ('trashed Comey on MSNBC’s “Morning
+        # Joe,” calling …'): the subject nearest before the cue outside quotations
+        subj = _last_subject_before(cue.head) or subj
     if subj is not None and subj.tag_ == "EX":
         # "There were emails that night showing …", "So there was Hannity, devoting …": the one
         # there is, not the expletive
