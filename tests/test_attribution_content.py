@@ -103,6 +103,19 @@ def test_a_colon_after_a_heading_and_a_spaced_dash_names_the_speaker():
     assert cue is not None and doc.text[slice(*source_of(cue))] == "Okafor"
 
 
+@pytest.mark.parametrize("label", [["Breaking"], ["BUSTED"], ["Just", "In"]])
+def test_a_headline_label_before_a_colon_is_no_speaker(label):
+    # "Breaking: Ferries Sail Today": a label of the headline, not a name
+    n = len(label)
+    rows = [(w, n + 2, "npadvmod", "PROPN") for w in label]
+    doc = parsed(rows + [(":", n + 2, "punct", "PUNCT"), ("Ferries", n + 2, "nsubj", "PROPN"),
+                         ("Sail", n + 2, "ROOT", "VERB")])
+    assert colon_cue(doc, doc[n]) is None
+    named = parsed([("Okafor", 3, "npadvmod", "PROPN"), (":", 3, "punct", "PUNCT"), ("Ferries", 3, "nsubj", "PROPN"),
+                    ("Sail", 3, "ROOT", "VERB")])
+    assert colon_cue(named, named[1]) is not None
+
+
 def test_a_note_to_editors_is_not_a_headline_colon():
     doc = parsed([
         ("Eds", 3, "nsubj", "PROPN"), (":", 3, "punct", "PUNCT"), ("SUBS", 3, "nsubj", "PROPN"),

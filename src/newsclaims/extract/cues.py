@@ -155,6 +155,10 @@ def colon_lead_start(doc, i: int) -> int:
 
 #: line heads of a note to editors, not a speaker ("Eds: SUBS 3rd graf …", "EDITOR'S NOTE: …")
 EDITOR_NOTE_LEADS = frozenset({"eds", "eds.", "ed", "editors", "editor", "note"})
+#: labels a headline opens with before a colon ("Breaking: Trump Campaign Just Made …"): no speaker
+HEADLINE_LABELS = frozenset({"breaking", "breaking news", "just in", "update", "updated", "exclusive", "watch",
+                             "video", "photos", "live", "revealed", "bombshell", "busted", "wow", "alert", "opinion",
+                             "analysis", "editorial", "exposed", "confirmed"})
 
 
 #: opening quotation marks a colon may introduce ('Bush: "The mission is …"')
@@ -167,7 +171,7 @@ def _line_lead(doc, i: int) -> int | None:
     lead = doc[start:i]
     if not 1 <= len(lead) <= 6 or not any(_name_like(t) for t in lead):
         return None
-    if lead[0].lower_ in EDITOR_NOTE_LEADS or lead[-1].lower_ in EDITOR_NOTE_LEADS:
+    if lead[0].lower_ in EDITOR_NOTE_LEADS or lead[-1].lower_ in EDITOR_NOTE_LEADS or lead.text.lower() in HEADLINE_LABELS:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[i + 1].is_space:
         return None
