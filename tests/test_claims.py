@@ -11,6 +11,17 @@ def claims(rec) -> list[tuple[str, str, str, str]]:
     return [(c["text"], c["kind"], c["source"]["text"] if c["source"] else None, c["cue"]["text"]) for c in rec["claims"]]
 
 
+def source_text(nlp, text: str, cue: str, find=None) -> str | None:
+    """The text of the source that ``find`` (default: ``sources.source_of``) gives the verb ``cue`` of ``text``."""
+    from newsclaims.extract.cues import Cue
+    from newsclaims.extract.sources import source_of
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == cue)
+    span = (find or source_of)(Cue(head, (head,), "speech"))
+    return text[span[0]:span[1]] if span else None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The minister said that the talks had failed.",
      [("the talks had failed", "indirect", "The minister", "said")]),
@@ -387,13 +398,9 @@ def test_a_poll_reports_what_its_respondents_said(convert_text):
     ("Not everyone is convinced that the bridge is safe.", "convinced", "Not everyone"),
 ])
 def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
-    from newsclaims.extract.cues import Cue
     from newsclaims.extract.sources import nearest_subject
 
-    doc = nlp(text)
-    head = next(t for t in doc if t.text == cue)
-    span = nearest_subject(Cue(head, (head,), "speech"))
-    assert (text[span[0]:span[1]] if span else None) == source
+    assert source_text(nlp, text, cue, nearest_subject) == source
 
 
 @pytest.mark.parametrize("text, cue, source", [
@@ -420,13 +427,7 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     ("In an effort to clarify her remarks, the mayor gave a second interview.", "clarify", "the mayor"),
 ])
 def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
-    from newsclaims.extract.cues import Cue
-    from newsclaims.extract.sources import source_of
-
-    doc = nlp(text)
-    head = next(t for t in doc if t.text == cue)
-    span = source_of(Cue(head, (head,), "speech"))
-    assert (text[span[0]:span[1]] if span else None) == source
+    assert source_text(nlp, text, cue) == source
 
 
 @pytest.mark.parametrize("text, cue, source", [
@@ -439,13 +440,7 @@ def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
      "Aides to Ann Okafor"),
 ])
 def test_an_inverted_tag_inside_the_sentence_it_reports(nlp, text, cue, source):
-    from newsclaims.extract.cues import Cue
-    from newsclaims.extract.sources import source_of
-
-    doc = nlp(text)
-    head = next(t for t in doc if t.text == cue)
-    span = source_of(Cue(head, (head,), "speech"))
-    assert (text[span[0]:span[1]] if span else None) == source
+    assert source_text(nlp, text, cue) == source
 
 
 @pytest.mark.parametrize("text, cue, source", [
@@ -457,13 +452,7 @@ def test_an_inverted_tag_inside_the_sentence_it_reports(nlp, text, cue, source):
      "in the council.", "vowed", "The mayor"),
 ])
 def test_a_conjunct_after_an_aside_joins_the_verb_before_it(nlp, text, cue, source):
-    from newsclaims.extract.cues import Cue
-    from newsclaims.extract.sources import source_of
-
-    doc = nlp(text)
-    head = next(t for t in doc if t.text == cue)
-    span = source_of(Cue(head, (head,), "speech"))
-    assert (text[span[0]:span[1]] if span else None) == source
+    assert source_text(nlp, text, cue) == source
 
 
 def test_a_name_opening_the_sentence_that_the_parser_made_a_modifier_is_the_subject(nlp):
