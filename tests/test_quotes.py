@@ -362,3 +362,20 @@ def test_bracketed_credit_after_a_floating_quotation(convert_text, credit, sourc
     (quote,) = convert_text(text)["quotes"]
     assert (quote["cue"] or {}).get("text") == source
     assert (quote["source"] or {}).get("text") == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("As she put it, “The ferry will keep running all winter.”", "she"),
+    ("“The ferry will keep running all winter,” as the harbour master put it.", "the harbour master"),
+])
+def test_as_x_put_it_tags_the_quotation(convert_text, text, source):
+    quote, = convert_text(text)["quotes"]
+    assert (quote["cue"]["text"], quote["source"]["text"]) == ("put", source)
+
+
+def test_the_cues_own_subject_is_no_piece_of_what_it_reports(convert_text):
+    # "As the harbour master, Ann Okafor, put it …": the comma inside the subject is not the aside's opening
+    rec = convert_text("As the harbour master, Ann Okafor, put it in her letter to the council, "
+                       "“The ferry will keep running all winter.”")
+    assert [q["text"] for q in rec["quotes"]] == ["The ferry will keep running all winter."]
+    assert not any("harbour master" in p["text"] for c in rec["claims"] for p in c["parts"])

@@ -251,6 +251,12 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         kind = "stance" if cue.kind == "stance" else "indirect"
         return _subtree_span(_cue_side(toks, head, comps), exclude), kind, "comp"
     lemma = head.lemma_.lower()
+    if _puts_it(head):
+        # "As Ann put it, “…”", "…, as Ann put it": the idiom reports the clause it stands beside
+        if head.dep_ in ("advcl", "parataxis") and head.head != head:
+            exclude = {t.i for t in head.subtree}
+            return _subtree_span(list(head.head.subtree), exclude, longest_run=True), "indirect", "parataxis"
+        return None, "indirect", "none"
     if lemma not in ADDRESSEE_VERBS:
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         if objs:
@@ -290,6 +296,11 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         exclude = {t.i for t in head.subtree}
         return _subtree_span(list(_clause_verb(head.head).subtree), exclude, longest_run=True), "indirect", "parataxis"
     return None, "indirect", "none"
+
+
+def _puts_it(head) -> bool:
+    """Whether ``head`` is the "put" of "as X put it", a verb of saying in that idiom."""
+    return head.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in head.children)
 
 
 def _clause_verb(tok):

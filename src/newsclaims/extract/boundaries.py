@@ -266,10 +266,12 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
         if k < sent.start or doc[k].text not in ASIDE_MARKS or head.i <= k or k + 1 == opening:
             return None
         last = k - 1
-        # a subject before the aside's opening mark is the content's, though the parser hangs it on the
-        # cue beside the cue's own ("Voters, Clinton suggested, don't …")
-        subjects = [c for c in head.children if c.dep_ == "nsubj"]
-        before = clause_ids | ({t.i for t in subjects[0].subtree} if len(subjects) == 2 and subjects[0].i < k else set())
+        # words the parser hung on the cue before the aside's opening mark are the content's ("Voters,
+        # Clinton suggested, don't …", "The source of it, union members say, is …"), but never the
+        # cue's own subject or the "as" of "As the chief executive, Jeff Weiner, put it, “…”"
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
+        own = {t.i for t in subjects[-1].subtree} if subjects else set()
+        before = clause_ids - own - {c.i for c in head.children if c.dep_ == "mark"}
         first = last
         while first - 1 >= sent.start and (first - 1) in before:
             first -= 1
