@@ -72,6 +72,37 @@ def test_a_participle_hung_elsewhere_takes_the_subject_of_its_sentence():
     assert source_text(doc, 5) == "Ward"
 
 
+def test_a_participle_on_a_means_of_a_passive_verb_is_the_passive_subjects():
+    # "Lee was heard on a microphone telling …": the parser hung "telling" on "microphone"
+    doc = parsed([
+        ("Lee", 2, "nsubjpass", "PROPN"), ("was", 2, "auxpass", "AUX"), ("heard", 2, "ROOT", "VERB"),
+        ("on", 2, "prep", "ADP"), ("a", 5, "det", "DET"), ("microphone", 3, "pobj", "NOUN"),
+        ("telling", 5, "acl", "VERB"), ("the", 8, "det", "DET"), ("driver", 6, "dobj", "NOUN"),
+        ("to", 10, "aux", "PART"), ("stop", 6, "xcomp", "VERB"), (".", 2, "punct", "PUNCT"),
+    ])
+    assert source_text(doc, 6) == "Lee"
+    # a means with a possessor is its possessor's, and the passive subject does not take it over
+    owned = parsed([
+        ("Lee", 2, "nsubjpass", "PROPN"), ("was", 2, "auxpass", "AUX"), ("heard", 2, "ROOT", "VERB"),
+        ("on", 2, "prep", "ADP"), ("Ann", 5, "poss", "PROPN"), ("microphone", 3, "pobj", "NOUN"),
+        ("telling", 5, "acl", "VERB"), ("the", 8, "det", "DET"), ("driver", 6, "dobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ])
+    assert source_text(owned, 6) != "Lee"
+
+
+@pytest.mark.parametrize("noun, prep", [("reference", "with"), ("point", "at"), ("record", "on")])
+def test_a_participle_on_a_means_or_an_occasion_is_the_verbs_subject(noun, prep):
+    # "ended the debate with a reference to …, remarking", "at one point calling", "are on record opposing"
+    doc = parsed([
+        ("Okafor", 1, "nsubj", "PROPN"), ("ended", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+        ("debate", 1, "dobj", "NOUN"), (prep, 1, "prep", "ADP"), ("a", 6, "det", "DET"), (noun, 4, "pobj", "NOUN"),
+        ("remarking", 6, "acl", "VERB"), ("ferries", 9, "nsubj", "NOUN"), ("sail", 7, "ccomp", "VERB"),
+        (".", 1, "punct", "PUNCT"),
+    ])
+    assert source_text(doc, 7) == "Okafor"
+
+
 def test_a_content_ending_inside_a_quotation_takes_the_whole_quotation():
     text = "He told them that “we sail at dawn, and we return at dusk” before he left."
     quote = find_quotes(text)[0]

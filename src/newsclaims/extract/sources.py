@@ -27,7 +27,9 @@
   its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
-  to call for", "shot back in an article stating") takes the subject of the verb that uses it; one
+  to call for", "shot back in an article stating", "with a reference to …, remarking", "are on record
+  opposing") takes the subject of the verb that uses it, of a passive one without agent its subject
+  ("was heard on a microphone telling"); one
   hung on the addressee of a message ("emailed supporters saying") the sender; one hung on the
   statement or ad it is issued in ("issued a statement describing …") the issuer; a participle or
   infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
@@ -606,6 +608,10 @@ def _speaker_behind(noun):
     if verb == noun or verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = subject_of(verb, depth=3)
+    if subj is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and not any(c.dep_ == "poss" for c in noun.children) \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        # "Trump was heard on a microphone telling …": the one heard through it, the passive's subject
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and _names_people(c)), None)
     return subj if subj is not None and subj != noun else None
 
 
