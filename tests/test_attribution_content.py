@@ -103,6 +103,33 @@ def test_a_participle_on_a_means_or_an_occasion_is_the_verbs_subject(noun, prep)
     assert source_text(doc, 7) == "Okafor"
 
 
+def quoted(doc: Doc, opening: int, closing: int) -> Doc:
+    doc[opening].tag_, doc[closing].tag_ = "``", "''"
+    return doc
+
+
+def test_a_participle_hung_on_a_verb_of_the_quotation_after_it_is_not_said_by_its_subject():
+    # "Lee spoke, telling the crowd, “Ferries sail.”": the parser hung "telling" on "sail"
+    doc = quoted(parsed([
+        ("Lee", 1, "nsubj", "PROPN"), ("spoke", 1, "ROOT", "VERB"), (",", 1, "punct", "PUNCT"),
+        ("telling", 9, "advcl", "VERB"), ("the", 5, "det", "DET"), ("crowd", 3, "dobj", "NOUN"),
+        (",", 3, "punct", "PUNCT"), ("“", 9, "punct", "PUNCT"), ("Ferries", 9, "nsubj", "NOUN"),
+        ("sail", 1, "ccomp", "VERB"), ("”", 9, "punct", "PUNCT"), (".", 1, "punct", "PUNCT"),
+    ]), 7, 10)
+    doc[3].tag_ = "VBG"
+    assert source_text(doc, 3) == "Lee"
+    # leading the sentence, the participle is said by the subject of the tag after it
+    doc = quoted(parsed([
+        ("Remarking", 11, "csubj", "VERB"), ("upon", 0, "prep", "ADP"), ("the", 3, "det", "DET"),
+        ("plan", 1, "pobj", "NOUN"), (",", 6, "punct", "PUNCT"), ("Starr", 6, "nsubj", "PROPN"),
+        ("said", 11, "parataxis", "VERB"), (",", 6, "punct", "PUNCT"), ("“", 11, "punct", "PUNCT"),
+        ("The", 10, "det", "DET"), ("plan", 11, "nsubj", "NOUN"), ("is", 11, "ROOT", "AUX"),
+        ("clear", 11, "acomp", "ADJ"), (".", 11, "punct", "PUNCT"), ("”", 11, "punct", "PUNCT"),
+    ]), 8, 14)
+    doc[0].tag_ = "VBG"
+    assert source_text(doc, 0) == "Starr"
+
+
 def test_a_content_ending_inside_a_quotation_takes_the_whole_quotation():
     text = "He told them that “we sail at dawn, and we return at dusk” before he left."
     quote = find_quotes(text)[0]

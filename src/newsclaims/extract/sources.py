@@ -50,7 +50,10 @@
 - A floating quantifier taken for the subject gives way to the plural before it ("Republican figures
   — whose party … — both suggested"), a word of quoted speech taken for the subject of a cue outside
   the quotation to the subject nearest before the cue outside quotations ('Clinton opposes "across-
-  the-board pay freezes" and recalled': not "pay"; a quoted name stays: '"Sendero Luminoso" is trying'). A relative pronoun source ("officials who said") is given
+  the-board pay freezes" and recalled': not "pay"; a quoted name stays: '"Sendero Luminoso" is trying');
+  a word of the quotation after a cue that the parser hung on a verb of it ('Lee spoke, telling the
+  crowd, “Some people get carried away”') likewise, and when no subject stands before the cue, to the
+  first one after it outside quotations ('Remarking upon X, Starr said, “His empathy is clear”': Starr). A relative pronoun source ("officials who said") is given
   together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
@@ -781,6 +784,19 @@ def _last_subject_before(verb):
     return None
 
 
+def _first_subject_after(verb):
+    """The first subject after ``verb`` and its own phrase in its sentence and paragraph, outside
+    quotations: a noun phrase or a personal pronoun, not a relative or expletive one nor "it"."""
+    doc = verb.doc
+    for t in doc[verb.right_edge.i + 1:verb.sent.end]:
+        if "\n" in doc[t.i - 1].text_with_ws:
+            return None
+        if t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS and t.tag_ not in ("WP", "WDT", "EX") \
+                and t.lower_ not in NO_SPEAKER_PRONOUNS and not _quoted(t):
+            return t
+    return None
+
+
 def _left_nominal(verb):
     """The noun phrase just before ``verb`` when the parser gave it no subject ("“…,” Bozell answers",
     "Trump, in Kentucky, said"): a set-off phrase between commas is stepped over."""
@@ -1018,6 +1034,11 @@ def source_of(cue) -> tuple[int, int] | None:
         # a word of a quotation the parser took for the subject ('trashed Comey on MSNBC’s “Morning
         # Joe,” calling …'): the subject nearest before the cue outside quotations
         subj = _last_subject_before(cue.head) or subj
+    if subj is not None and subj.i > cue.head.i and _quoted_speech(subj) and not _quoted(cue.head):
+        # a participle the parser hung on a verb of the quotation after it ('…, telling the crowd, “Some
+        # people get carried away”', 'Remarking upon X, Starr said, “… his empathy is clear”'): the
+        # subject before the cue outside quotations, else the first one after it (the tag's)
+        subj = _last_subject_before(cue.head) or _first_subject_after(cue.head) or subj
     if subj is not None and subj.tag_ == "EX":
         # "There were emails that night showing …", "So there was Hannity, devoting …": the one
         # there is, not the expletive
