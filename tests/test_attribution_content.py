@@ -7,7 +7,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from spacy.tokens import Doc  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from newsclaims.extract.attribution import _whole_quotes, content_of  # noqa: E402
 from newsclaims.extract.content import find_quotes  # noqa: E402
@@ -60,6 +60,31 @@ def test_a_time_stamp_joined_to_the_paragraph_is_not_the_source():
         ("ferries", 7, "nsubj", "NOUN"), ("sail", 5, "ccomp", "VERB"), (".", 5, "punct", "PUNCT"),
     ])
     assert source_text(doc, 5) == "The manager"
+
+
+def test_a_line_wrapped_inside_a_sentence_opens_no_paragraph():
+    # "Obama, who denounced a hate⏎crime, reiterated …": the word after the break is lower-case
+    doc = parsed([
+        ("Obama", 8, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"), ("who", 3, "nsubj", "PRON"),
+        ("denounced", 0, "relcl", "VERB"), ("a", 7, "det", "DET"), ("hate", 7, "compound", "NOUN"),
+        ("\n", 5, "dep", "SPACE"), ("crime", 3, "dobj", "NOUN"), ("reiterated", 8, "ROOT", "VERB"),
+        ("his", 10, "poss", "PRON"), ("frustration", 8, "dobj", "NOUN"), (".", 8, "punct", "PUNCT"),
+    ])
+    assert source_text(doc, 8) == "Obama"
+
+
+def test_a_time_opening_the_paragraph_is_not_the_source():
+    # a headline's name the parser made the subject, and "Tuesday …" opening the cue's paragraph
+    doc = parsed([
+        ("Ann", 1, "compound", "PROPN"), ("Lee", 12, "nsubj", "PROPN"), ("Speaks", 1, "appos", "PROPN"),
+        ("\n\n", 2, "dep", "SPACE"), ("Tuesday", 1, "appos", "PROPN"), ("in", 4, "prep", "ADP"),
+        ("Lisbon", 5, "pobj", "PROPN"), (",", 12, "punct", "PUNCT"), ("former", 9, "amod", "ADJ"),
+        ("mayor", 11, "compound", "NOUN"), ("Ann", 11, "compound", "PROPN"), ("Lee", 1, "appos", "PROPN"),
+        ("said", 12, "ROOT", "VERB"), ("ferries", 14, "nsubj", "NOUN"), ("sail", 12, "ccomp", "VERB"),
+        (".", 12, "punct", "PUNCT"),
+    ])
+    doc.ents = [Span(doc, 4, 5, label="DATE")]
+    assert source_text(doc, 12) == "former mayor Ann Lee"
 
 
 def test_a_participle_hung_elsewhere_takes_the_subject_of_its_sentence():

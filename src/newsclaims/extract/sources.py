@@ -884,14 +884,22 @@ def _name_after_quotation(verb):
 
 def _after_paragraph_break(subj, verb):
     """A live-blog time stamp or a heading the parser joined to the next paragraph ("2:40 p.m.⏎⏎The
-    campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is."""
+    campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is; when
+    that is a time ("Tuesday in New York, …, former president Bill Clinton said"), the noun phrase just
+    before the cue. A line wrapped inside a sentence, before a lower-case word, is no paragraph break."""
     doc = subj.doc
     if subj.i >= verb.i:
         return subj
-    brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws), default=None)
+    # a line wrapped inside a sentence ("a hate⏎crime") opens no paragraph: the word after it is lower-case
+    brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws and not doc[t.i + 1].text[:1].islower()),
+              default=None)
     if brk is None or brk >= verb.i - 1:
         return subj
     heads = [t for t in doc[brk + 1:verb.i] if not brk < t.head.i < verb.i and t.pos_ in NOMINAL_POS]
+    # not a time opening the paragraph ("Tuesday in New York, …, former president Bill Clinton said"):
+    # the noun phrase just before the cue
+    if heads and heads[0].ent_type_ in TIME_ENTITIES:
+        return _left_nominal(verb) or heads[0]
     return heads[0] if heads else subj
 
 
