@@ -142,3 +142,41 @@ def test_a_prediction_in_parts_counts_its_parts(nlp):
     claim.parts = []
     (whole,) = predicted_items(record, nlp(text), frozenset({"say"}))
     assert score([(text, gold, [whole])]).scores("all")["F1 exact"] == 0.0
+
+
+def test_read_annotators_gives_every_marking_of_articles_marked_twice(split):
+    from newsclaims.evaluate.polnear import read_annotators
+
+    (split / "text" / "a2.txt").write_text("Nobody said a thing.", encoding="utf-8")
+    (split / "attributions" / "a2_ann1.ann").write_text("", encoding="utf-8")  # one annotator: left out
+    (markings,) = read_annotators(split)
+    assert [(m.name, m.annotator, len(m.relations)) for m in markings] == [("a1", "ann1", 3), ("a1", "ann2", 0)]
+    assert read_split(split)[0].annotator == "ann1"
+
+
+def test_annotator_agreement_scores_each_ordered_pair(split, nlp):
+    from newsclaims.evaluate.agreement import Agreement, agreement_rows
+    from newsclaims.evaluate.polnear import read_annotators
+
+    # the second annotator marks the first two relations alike, the second with another cue, and skips the third
+    (split / "attributions" / "a1_ann2.ann").write_text(ANN.replace("T7\tCue 24 28", "T7\tCue 20 23"
+                                                                    ).split("T8\t")[0], encoding="utf-8")
+    (markings,) = read_annotators(split)
+    pairs, system = agreement_rows(markings, nlp(TEXT), frozenset({"say"}))
+    assert len(pairs) == 2 and len(system) == 2
+    result = Agreement(1, 2, score(pairs), score(system))
+    human = result.annotators.scores("all")
+    # 2 of 3 relations, then 2 of 2, are marked by the other annotator
+    assert human["R@0.3"] == pytest.approx(4 / 5) and human["P@0.3"] == pytest.approx(4 / 5)
+    assert human["cue acc"] == pytest.approx(2 / 4) and human["speaker acc"] == 1.0
+    # the pipeline finds "We won" with Ann and "said" whichever annotator is gold
+    assert result.system.scores("all")["R@0.3"] > 0
+    assert "annotator vs annotator" in result.format() and "system vs each annotator" in result.format()
+
+
+def test_agreement_needs_an_article_marked_twice(split):
+    from newsclaims.evaluate.agreement import evaluate
+
+    (split / "attributions" / "a1_ann2.ann").unlink()
+    with pytest.raises(NewsclaimsError, match="several annotators"):
+        evaluate(split)

@@ -279,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     for what, help_text, gold_help in (
         ("datelines", "place / agency / date accuracy and false datelines", "gold JSONL (e.g. ../shared/eval/datelines.jsonl)"),
         ("attributions", "quotes and claims against PolNeAR (brat)", "PolNeAR split folder (e.g. ../shared/eval/polnear/dev)"),
+        ("agreement", "PolNeAR annotators against each other, and the pipeline against each, where several marked an article",
+         "PolNeAR split folder (e.g. ../shared/eval/polnear/train)"),
         ("coref", "pronoun resolution against GAP", "GAP TSV (e.g. ../shared/eval/gap/gap-development.tsv)"),
     ):
         e = evals.add_parser(what, help=help_text)

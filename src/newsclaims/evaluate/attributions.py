@@ -28,6 +28,8 @@ from pathlib import Path
 
 from newsclaims.evaluate.polnear import GoldArticle, Parts, read_split
 
+#: the headline figures, in the order the targets name them
+KEYS = ("F1@0.3", "F1@0.8", "F1 exact", "speaker acc", "cue acc", "direct-quote recall")
 QUOTE_CHARS = "\"“”‘’`'«»„"
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 

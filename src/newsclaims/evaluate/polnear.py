@@ -1,7 +1,8 @@
 """Reading PolNeAR attribution gold (brat standoff): articles with Source / Cue / Content relations.
 
 A split folder holds ``text/<article>.txt`` and ``attributions/<article>_<annotator>.ann``; when an
-article has several annotators the first file by name is used. Spans are code-point offsets into the
+article has several annotators the first file by name is used (:func:`read_split`), and
+:func:`read_annotators` gives every annotator's marking of those articles, to measure agreement. Spans are code-point offsets into the
 text; a discontinuous span is a tuple of ``(start, end)`` parts, and a relation's ``Content2`` span
 (a second part of its content, as '“A,” he said. “B.”' is sometimes marked) joins its content.
 ``Discuss``/``Discard`` flags are skipped.
@@ -29,6 +30,7 @@ class GoldArticle:
     name: str
     text: str
     relations: list[GoldRelation] = field(default_factory=list)
+    annotator: str = ""
 
 
 def _parse_parts(spec: str) -> Parts:
@@ -61,21 +63,36 @@ def read_ann(path: Path) -> list[GoldRelation]:
     return out
 
 
-def read_split(folder: str | Path, *, limit: int | None = None) -> list[GoldArticle]:
-    """Every article of a PolNeAR split folder with its gold relations, sorted by name."""
+def _annotation_files(folder: str | Path) -> tuple[Path, dict[str, list[Path]]]:
+    """The split's text folder and, per article name, its ``.ann`` files sorted by name."""
     folder = Path(folder)
     texts, anns = folder / "text", folder / "attributions"
     if not texts.is_dir() or not anns.is_dir():
         raise NewsclaimsError(f"{folder}: not a PolNeAR split (expected text/ and attributions/ inside)")
-    first: dict[str, Path] = {}
+    files: dict[str, list[Path]] = {}
     for ann in sorted(anns.glob("*.ann")):
-        first.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    articles = []
-    for name in sorted(first)[:limit]:
-        text_path = texts / f"{name}.txt"
-        if not text_path.is_file():
-            raise NewsclaimsError(f"{first[name]}: no text file {text_path}")
-        articles.append(GoldArticle(name, text_path.read_bytes().decode("utf-8"), read_ann(first[name])))
-    if not articles:
+        files.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    if not files:
         raise NewsclaimsError(f"{folder}: no .ann files under attributions/")
-    return articles
+    return texts, files
+
+
+def _article(texts: Path, name: str, ann: Path) -> GoldArticle:
+    text_path = texts / f"{name}.txt"
+    if not text_path.is_file():
+        raise NewsclaimsError(f"{ann}: no text file {text_path}")
+    return GoldArticle(name, text_path.read_bytes().decode("utf-8"), read_ann(ann), ann.stem.rsplit("_", 1)[1])
+
+
+def read_split(folder: str | Path, *, limit: int | None = None) -> list[GoldArticle]:
+    """Every article of a PolNeAR split folder with its gold relations (its first annotator's), sorted by name."""
+    texts, files = _annotation_files(folder)
+    return [_article(texts, name, files[name][0]) for name in sorted(files)[:limit]]
+
+
+def read_annotators(folder: str | Path, *, limit: int | None = None) -> list[list[GoldArticle]]:
+    """The articles of a split that several annotators marked, sorted by name: per article, one
+    :class:`GoldArticle` per annotator (in the order of the file names)."""
+    texts, files = _annotation_files(folder)
+    several = sorted(name for name, anns in files.items() if len(anns) > 1)[:limit]
+    return [[_article(texts, name, ann) for ann in files[name]] for name in several]
