@@ -21,9 +21,9 @@
   the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
   account — as he so often does — and retweeted", also with hyphens set off by spaces, and when the
   parser made the quotation tag inside the aside the root: "He fulminated - ''…,'' he said - and
-  vowed") the subject of the verb before the aside; a
-  participle hung
-  elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
+  vowed") the subject of the verb before the aside; one set off after a relative clause about a thing
+  that the parser hung it in ("Rubio had a moment that could play big, forcefully denouncing …") the
+  subject of the verb whose object that thing is; a participle hung elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
   its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
@@ -157,6 +157,10 @@ def subject_of(verb, *, depth: int = 4):
     if inverted is not None:
         return inverted
     for _ in range(depth):
+        above = _clause_above_relative(verb, tok) if came is not None else None
+        if above is not None:
+            tok, came = above, "relcl"
+            continue
         subjs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         # a subject the parser hung on the verb's auxiliary ("who is by all accounts enjoying it")
         subjs = subjs or [g for c in tok.children if c.dep_ == "aux" and c.i < tok.i for g in c.children
@@ -237,6 +241,29 @@ def subject_of(verb, *, depth: int = 4):
             return opening if opening is not None else _left_nominal(tok)
         return None
     return None
+
+
+def _clause_above_relative(participle, tok):
+    """The verb whose object a relative clause about a thing modifies, when the parser hung a
+    participle set off by a comma after that clause inside it ("Rubio had a strong moment that could
+    play big in his home state, forcefully denouncing …": Rubio denounces, not the moment). ``None``
+    when ``tok`` is no such relative clause."""
+    if tok.dep_ != "relcl" or participle.tag_ != "VBG" or participle.i < tok.i:
+        return None
+    doc = participle.doc
+    j = participle.i - 1
+    while j > tok.i and (doc[j].pos_ in ("ADV", "SCONJ") or doc[j].dep_ in ("advmod", "mark")):
+        j -= 1  # ", forcefully denouncing", ", while attempting"
+    thing = tok.head
+    # the thing is what the clause is about: its subject ("a moment that could play", not "a
+    # conference in which he continued his assault, mocking …": he mocks)
+    if not any(c.dep_ in SUBJECT_DEPS and c.tag_ == "WDT" for c in tok.children):
+        return None
+    if doc[j].text != "," or thing.pos_ != "NOUN" or thing.ent_type_ in PEOPLE_ENTITIES \
+            or thing.lower_ in member_nouns() or thing.dep_ not in ("dobj", "obj", "attr", "pobj"):
+        return None
+    verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < thing.i else None
 
 
 def _inverted_tag(verb):
