@@ -404,6 +404,18 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
 
 
 @pytest.mark.parametrize("text, cue, source", [
+    # "with X doing": X does it, not the subject of the clause
+    ("The meeting ended with Okafor asking the mayor whether the ferry would run.", "asking", "Okafor"),
+    # not a participle on its own noun, nor the object of a preposition after "with"
+    ("Lee leads among those identifying with the unions and those describing themselves as moderates.",
+     "describing", "those"),
+    ("The session began with the intention of blaming the mayor for the delays.", "blaming", "The session"),
+])
+def test_the_subject_of_an_absolute_participle(nlp, text, cue, source):
+    assert source_text(nlp, text, cue) == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
     # a participle hung on the object of a verb speaks for that verb's subject …
     ("The mayor signed a declaration expressing concern over the ferry strike.", "expressing", "The mayor"),
     # … unless that subject receives or meets the thing (sources.MEETING_VERBS)
