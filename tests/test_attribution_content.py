@@ -7,7 +7,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from spacy.tokens import Doc  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from newsclaims.extract.attribution import _whole_quotes, content_of  # noqa: E402
 from newsclaims.extract.content import find_quotes  # noqa: E402
@@ -62,6 +62,31 @@ def test_a_time_stamp_joined_to_the_paragraph_is_not_the_source():
     assert source_text(doc, 5) == "The manager"
 
 
+def test_a_line_wrapped_inside_a_sentence_opens_no_paragraph():
+    # "Obama, who denounced a hate⏎crime, reiterated …": the word after the break is lower-case
+    doc = parsed([
+        ("Obama", 8, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"), ("who", 3, "nsubj", "PRON"),
+        ("denounced", 0, "relcl", "VERB"), ("a", 7, "det", "DET"), ("hate", 7, "compound", "NOUN"),
+        ("\n", 5, "dep", "SPACE"), ("crime", 3, "dobj", "NOUN"), ("reiterated", 8, "ROOT", "VERB"),
+        ("his", 10, "poss", "PRON"), ("frustration", 8, "dobj", "NOUN"), (".", 8, "punct", "PUNCT"),
+    ])
+    assert source_text(doc, 8) == "Obama"
+
+
+def test_a_time_opening_the_paragraph_is_not_the_source():
+    # a headline's name the parser made the subject, and "Tuesday …" opening the cue's paragraph
+    doc = parsed([
+        ("Ann", 1, "compound", "PROPN"), ("Lee", 12, "nsubj", "PROPN"), ("Speaks", 1, "appos", "PROPN"),
+        ("\n\n", 2, "dep", "SPACE"), ("Tuesday", 1, "appos", "PROPN"), ("in", 4, "prep", "ADP"),
+        ("Lisbon", 5, "pobj", "PROPN"), (",", 12, "punct", "PUNCT"), ("former", 9, "amod", "ADJ"),
+        ("mayor", 11, "compound", "NOUN"), ("Ann", 11, "compound", "PROPN"), ("Lee", 1, "appos", "PROPN"),
+        ("said", 12, "ROOT", "VERB"), ("ferries", 14, "nsubj", "NOUN"), ("sail", 12, "ccomp", "VERB"),
+        (".", 12, "punct", "PUNCT"),
+    ])
+    doc.ents = [Span(doc, 4, 5, label="DATE")]
+    assert source_text(doc, 12) == "former mayor Ann Lee"
+
+
 def test_a_participle_hung_elsewhere_takes_the_subject_of_its_sentence():
     doc = parsed([
         ("Ward", 1, "nsubj", "PROPN"), ("spoke", 1, "ROOT", "VERB"), ("on", 1, "prep", "ADP"),
@@ -70,6 +95,64 @@ def test_a_participle_hung_elsewhere_takes_the_subject_of_its_sentence():
     ])
     doc[5].tag_ = "VBG"
     assert source_text(doc, 5) == "Ward"
+
+
+def test_a_participle_on_a_means_of_a_passive_verb_is_the_passive_subjects():
+    # "Lee was heard on a microphone telling …": the parser hung "telling" on "microphone"
+    doc = parsed([
+        ("Lee", 2, "nsubjpass", "PROPN"), ("was", 2, "auxpass", "AUX"), ("heard", 2, "ROOT", "VERB"),
+        ("on", 2, "prep", "ADP"), ("a", 5, "det", "DET"), ("microphone", 3, "pobj", "NOUN"),
+        ("telling", 5, "acl", "VERB"), ("the", 8, "det", "DET"), ("driver", 6, "dobj", "NOUN"),
+        ("to", 10, "aux", "PART"), ("stop", 6, "xcomp", "VERB"), (".", 2, "punct", "PUNCT"),
+    ])
+    assert source_text(doc, 6) == "Lee"
+    # a means with a possessor is its possessor's, and the passive subject does not take it over
+    owned = parsed([
+        ("Lee", 2, "nsubjpass", "PROPN"), ("was", 2, "auxpass", "AUX"), ("heard", 2, "ROOT", "VERB"),
+        ("on", 2, "prep", "ADP"), ("Ann", 5, "poss", "PROPN"), ("microphone", 3, "pobj", "NOUN"),
+        ("telling", 5, "acl", "VERB"), ("the", 8, "det", "DET"), ("driver", 6, "dobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ])
+    assert source_text(owned, 6) != "Lee"
+
+
+@pytest.mark.parametrize("noun, prep", [("reference", "with"), ("point", "at"), ("record", "on")])
+def test_a_participle_on_a_means_or_an_occasion_is_the_verbs_subject(noun, prep):
+    # "ended the debate with a reference to …, remarking", "at one point calling", "are on record opposing"
+    doc = parsed([
+        ("Okafor", 1, "nsubj", "PROPN"), ("ended", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+        ("debate", 1, "dobj", "NOUN"), (prep, 1, "prep", "ADP"), ("a", 6, "det", "DET"), (noun, 4, "pobj", "NOUN"),
+        ("remarking", 6, "acl", "VERB"), ("ferries", 9, "nsubj", "NOUN"), ("sail", 7, "ccomp", "VERB"),
+        (".", 1, "punct", "PUNCT"),
+    ])
+    assert source_text(doc, 7) == "Okafor"
+
+
+def quoted(doc: Doc, opening: int, closing: int) -> Doc:
+    doc[opening].tag_, doc[closing].tag_ = "``", "''"
+    return doc
+
+
+def test_a_participle_hung_on_a_verb_of_the_quotation_after_it_is_not_said_by_its_subject():
+    # "Lee spoke, telling the crowd, “Ferries sail.”": the parser hung "telling" on "sail"
+    doc = quoted(parsed([
+        ("Lee", 1, "nsubj", "PROPN"), ("spoke", 1, "ROOT", "VERB"), (",", 1, "punct", "PUNCT"),
+        ("telling", 9, "advcl", "VERB"), ("the", 5, "det", "DET"), ("crowd", 3, "dobj", "NOUN"),
+        (",", 3, "punct", "PUNCT"), ("“", 9, "punct", "PUNCT"), ("Ferries", 9, "nsubj", "NOUN"),
+        ("sail", 1, "ccomp", "VERB"), ("”", 9, "punct", "PUNCT"), (".", 1, "punct", "PUNCT"),
+    ]), 7, 10)
+    doc[3].tag_ = "VBG"
+    assert source_text(doc, 3) == "Lee"
+    # leading the sentence, the participle is said by the subject of the tag after it
+    doc = quoted(parsed([
+        ("Remarking", 11, "csubj", "VERB"), ("upon", 0, "prep", "ADP"), ("the", 3, "det", "DET"),
+        ("plan", 1, "pobj", "NOUN"), (",", 6, "punct", "PUNCT"), ("Starr", 6, "nsubj", "PROPN"),
+        ("said", 11, "parataxis", "VERB"), (",", 6, "punct", "PUNCT"), ("“", 11, "punct", "PUNCT"),
+        ("The", 10, "det", "DET"), ("plan", 11, "nsubj", "NOUN"), ("is", 11, "ROOT", "AUX"),
+        ("clear", 11, "acomp", "ADJ"), (".", 11, "punct", "PUNCT"), ("”", 11, "punct", "PUNCT"),
+    ]), 8, 14)
+    doc[0].tag_ = "VBG"
+    assert source_text(doc, 0) == "Starr"
 
 
 def test_a_content_ending_inside_a_quotation_takes_the_whole_quotation():

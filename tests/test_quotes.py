@@ -379,3 +379,25 @@ def test_the_cues_own_subject_is_no_piece_of_what_it_reports(convert_text):
                        "“The ferry will keep running all winter.”")
     assert [q["text"] for q in rec["quotes"]] == ["The ferry will keep running all winter."]
     assert not any("harbour master" in p["text"] for c in rec["claims"] for p in c["parts"])
+
+
+
+@pytest.mark.parametrize("text, place", [
+    ('"Yet another town we would have kept if everyone could vote," another supporter wrote on Reddit.', "Reddit"),
+    ('"We need much calmer, much smarter harbour rules - and we need them NOW!" the mayor said on Twitter.', "Twitter"),
+    ('"Who do they think they are?" the mayor said of the ferry company.', "the ferry company"),
+])
+def test_where_or_of_whom_a_quotation_was_said_is_no_claim(convert_text, text, place):
+    # "wrote on Reddit": the preposition beside the quotation names where (or of whom) it was said
+    rec = convert_text(text)
+    assert len(rec["quotes"]) == 1 and rec["quotes"][0]["cue"] is not None
+    assert [c["text"] for c in rec["claims"] if c["text"] == place] == []
+
+
+@pytest.mark.parametrize("text, claim", [
+    ('"Dangerous," the mayor warned against closing the harbour before the storm.', "closing the harbour before the storm"),
+    ('"Enough," the union called for a new vote on the ferry contract.', "a new vote on the ferry contract"),
+])
+def test_what_a_cue_beside_a_quotation_takes_a_stance_on_stays_its_claim(convert_text, text, claim):
+    rec = convert_text(text)
+    assert [c["text"] for c in rec["claims"]] == [claim]

@@ -87,6 +87,8 @@ POLL_NOUNS = frozenset({"poll", "survey", "study"})
 SETTING_PREPS = frozenset({"in", "on", "during", "at"})
 #: how far (in characters, outside quotes) a speech cue may sit from the quote it introduces
 MAX_CUE_GAP = 120
+#: prepositions whose object is what a cue takes a stance on ("warned against …", "called for …")
+STANCE_PREPS = frozenset({"against", "for"})
 
 
 @dataclass(slots=True)
@@ -509,6 +511,11 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             if a.content is not None and any(introduces_quote(a, q, text) and a.cue.end <= a.content[0] and a.content[1] <= q.start
                                              for q in a.quotes):
                 a.content, a.parts = None, ()
+            # "wrote on Twitter: “…”", "“…,” he said of Cruz": what a cue's preposition names beside the
+            # quotation it tags is where or of whom it was said; the quotation is what was said
+            elif a.rule == "prep" and a.content is not None and _setting_prep(doc, a) \
+                    and any(_beside(a, q, text) for q in a.quotes):
+                a.content, a.parts = None, ()
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
     for s in signed:
@@ -793,6 +800,28 @@ def introduces_quote(att: Attribution, q: Quoted, text: str) -> bool:
     own = {t.i for t in cue.head.subtree}
     return (len(words) <= MAX_INTRO_WORDS and all(t.i in own and t.pos_ not in ("VERB", "AUX") for t in words)
             and not any(t.text in (".", ";", "?", "!") for t in between))
+
+
+def _setting_prep(doc, att: Attribution) -> bool:
+    """Whether the preposition before ``att``'s content names where, to whom or of what it was said
+    ("wrote *on* Twitter", "said *of* Cruz", "called *over* her shoulder"), not a stance of its own
+    ("warned *against* X", "called *for* X": X is what was warned against or called for)."""
+    span = doc.char_span(*att.content, alignment_mode="expand")
+    prep = doc[span.start - 1] if span is not None and span.start > 0 else None
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ not in STANCE_PREPS
+
+
+def _beside(att: Attribution, q: Quoted, text: str) -> bool:
+    """Whether the quotation ``q`` stands right beside ``att``'s cue and content and apart from the
+    content: before the cue in its sentence ('“…,” a supporter wrote on Reddit') or right after the
+    content, a comma or colon between ('wrote on Twitter: “…”')."""
+    start, end = att.content
+    if q.start < end and start < q.end:
+        return False
+    if q.end <= att.cue.start:
+        gap = text[q.end:att.cue.start]
+        return len(gap.split()) <= MAX_TAG_WORDS and not any(c in gap for c in ".!?;\n")
+    return q.start >= end and text[end:q.start].strip() in (",", ":")
 
 
 def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text: str) -> Attribution | None:

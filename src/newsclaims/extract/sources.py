@@ -27,7 +27,9 @@
   its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
-  to call for", "shot back in an article stating") takes the subject of the verb that uses it; one
+  to call for", "shot back in an article stating", "with a reference to …, remarking", "are on record
+  opposing") takes the subject of the verb that uses it, of a passive one without agent its subject
+  ("was heard on a microphone telling"); one
   hung on the addressee of a message ("emailed supporters saying") the sender; one hung on the
   statement or ad it is issued in ("issued a statement describing …") the issuer; a participle or
   infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
@@ -48,7 +50,10 @@
 - A floating quantifier taken for the subject gives way to the plural before it ("Republican figures
   — whose party … — both suggested"), a word of quoted speech taken for the subject of a cue outside
   the quotation to the subject nearest before the cue outside quotations ('Clinton opposes "across-
-  the-board pay freezes" and recalled': not "pay"; a quoted name stays: '"Sendero Luminoso" is trying'). A relative pronoun source ("officials who said") is given
+  the-board pay freezes" and recalled': not "pay"; a quoted name stays: '"Sendero Luminoso" is trying');
+  a word of the quotation after a cue that the parser hung on a verb of it ('Lee spoke, telling the
+  crowd, “Some people get carried away”') likewise, and when no subject stands before the cue, to the
+  first one after it outside quotations ('Remarking upon X, Starr said, “His empathy is clear”': Starr). A relative pronoun source ("officials who said") is given
   together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
@@ -606,6 +611,10 @@ def _speaker_behind(noun):
     if verb == noun or verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = subject_of(verb, depth=3)
+    if subj is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and not any(c.dep_ == "poss" for c in noun.children) \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        # "Trump was heard on a microphone telling …": the one heard through it, the passive's subject
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and _names_people(c)), None)
     return subj if subj is not None and subj != noun else None
 
 
@@ -775,6 +784,19 @@ def _last_subject_before(verb):
     return None
 
 
+def _first_subject_after(verb):
+    """The first subject after ``verb`` and its own phrase in its sentence and paragraph, outside
+    quotations: a noun phrase or a personal pronoun, not a relative or expletive one nor "it"."""
+    doc = verb.doc
+    for t in doc[verb.right_edge.i + 1:verb.sent.end]:
+        if "\n" in doc[t.i - 1].text_with_ws:
+            return None
+        if t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS and t.tag_ not in ("WP", "WDT", "EX") \
+                and t.lower_ not in NO_SPEAKER_PRONOUNS and not _quoted(t):
+            return t
+    return None
+
+
 def _left_nominal(verb):
     """The noun phrase just before ``verb`` when the parser gave it no subject ("“…,” Bozell answers",
     "Trump, in Kentucky, said"): a set-off phrase between commas is stepped over."""
@@ -862,14 +884,22 @@ def _name_after_quotation(verb):
 
 def _after_paragraph_break(subj, verb):
     """A live-blog time stamp or a heading the parser joined to the next paragraph ("2:40 p.m.⏎⏎The
-    campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is."""
+    campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is; when
+    that is a time ("Tuesday in New York, …, former president Bill Clinton said"), the noun phrase just
+    before the cue. A line wrapped inside a sentence, before a lower-case word, is no paragraph break."""
     doc = subj.doc
     if subj.i >= verb.i:
         return subj
-    brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws), default=None)
+    # a line wrapped inside a sentence ("a hate⏎crime") opens no paragraph: the word after it is lower-case
+    brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws and not doc[t.i + 1].text[:1].islower()),
+              default=None)
     if brk is None or brk >= verb.i - 1:
         return subj
     heads = [t for t in doc[brk + 1:verb.i] if not brk < t.head.i < verb.i and t.pos_ in NOMINAL_POS]
+    # not a time opening the paragraph ("Tuesday in New York, …, former president Bill Clinton said"):
+    # the noun phrase just before the cue
+    if heads and heads[0].ent_type_ in TIME_ENTITIES:
+        return _left_nominal(verb) or heads[0]
     return heads[0] if heads else subj
 
 
@@ -1012,6 +1042,11 @@ def source_of(cue) -> tuple[int, int] | None:
         # a word of a quotation the parser took for the subject ('trashed Comey on MSNBC’s “Morning
         # Joe,” calling …'): the subject nearest before the cue outside quotations
         subj = _last_subject_before(cue.head) or subj
+    if subj is not None and subj.i > cue.head.i and _quoted_speech(subj) and not _quoted(cue.head):
+        # a participle the parser hung on a verb of the quotation after it ('…, telling the crowd, “Some
+        # people get carried away”', 'Remarking upon X, Starr said, “… his empathy is clear”'): the
+        # subject before the cue outside quotations, else the first one after it (the tag's)
+        subj = _last_subject_before(cue.head) or _first_subject_after(cue.head) or subj
     if subj is not None and subj.tag_ == "EX":
         # "There were emails that night showing …", "So there was Hannity, devoting …": the one
         # there is, not the expletive
