@@ -155,6 +155,21 @@ def test_a_participle_hung_on_a_verb_of_the_quotation_after_it_is_not_said_by_it
     assert source_text(doc, 0) == "Starr"
 
 
+@pytest.mark.parametrize("subject, tag, source", [("that", "WDT", "Lee"), ("he", "PRP", "he")])
+def test_a_participle_after_a_relative_clause_about_a_thing_is_the_main_clauses(subject, tag, source):
+    # "Lee had a moment that could matter, forcefully denouncing …": the parser hung "denouncing" on
+    # "matter"; in "a moment when he spoke, denouncing …" the clause has a speaker of its own
+    doc = parsed([
+        ("Lee", 1, "nsubj", "PROPN"), ("had", 1, "ROOT", "VERB"), ("a", 3, "det", "DET"),
+        ("moment", 1, "dobj", "NOUN"), (subject, 6, "nsubj", "PRON"), ("could", 6, "aux", "AUX"),
+        ("matter", 3, "relcl", "VERB"), (",", 6, "punct", "PUNCT"), ("forcefully", 9, "advmod", "ADV"),
+        ("denouncing", 6, "advcl", "VERB"), ("the", 11, "det", "DET"), ("plan", 9, "dobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ])
+    doc[4].tag_, doc[9].tag_ = tag, "VBG"
+    assert source_text(doc, 9) == source
+
+
 def test_a_content_ending_inside_a_quotation_takes_the_whole_quotation():
     text = "He told them that “we sail at dawn, and we return at dusk” before he left."
     quote = find_quotes(text)[0]

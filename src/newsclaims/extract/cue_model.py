@@ -3,7 +3,8 @@
 Every verb (and every "according to", "in <a poll>", headline colon) is a candidate cue; the rules
 of :mod:`newsclaims.extract.attribution` find its content and source. A logistic regression over a
 few symbolic features of the candidate — lemma, lemma with content rule, lexicon class, dependency
-label, tag, kind of source, content length, complementizer, negation, attached quotes — and of
+label, tag, kind of source, content length, complementizer, the object noun and the particle of the
+verb ("made *the observation* that", "pointed *out*"), negation, attached quotes — and of
 where it stands among the other candidates (the class and lemma of the candidate whose content holds
 its cue, the classes of the cues its own content holds: PolNeAR marks one level of "X said Y
 believes Z") decides which candidates are cues. A candidate whose cue stands inside the content of
@@ -136,6 +137,8 @@ def features(att, doc, others: Sequence = ()) -> list[str]:
     src = source_type(doc, att.source)
     comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
     mark = next((m.lower_ for m in comp.children if m.dep_ == "mark"), "-") if comp is not None else "-"
+    obj = next((c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "obj")), "-")
+    particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), "-")
     return [
         "bias",
         f"lemma={att.lemma}",
@@ -150,6 +153,9 @@ def features(att, doc, others: Sequence = ()) -> list[str]:
         f"class_src={cls}|{src}",
         f"len={_length_bucket(n_content)}",
         f"mark={mark}",
+        f"obj={obj}",
+        f"lemma_obj={att.lemma}|{obj}",
+        f"lemma_particle={att.lemma}|{particle}",
         f"neg={any(c.dep_ == 'neg' for c in head.children)}",
         f"quotes={bool(att.quotes)}",
         f"lemma_quotes={att.lemma}|{bool(att.quotes)}",

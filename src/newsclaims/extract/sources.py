@@ -21,9 +21,9 @@
   the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
   account — as he so often does — and retweeted", also with hyphens set off by spaces, and when the
   parser made the quotation tag inside the aside the root: "He fulminated - ''…,'' he said - and
-  vowed") the subject of the verb before the aside; a
-  participle hung
-  elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
+  vowed") the subject of the verb before the aside; one set off after a relative clause about a thing
+  that the parser hung it in ("Rubio had a moment that could play big, forcefully denouncing …") the
+  subject of the verb whose object that thing is; a participle hung elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
   its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
 - A cue hung on a means or an occasion of speech (``resources/means_nouns.txt``: "used his speech
@@ -37,6 +37,8 @@
   repeat", "In an effort to clarify …, Clinton muddled") the subject of that verb; one hung on the time or money spent ("spent the weekend
   figuring out", "has spent all of her time responding to") the one spending it; one after the object of "leave" or "keep" ("has left
   many Republicans wondering") that object.
+- A participle in an absolute construction takes the noun phrase before it, the object of "with"
+  ("The conversation ended with Maddow asking …", "with Trump, Huckabee and Christie all calling for").
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
   or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb, "“…,”
   said retired engineer Ann Okafor, asked …"); one
@@ -157,6 +159,10 @@ def subject_of(verb, *, depth: int = 4):
     if inverted is not None:
         return inverted
     for _ in range(depth):
+        above = _clause_above_relative(verb, tok) if came is not None else None
+        if above is not None:
+            tok, came = above, "relcl"
+            continue
         subjs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         # a subject the parser hung on the verb's auxiliary ("who is by all accounts enjoying it")
         subjs = subjs or [g for c in tok.children if c.dep_ == "aux" and c.i < tok.i for g in c.children
@@ -237,6 +243,29 @@ def subject_of(verb, *, depth: int = 4):
             return opening if opening is not None else _left_nominal(tok)
         return None
     return None
+
+
+def _clause_above_relative(participle, tok):
+    """The verb whose object a relative clause about a thing modifies, when the parser hung a
+    participle set off by a comma after that clause inside it ("Rubio had a strong moment that could
+    play big in his home state, forcefully denouncing …": Rubio denounces, not the moment). ``None``
+    when ``tok`` is no such relative clause."""
+    if tok.dep_ != "relcl" or participle.tag_ != "VBG" or participle.i < tok.i:
+        return None
+    doc = participle.doc
+    j = participle.i - 1
+    while j > tok.i and (doc[j].pos_ in ("ADV", "SCONJ") or doc[j].dep_ in ("advmod", "mark")):
+        j -= 1  # ", forcefully denouncing", ", while attempting"
+    thing = tok.head
+    # the thing is what the clause is about: its subject ("a moment that could play", not "a
+    # conference in which he continued his assault, mocking …": he mocks)
+    if not any(c.dep_ in SUBJECT_DEPS and c.tag_ == "WDT" for c in tok.children):
+        return None
+    if doc[j].text != "," or thing.pos_ != "NOUN" or thing.ent_type_ in PEOPLE_ENTITIES \
+            or thing.lower_ in member_nouns() or thing.dep_ not in ("dobj", "obj", "attr", "pobj"):
+        return None
+    verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i < thing.i else None
 
 
 def _inverted_tag(verb):
@@ -820,6 +849,8 @@ def _left_nominal(verb):
     if j < 0 or doc[j].pos_ not in NOMINAL_POS or doc[j].sent != verb.sent:
         return None
     tok = doc[j]
+    if tok.pos_ not in NOMINAL_POS:
+        return None  # "with the intention of blaming …": the participle is the object of "of"
     while tok.head != tok and tok.head.i <= j and tok.head.pos_ in NOMINAL_POS and tok.dep_ in ("compound", "poss", "amod", "nmod"):
         tok = tok.head
     return tok
@@ -921,6 +952,43 @@ def _spender(verb):
     return subject_of(tok)
 
 
+#: prepositions that open an absolute construction ("with X saying …")
+ABSOLUTE_PREPS = frozenset({"with", "without"})
+
+
+def _absolute_subject(verb):
+    """The subject of a participle in an absolute construction ("The conversation ended with Maddow
+    asking Clinton whether …", "with Trump, Huckabee and Christie all calling for …", "with polls
+    saying …"): the noun phrase right before the participle (over a floating quantifier or an
+    adverb), the object of "with" or "without". ``None`` otherwise."""
+    if verb.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.lower_ not in FLOATING_QUANTIFIERS:
+        return None  # a participle on its noun ("those describing themselves as …"): that noun's
+    doc = verb.doc
+    j = verb.i - 1
+    while j > verb.sent.start and (doc[j].pos_ == "ADV" or doc[j].lower_ in FLOATING_QUANTIFIERS):
+        j -= 1
+    tok = doc[j]
+    if tok.pos_ not in NOMINAL_POS:
+        return None  # "with the intention of blaming …": the participle is the object of "of"
+    while tok.head != tok and tok.head.i <= j and tok.head.pos_ in NOMINAL_POS and tok.dep_ in (
+            "compound", "amod", "nmod", "poss", "conj", "appos", "pobj", "prep", "det", "nummod"):
+        if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+            break
+        tok = tok.head
+    while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i and tok.head.pos_ in NOMINAL_POS:
+        tok = tok.head  # "with Fox News and NBC News calling"
+    if tok.pos_ not in NOMINAL_POS or tok.ent_type_ in TIME_ENTITIES or tok.i >= verb.i \
+            or tok.dep_ != "pobj" or tok.head.lower_ not in ABSOLUTE_PREPS or tok.head.i != tok.left_edge.i - 1:
+        return None
+    if tok.lemma_.lower() in means_nouns() | ISSUED_NOUNS or tok.lower_ in means_nouns():
+        return None  # "with a speech denouncing …": the speech's (see :func:`_speaker_behind`)
+    # the parser hung the participle on that phrase or beside "with" ("those identifying with the
+    # tea party and those describing themselves as …": not)
+    return tok if verb.head == tok.head.head or verb.head in tok.subtree else None
+
+
 def _issuer(verb):
     """Who issued the statement, ad or letter that a cue hangs on ("Trump and Ryan issued a statement
     describing …", "Sanders is releasing an ad that urges …", "Ramos used his speech to call for …"):
@@ -1017,9 +1085,10 @@ def source_of(cue) -> tuple[int, int] | None:
         cut = min((doc[c.left_edge.i - 1].idx + len(doc[c.left_edge.i - 1]) for c in experiencer.children
                    if c.i > experiencer.i and (c.lower_ == "as" or c.pos_ in ("VERB", "AUX"))), default=end)
         return start, min(end, max(cut, experiencer.idx + len(experiencer)))
-    outer = _outer_cue_verb(cue.head)
-    outer = outer if outer is not None else _verb_before_aside(cue.head)
-    subj = subject_of(outer) if outer is not None else None
+    subj = _absolute_subject(cue.head)
+    outer = _outer_cue_verb(cue.head) if subj is None else None
+    outer = outer if outer is not None else _verb_before_aside(cue.head) if subj is None else None
+    subj = subj if subj is not None else subject_of(outer) if outer is not None else None
     subj = subj if subj is not None else _issuer(cue.head)
     subj = subj if subj is not None else _spender(cue.head)
     subj = subj if subj is not None else subject_of(cue.head)
