@@ -34,6 +34,7 @@ from newsclaims.extract.actors import work_nouns
 from newsclaims.extract.boundaries import (
     inner_content,
     interrupted_parts,
+    fronted_object,
     is_time_only,
     raised_subject,
     relative_pieces,
@@ -365,6 +366,7 @@ def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[in
         content = inner_content(doc, with_addressee(doc, content, head), head)
     elif att.rule == "obj":
         content = without_occasion(doc, without_time_of_cue(doc, content, att.cue.head), att.cue.head)
+        content = fronted_object(doc, content, att.cue.head)
     return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
 
 
