@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 
 from newsclaims.extract.actors import work_nouns
 from newsclaims.extract.boundaries import (
+    fronted_object,
     inner_content,
     interrupted_parts,
-    fronted_object,
     is_time_only,
     raised_subject,
     relative_pieces,
