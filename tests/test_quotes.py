@@ -401,3 +401,19 @@ def test_where_or_of_whom_a_quotation_was_said_is_no_claim(convert_text, text, p
 def test_what_a_cue_beside_a_quotation_takes_a_stance_on_stays_its_claim(convert_text, text, claim):
     rec = convert_text(text)
     assert [c["text"] for c in rec["claims"]] == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    "Ryan said,“Look at the harbour, it is full.”",  # scraped copy: no space after the comma
+    "Ryan said:“Look at the harbour, it is full.”",
+    'Ryan said,"Look at the harbour, it is full."',
+])
+def test_a_quotation_glued_to_its_cue_keeps_its_cue(convert_text, text):
+    (quote,) = convert_text(text)["quotes"]
+    assert quote["text"] == "Look at the harbour, it is full."
+    assert quote["cue"]["text"] == "said" and quote["source"]["text"] == "Ryan"
+
+
+def test_glued_punctuation_and_marks_are_tokens(nlp):
+    assert [t.text for t in nlp("It was “great”,he said.")] == ["It", "was", "“", "great", "”", ",", "he", "said", "."]
+    assert [t.text for t in nlp("He didn’t, 3,4 and U.S.-made.")][:5] == ["He", "did", "n’t", ",", "3,4"]
