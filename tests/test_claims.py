@@ -421,6 +421,11 @@ def test_the_subject_of_an_absolute_participle(nlp, text, cue, source):
     # … unless that subject receives or meets the thing (sources.MEETING_VERBS)
     ("Okafor faces federal charges accusing her of taking bribes from the ferry company.", "accusing",
      "federal charges"),
+    # an instrument or a resource put to a purpose does not act: the one using or spending it does
+    ("The rebels used the new radio network to claim credit for the attack.", "claim", "The rebels"),
+    ("The union has spent nearly $80,000 on mailers to support the mayor.", "support", "The union"),
+    # the object of a verb of asking or urging does what it is urged to
+    ("The council urged the mayor to resign.", "resign", "the mayor"),
     # the one a thing seems or is known to holds the view
     ("Whichever plan seems more credible to the voters will win the vote.", "seems", "the voters"),
     ("The ferry, known to locals as the Old Lady, sails at noon.", "known", "locals"),

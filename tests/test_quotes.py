@@ -404,6 +404,25 @@ def test_what_a_cue_beside_a_quotation_takes_a_stance_on_stays_its_claim(convert
 
 
 @pytest.mark.parametrize("text", [
+    "''The mill was busy every night,'' said Ann Okafor, who noted that the plant had closed in 2009 after "
+    "the owners moved production abroad. ''But those nights are never coming back.''",
+    '"It was a good job," she said, describing how she assembled ferry engines at the plant near the harbour. '
+    '"And when you work there for years, people are like family."',
+])
+def test_a_quotation_after_a_cue_inside_the_tag_goes_to_the_tag(convert_text, text):
+    # the speaker goes on after the writer's note on the saying ("who noted …", "describing …")
+    rec = convert_text(text)
+    assert len(rec["quotes"]) == 2
+    assert rec["quotes"][0]["cue"] == rec["quotes"][1]["cue"] and rec["quotes"][1]["cue"]["text"] == "said"
+
+
+def test_a_quotation_after_adding_stays_with_adding(convert_text):
+    rec = convert_text('"It was a good job," she said, adding that the plant paid well. '
+                       '"And when you work there for years, people are like family."')
+    assert [q["cue"]["text"] for q in rec["quotes"]] == ["said", "adding"]
+
+
+@pytest.mark.parametrize("text", [
     "Ryan said,“Look at the harbour, it is full.”",  # scraped copy: no space after the comma
     "Ryan said:“Look at the harbour, it is full.”",
     'Ryan said,"Look at the harbour, it is full."',

@@ -508,6 +508,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             elif a.content is not None:
                 a.content = choose_boundaries(doc, a, a.content, quotes)
         attributions = _join_quotes(chosen, quotes, sents, paras, text)
+        _to_outer_tag(attributions, paras, text)
         for a in attributions:
             # "issued a statement, “…”": the object before the quotation it introduces is part of the cue
             if a.content is not None and any(introduces_quote(a, q, text) and a.cue.end <= a.content[0] and a.content[1] <= q.start
@@ -802,6 +803,41 @@ def introduces_quote(att: Attribution, q: Quoted, text: str) -> bool:
     own = {t.i for t in cue.head.subtree}
     return (len(words) <= MAX_INTRO_WORDS and all(t.i in own and t.pos_ not in ("VERB", "AUX") for t in words)
             and not any(t.text in (".", ";", "?", "!") for t in between))
+
+
+#: dependencies of a cue hung inside a speech tag's clause ("“…,” Lee said, *describing* …", "“…,” said
+#: Lee, *who noted* …"): a remark of the writer's about the saying, not the tag of what follows it
+INNER_CUE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
+#: inner cues that say more themselves ("…, adding that …", "…, who also said that …"): the quotation
+#: after them is theirs, as PolNeAR marks it
+SAYING_MORE = frozenset({"add", "say"})
+
+
+def _to_outer_tag(attributions: list[Attribution], paras, text: str) -> None:
+    """Give a quotation after a cue hung inside a speech tag's clause to that tag ('“…,” Lee said,
+    describing the plant. “…”', '“…,” said Lee, who noted that …. “…”'): the speaker goes on, as
+    PolNeAR marks the two quotations one relation of the tag. An inner cue of :data:`SAYING_MORE`
+    keeps what follows it ('“…,” Lee said, adding that …. “…”'), as does one with a subject of its
+    own ('“…,” Lee said as a man yelled …') or a colon before the quotation, and a quotation inside
+    the inner cue's own content stays there."""
+    for inner in attributions:
+        cue = inner.cue
+        if cue is None or not inner.quotes or inner.lemma in SAYING_MORE or cue.head.dep_ not in INNER_CUE_DEPS:
+            continue
+        subject = next((c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.tag_ not in ("WP", "WDT"):
+            continue  # '“…,” Lee said as a man yelled: “…”': a speaker of its own
+        ancestors = {a.i for a in cue.head.ancestors}
+        outer = next((a for a in attributions if a is not inner and a.quotes and a.cue is not None
+                      and a.cue.kind == "speech" and a.cue.head.i in ancestors and a.cue.end <= cue.start), None)
+        if outer is None:
+            continue
+        end = inner.content[1] if inner.content is not None else cue.end
+        moved = [q for q in inner.quotes if q.start >= end and _paragraph_of(q.start, paras) == _paragraph_of(cue.start, paras)
+                 and not text[end:q.start].rstrip().endswith(":")]
+        if moved:
+            inner.quotes = [q for q in inner.quotes if q not in moved]
+            outer.quotes.extend(moved)
 
 
 def _setting_prep(doc, att: Attribution) -> bool:

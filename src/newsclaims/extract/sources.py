@@ -15,8 +15,10 @@
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
-  "was forced into a retreat and said"); one the parser hung inside an earlier cue's complement
-  ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
+  "was forced into a retreat and said"); an infinitive after the object of a verb that urges it
+  the object ("urged Congress to act"), not after the object a verb puts to a purpose
+  (:data:`PURPOSE_VERBS`: "used the technology to claim credit", "spent $80,000 to support"); one the
+  parser hung inside an earlier cue's complement ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
   the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
   account — as he so often does — and retweeted", also with hyphens set off by spaces, and when the
@@ -83,6 +85,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "obj", "attr", "npadvmod", "dep", "oprd"})
 INVERTED_VERBS = frozenset({"say", "add", "continue", "write", "ask", "reply", "respond", "explain", "note",
                             "insist", "conclude", "tweet", "declare", "recall", "warn", "argue", "observe"})
+#: verbs whose object is an instrument or a resource put to a purpose, which an infinitive after it
+#: gives ("used the technology to claim credit", "have spent $80,000 to support"): the subject acts
+PURPOSE_VERBS = frozenset({"use", "spend", "employ", "devote", "invest", "waste", "buy", "hire", "deploy",
+                           "exploit", "leverage", "harness", "utilize", "need"})
 #: modifiers that are a share of people when the parser leaves the verb without a subject
 QUANTITY_DEPS = frozenset({"nummod", "npadvmod"})
 FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", "plurality", "fifth", "quarters",
@@ -210,8 +216,9 @@ def subject_of(verb, *, depth: int = 4):
         left = _left_in_state(tok) if tok == verb else None
         if left is not None:
             return left
-        if tok.dep_ == "xcomp" and tok.head != tok:
-            # object control: "led some allies to worry", "urged Congress to act"
+        if tok.dep_ == "xcomp" and tok.head != tok and tok.head.lemma_.lower() not in PURPOSE_VERBS:
+            # object control: "led some allies to worry", "urged Congress to act"; not the instrument
+            # of a purpose ("used the technology to claim credit": the users claim it)
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
             if obj is not None:
                 behind = _speaker_behind(obj)
