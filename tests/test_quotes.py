@@ -420,3 +420,19 @@ def test_a_quotation_after_adding_stays_with_adding(convert_text):
     rec = convert_text('"It was a good job," she said, adding that the plant paid well. '
                        '"And when you work there for years, people are like family."')
     assert [q["cue"]["text"] for q in rec["quotes"]] == ["said", "adding"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ryan said,“Look at the harbour, it is full.”",  # scraped copy: no space after the comma
+    "Ryan said:“Look at the harbour, it is full.”",
+    'Ryan said,"Look at the harbour, it is full."',
+])
+def test_a_quotation_glued_to_its_cue_keeps_its_cue(convert_text, text):
+    (quote,) = convert_text(text)["quotes"]
+    assert quote["text"] == "Look at the harbour, it is full."
+    assert quote["cue"]["text"] == "said" and quote["source"]["text"] == "Ryan"
+
+
+def test_glued_punctuation_and_marks_are_tokens(nlp):
+    assert [t.text for t in nlp("It was “great”,he said.")] == ["It", "was", "“", "great", "”", ",", "he", "said", "."]
+    assert [t.text for t in nlp("He didn’t, 3,4 and U.S.-made.")][:5] == ["He", "did", "n’t", ",", "3,4"]

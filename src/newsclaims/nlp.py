@@ -56,11 +56,24 @@ def first_loaded_nlp():
     return _LOADED[0] if _LOADED else load_nlp()
 
 
+#: infixes for punctuation glued to a quotation mark in scraped text ('Ryan said,“Look …”', 'said:"No …"',
+#: '“great”,he said'): the punctuation and the mark become tokens of their own, as they are after a space
+GLUED_QUOTE_INFIXES = (
+    r'(?<=[^\W\d_])[,:;](?=["“‘])',
+    r'(?<=[,:;])["“‘](?=\w)',
+    r'(?<=[^\W\d_])[”"](?=[,;:][^\W\d_])',
+    r'(?<=[”"])[,;:](?=[^\W\d_])',
+)
+
+
 @lru_cache(maxsize=4)
 def _load_nlp(name: str):
     import spacy
+    from spacy.util import compile_infix_regex
 
     nlp = spacy.load(name)
+    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     _LOADED.append(nlp)
     return nlp
 

@@ -401,10 +401,12 @@ def _pieces(doc, att: Attribution, text: str) -> tuple[tuple[int, int], ...]:
 
 def _whole_quotes(content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:
     """``content`` widened to the marks of a quotation it starts or ends inside (the parser may end a
-    complement mid-quote: 'telling him that “we tell the truth, we deal with the issues”')."""
+    complement mid-quote: 'telling him that “we tell the truth, we deal with the issues”'), or ends
+    at the closing mark of, having opened it ('The plan was “a disaster”, she said': the parser hangs
+    the closing mark on the cue)."""
     start, end = content
     for q in quotes:
-        if q.inner_start < end < q.inner_end:
+        if q.inner_start < end < q.inner_end or (end == q.inner_end and start <= q.start and q.closed):
             end = q.end
         if q.inner_start < start < q.inner_end:
             start = q.start
