@@ -403,6 +403,14 @@ def test_nearest_subject_is_the_last_resort_source(nlp, text, cue, source):
     assert source_text(nlp, text, cue, nearest_subject) == source
 
 
+def test_a_line_of_wire_copy_wrapped_at_a_fixed_width_opens_no_paragraph(nlp):
+    # AP-style copy: paragraphs open with an indented line, the others are wrapped lines
+    text = ("   Ferries will run late all week because of the storm, the port\nwarned on Monday.\n"
+            "   Ann Lee, executive director of the Harbour County\nFerry and Port Services, said the delays would end "
+            "soon.\n   The port agreed with her on the\ntimetable.\n")
+    assert source_text(nlp, text, "said") == "Ann Lee"
+
+
 @pytest.mark.parametrize("text, cue, source", [
     # "with X doing": X does it, not the subject of the clause
     ("The meeting ended with Okafor asking the mayor whether the ferry would run.", "asking", "Okafor"),

@@ -71,8 +71,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from newsclaims.extract.content import paragraphs
 from newsclaims.extract.cues import Cue, colon_lead_start, colon_speaker_start, cue_classes
 from newsclaims.extract.entities import member_nouns
+from newsclaims.nlp import original_text
 from newsclaims.resources import load_lines
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -920,17 +922,33 @@ def _name_after_quotation(verb):
     return tok if tok.pos_ in NOMINAL_POS and tok.tag_ not in ("WP", "WDT") else None
 
 
+@lru_cache(maxsize=4)
+def _paragraph_starts(text: str) -> frozenset[int]:
+    return frozenset(start for start, _ in paragraphs(text))
+
+
+def _opens_at(doc, i: int, starts: frozenset[int]) -> bool:
+    """Whether a paragraph opens at token ``i`` or at the first word after the spaces from there."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i < len(doc) and any(s in starts for s in range(doc[i - 1].idx if i else 0, doc[i].idx + 1))
+
+
 def _after_paragraph_break(subj, verb):
     """A live-blog time stamp or a heading the parser joined to the next paragraph ("2:40 p.m.⏎⏎The
     campaign manager says") is not the subject: the first noun phrase of the cue's paragraph is; when
     that is a time ("Tuesday in New York, …, former president Bill Clinton said"), the noun phrase just
-    before the cue. A line wrapped inside a sentence, before a lower-case word, is no paragraph break."""
+    before the cue. A line wrapped inside a sentence, before a lower-case word or in copy wrapped at a
+    fixed width (:func:`newsclaims.extract.content.paragraphs`), is no paragraph break."""
     doc = subj.doc
     if subj.i >= verb.i:
         return subj
-    # a line wrapped inside a sentence ("a hate⏎crime") opens no paragraph: the word after it is lower-case
-    brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws and not doc[t.i + 1].text[:1].islower()),
-              default=None)
+    # a line wrapped inside a sentence opens no paragraph: the word after it is lower-case ("a
+    # hate⏎crime") or the copy is wrapped at a fixed width ("executive director of the Luzerne
+    # County⏎Children and Youth Services, said")
+    starts = _paragraph_starts(original_text(doc))
+    brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws and not doc[t.i + 1].text[:1].islower()
+               and _opens_at(doc, t.i + 1, starts)), default=None)
     if brk is None or brk >= verb.i - 1:
         return subj
     heads = [t for t in doc[brk + 1:verb.i] if not brk < t.head.i < verb.i and t.pos_ in NOMINAL_POS]
