@@ -624,6 +624,17 @@ def test_participle_after_a_quotation_tag_is_the_speakers_own_claim(convert_text
     assert blame["source"]["text"] == "she"
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The council rejected the harbour plan, which the mayor once supported.", "supported", "which"),
+    ("The board dropped the toll, which the governor had vehemently opposed.", "opposed", "which"),
+    ("Voters rejected the levy that the mayor had strongly endorsed.", "endorsed", "that"),
+])
+def test_an_object_pronoun_before_its_cue_is_the_content_alone(convert_text, text, cue, content):
+    # the relative pronoun is what the cue reports; the clause's subject and adverbs are the cue's own
+    rec = convert_text(text)
+    assert [c["text"] for c in rec["claims"] if c["cue"]["text"] == cue] == [content]
+
+
 @pytest.mark.parametrize("text", [
     "The harbour plan was “a disaster”, she said.",
     "The harbour plan was “a disaster”,she said.",

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from newsclaims.extract.actors import work_nouns
 from newsclaims.extract.boundaries import (
+    fronted_object,
     inner_content,
     interrupted_parts,
     is_time_only,
@@ -365,6 +366,7 @@ def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[in
         content = inner_content(doc, with_addressee(doc, content, head), head)
     elif att.rule == "obj":
         content = without_occasion(doc, without_time_of_cue(doc, content, att.cue.head), att.cue.head)
+        content = fronted_object(doc, content, att.cue.head)
     return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
 
 

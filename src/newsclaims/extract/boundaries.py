@@ -437,3 +437,18 @@ def without_occasion(doc, content: tuple[int, int], head) -> tuple[int, int]:
     while end_tok.i > objs[0].i and (end_tok.is_punct or end_tok.is_space):
         end_tok = doc[end_tok.i - 1]
     return start, end_tok.idx + len(end_tok)
+
+
+def fronted_object(doc, content: tuple[int, int], head) -> tuple[int, int]:
+    """``content`` (the object of the cue verb ``head``) narrowed to that object when it stands before
+    the cue and the content ends there: a relative or interrogative pronoun ("the bill, *which* he
+    once supported", "*what* she truly believes", "the remark *that* Trump mocked"), whose clause's
+    subject and adverbs the parser's subtree would add are the cue's own words."""
+    start, end = content
+    obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < head.i and start <= c.idx < end), None)
+    if obj is None or end > head.idx:
+        return content
+    first, last = obj.left_edge, obj.right_edge
+    if first.idx < start or last.i >= head.i:
+        return content
+    return first.idx, last.idx + len(last)
