@@ -31,6 +31,10 @@ def source_text(nlp, text: str, cue: str, find=None) -> str | None:
      [("the decision to open an embassy", "stance", "President Aliyev", "welcomed")]),
     ("Prices will rise next year, according to the central bank.",
      [("Prices will rise next year", "according_to", "the central bank", "according to")]),
+    # a document with who filed or provided it
+    ("The ferry broke the rules, according to a court document filed by the harbour authority.",
+     [("The ferry broke the rules", "according_to", "a court document filed by the harbour authority",
+       "according to")]),
     # the subject nearest the cue, not the dateline the parser also reads as one
     ("LONDON (AP) — Maria Lopez said Tuesday that the port would reopen.",
      [("the port would reopen", "indirect", "Maria Lopez", "said")]),

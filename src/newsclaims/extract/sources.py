@@ -5,7 +5,8 @@
   before an infinitive, "common for news accounts to portray"; the name,
   not the dateline, of "LONDON (AP) — Maria Lopez said"; not a live-blog time stamp the parser
   joined to the paragraph), the agent of a passive cue ("was told by X"), the object of "according
-  to X"; "he’s spoken" (a contracted "has" read as a passive) and "voters are split on" keep theirs;
+  to X" (with who filed or provided it: "according to a court document filed by X"); "he’s spoken"
+  (a contracted "has" read as a passive) and "voters are split on" keep theirs;
   the agent of a passive cue hung on a noun after it ("was declared the winner … by news
   organizations"); a name read as a modal ("Will wrote": George Will); a name opening the sentence
   that the parser hung on the verb as a modifier ("Jolly, who was elected in 2014, doesn't see");
@@ -1091,7 +1092,15 @@ def source_of(cue) -> tuple[int, int] | None:
     if cue.kind == "according_to":
         to = cue.tokens[-1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        return noun_phrase(pobj) if pobj is not None else None
+        if pobj is None:
+            return None
+        # "according to a court document filed by the state attorney": the document with who filed or
+        # provided it (the actor a source names is the person or organisation in it)
+        agent = next((g for c in pobj.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children
+                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" and g.pos_ in NOMINAL_POS
+                      and g.ent_type_ not in TIME_ENTITIES), None)
+        start, end = noun_phrase(pobj)
+        return (start, max(end, noun_phrase(agent)[1])) if agent is not None else (start, end)
     if cue.kind == "in_source":
         pobj = next((c for c in cue.head.children if c.dep_ == "pobj"), None)
         return noun_phrase(pobj) if pobj is not None else None
