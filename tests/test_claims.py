@@ -642,3 +642,13 @@ def test_an_object_pronoun_before_its_cue_is_the_content_alone(convert_text, tex
 def test_a_claim_ending_at_a_closing_mark_keeps_it(convert_text, text):
     (claim,) = [c for c in convert_text(text)["claims"] if c["cue"]["text"] == "said"]
     assert claim["text"] == "The harbour plan was “a disaster”"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor blamed local officials on Twitter.", "local officials"),
+    ("The mayor shared the news on social media.", "the news"),
+    # the media a decline is blamed on are part of the claim
+    ("The mayor blamed the decline on the news media.", "the decline on the news media"),
+])
+def test_the_platform_a_stance_was_taken_on_is_not_its_content(convert_text, text, content):
+    assert [c["text"] for c in convert_text(text)["claims"]] == [content]

@@ -41,6 +41,7 @@ from newsclaims.extract.boundaries import (
     with_addressee,
     with_reported_adverbial,
     without_occasion,
+    without_platform,
     without_source,
     without_time_of_cue,
 )
@@ -366,7 +367,7 @@ def _bounded(doc, att: Attribution, text: str, quotes: list[Quoted]) -> tuple[in
         content = inner_content(doc, with_addressee(doc, content, head), head)
     elif att.rule == "obj":
         content = without_occasion(doc, without_time_of_cue(doc, content, att.cue.head), att.cue.head)
-        content = fronted_object(doc, content, att.cue.head)
+        content = without_platform(doc, fronted_object(doc, content, att.cue.head), att.cue.head)
     return _whole_quotes(trim(text, *content), quotes) if content != att.content else content
 
 

@@ -469,3 +469,39 @@ def fronted_object(doc, content: tuple[int, int], head) -> tuple[int, int]:
     if first.idx < start or last.i >= head.i:
         return content
     return first.idx, last.idx + len(last)
+
+
+#: platforms a closing "on …" phrase names as where a stance was taken ("blamed local officials *on
+#: Twitter*", "shared the news *on social media*"): the medium of the cue, not part of its object
+PLATFORM_NOUNS = frozenset({"twitter", "facebook", "instagram", "reddit", "youtube", "media", "tv", "television",
+                            "radio"})
+
+
+def without_platform(doc, content: tuple[int, int], head) -> tuple[int, int]:
+    """``content`` (the object of the stance cue ``head`` and what follows it) ending before a closing
+    "on" or "via" phrase naming a platform (:data:`PLATFORM_NOUNS`), whether the parser hung it on
+    the cue or on the object ("shared the news *on social media*", "blamed local officials *on
+    Twitter*"); measured on PolNeAR train, where such phrases close the gold content 2 times in 12."""
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    obj = next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.i > head.i), None)
+    if span is None or obj is None or not (span.start <= obj.i < span.end):
+        return content
+    last = span.end - 1
+    while last > obj.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for tok in doc[obj.i + 1:last + 1]:
+        if tok.dep_ != "prep" or tok.lower_ not in ("on", "via") or tok.left_edge.i != tok.i or tok.right_edge.i < last:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lower_ not in PLATFORM_NOUNS or any(t.is_quote for t in doc[obj.i:last + 1]):
+            return content
+        if any(t.dep_ in ("conj", "cc") or t.pos_ in ("VERB", "AUX") for t in tok.subtree):
+            return content  # "warned followers on social media and in interviews that …": more than the platform
+        if pobj.lower_ == "media" and not any(c.lower_ == "social" for c in pobj.children):
+            return content  # "blamed the decline on the news media": whom it was blamed on
+        cut = doc[tok.i - 1]
+        while cut.i > obj.i and (cut.is_punct or cut.is_space):
+            cut = doc[cut.i - 1]
+        return start, cut.idx + len(cut)
+    return content
