@@ -368,3 +368,27 @@ def test_a_participle_setting_the_scene_is_no_piece():
         ("would", 10, "aux", "AUX"), ("win", 10, "ROOT", "VERB", "VB", "win"), (".", 10, "punct", "PUNCT"),
     ])
     assert pieces(doc, 7, 10, head=5, clause=10) == ["In the end", "the party would win"]
+
+
+@pytest.mark.parametrize("tail, expected", [
+    # '“…,” Ann Okafor, head of the port, told …': the source and its apposition after the quotation
+    ([(",", 6, "punct", "PUNCT"), ("head", 6, "appos", "NOUN"), ("of", 8, "prep", "ADP"), ("the", 11, "det", "DET"),
+      ("port", 9, "pobj", "NOUN")], "“ Ferries sail , ”"),
+    # the source alone after the quotation (the rule before this one)
+    ([], "“ Ferries sail , ”"),
+])
+def test_a_content_never_holds_its_source_and_its_description(tail, expected):
+    doc = parsed([("“", 1, "punct", "PUNCT", "``"), ("Ferries", 2, "nsubj", "NOUN"), ("sail", 2, "ROOT", "VERB"),
+                  (",", 2, "punct", "PUNCT"), ("”", 2, "punct", "PUNCT", "''"), ("Ann", 6, "compound", "PROPN"),
+                  ("Okafor", 2, "nsubj", "PROPN"), *tail])
+    start, end = without_source(doc, char_span(doc, 0, len(doc) - 1), char_span(doc, 5, 6))
+    assert doc.text[start:end] == expected
+
+
+def test_a_name_inside_the_content_not_set_off_stays():
+    # "the speeches by Lee, who …": a source the parse found inside the content, not set off before it
+    doc = parsed([("the", 1, "det", "DET"), ("speeches", 1, "ROOT", "NOUN"), ("by", 1, "prep", "ADP"),
+                  ("Lee", 2, "pobj", "PROPN"), (",", 3, "punct", "PUNCT"), ("who", 6, "nsubj", "PRON"),
+                  ("cites", 3, "relcl", "VERB"), ("them", 6, "dobj", "PRON")])
+    start, end = without_source(doc, char_span(doc, 0, 7), char_span(doc, 3, 3))
+    assert doc.text[start:end] == "the speeches by Lee , who cites them"

@@ -177,11 +177,13 @@ def without_time_of_cue(doc, content: tuple[int, int], head) -> tuple[int, int]:
 
 def without_source(doc, content: tuple[int, int], source: tuple[int, int] | None) -> tuple[int, int]:
     """``content`` without its own source where the parse put the source at one end of it ("“Denver,”
-    he | answered", "what do we | think": the content is "what"), with an auxiliary left before it."""
+    he | answered", "what do we | think": the content is "what"), with an auxiliary left before it, or
+    the source set off after a quotation or a comma with its description ("“…,” Ann Okafor, head of
+    the port authority | told"; :func:`_described_source`)."""
     start, end = content
     if source is None or not (source[0] < end and start < source[1]):
         return content
-    if start < source[0] and source[1] >= end - 1:
+    if start < source[0] and (source[1] >= end - 1 or _described_source(doc, source, end)):
         span = doc.char_span(start, source[0], alignment_mode="contract")
         if span is None:
             return content
@@ -196,6 +198,21 @@ def without_source(doc, content: tuple[int, int], source: tuple[int, int] | None
         toks = [t for t in span if not (t.is_space or t.is_punct)] if span is not None else []
         return (toks[0].idx, end) if toks else content
     return content
+
+
+def _described_source(doc, source: tuple[int, int], end: int) -> bool:
+    """Whether the ``source`` is set off by a closing quote mark or a comma before it and the content
+    runs from it to ``end`` through nothing but its description (an apposition, a relative clause:
+    "“…,” Ann Okafor, head of the port authority, who …")."""
+    span = doc.char_span(*source, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if not (before.text == "," or before.tag_ == "''"):
+        return False
+    own = {t.i for t in span.root.subtree}
+    rest = doc.char_span(source[1], end, alignment_mode="expand")
+    return rest is None or all(t.i in own or t.is_punct or t.is_space for t in rest)
 
 
 #: punctuation that opens and closes an attribution set into the content ("X, he said, Y"; "X — he said — Y")
