@@ -155,6 +155,19 @@ def test_a_participle_hung_on_a_verb_of_the_quotation_after_it_is_not_said_by_it
     assert source_text(doc, 0) == "Starr"
 
 
+def test_a_participle_opening_its_paragraph_is_not_said_by_the_paragraph_before():
+    # '“It ended.”⏎⏎Continuing his talk, Lee rejected the plan.': the parser joined the paragraphs
+    doc = quoted(parsed([
+        ("“", 2, "punct", "PUNCT"), ("It", 2, "nsubj", "PRON"), ("ended", 2, "ROOT", "VERB"),
+        (".", 2, "punct", "PUNCT"), ("”", 2, "punct", "PUNCT"), ("\n\n", 4, "dep", "SPACE"),
+        ("Continuing", 2, "advcl", "VERB"), ("his", 8, "poss", "PRON"), ("talk", 6, "dobj", "NOUN"),
+        (",", 11, "punct", "PUNCT"), ("Lee", 11, "nsubj", "PROPN"), ("rejected", 2, "ccomp", "VERB"),
+        ("the", 13, "det", "DET"), ("plan", 11, "dobj", "NOUN"), (".", 11, "punct", "PUNCT"),
+    ]), 0, 4)
+    doc[6].tag_ = "VBG"
+    assert source_text(doc, 6) == "Lee"
+
+
 @pytest.mark.parametrize("subject, tag, source", [("that", "WDT", "Lee"), ("he", "PRP", "he")])
 def test_a_participle_after_a_relative_clause_about_a_thing_is_the_main_clauses(subject, tag, source):
     # "Lee had a moment that could matter, forcefully denouncing …": the parser hung "denouncing" on

@@ -58,7 +58,9 @@
   the-board pay freezes" and recalled': not "pay"; a quoted name stays: '"Sendero Luminoso" is trying');
   a word of the quotation after a cue that the parser hung on a verb of it ('Lee spoke, telling the
   crowd, “Some people get carried away”') likewise, and when no subject stands before the cue, to the
-  first one after it outside quotations ('Remarking upon X, Starr said, “His empathy is clear”': Starr). A relative pronoun source ("officials who said") is given
+  first one after it outside quotations ('Remarking upon X, Starr said, “His empathy is clear”': Starr);
+  so does a participle opening its paragraph that the parser hung on a verb of the paragraph before
+  ('“…”⏎⏎Continuing to explain his perspective, Carson rejected …': Carson). A relative pronoun source ("officials who said") is given
   together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
@@ -825,13 +827,15 @@ def _last_subject_before(verb):
 
 def _first_subject_after(verb):
     """The first subject after ``verb`` and its own phrase in its sentence and paragraph, outside
-    quotations: a noun phrase or a personal pronoun, not a relative or expletive one nor "it"."""
+    quotations and clauses a conjunction opens ("that …"): a noun phrase or a personal pronoun, not a
+    relative or expletive one nor "it"."""
     doc = verb.doc
     for t in doc[verb.right_edge.i + 1:verb.sent.end]:
         if "\n" in doc[t.i - 1].text_with_ws:
             return None
         if t.dep_ == "nsubj" and t.pos_ in NOMINAL_POS and t.tag_ not in ("WP", "WDT", "EX") \
-                and t.lower_ not in NO_SPEAKER_PRONOUNS and not _quoted(t):
+                and t.lower_ not in NO_SPEAKER_PRONOUNS and not _quoted(t) \
+                and not any(c.dep_ == "mark" for c in t.head.children):  # not in "that Trump says …"
             return t
     return None
 
@@ -978,6 +982,23 @@ def _spender(verb):
     return subject_of(tok)
 
 
+def _opening_participle_subject(verb):
+    """The subject of the main clause after a participle that opens its paragraph when the parser hung
+    the participle on a verb of the paragraph before ('“…, it’s gone by.”⏎⏎Continuing to explain his
+    perspective, Carson rejected …': not "it"): the first subject after the participle's phrase,
+    outside quotations. ``None`` otherwise."""
+    if verb.tag_ != "VBG" or verb.head == verb or verb.head.i > verb.i \
+            or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    doc = verb.doc
+    first = verb.left_edge
+    if first.i == 0 or "\n" not in doc[first.i - 1].text_with_ws:
+        return None
+    if not any("\n" in t.text_with_ws for t in doc[verb.head.i:first.i]):
+        return None
+    return _first_subject_after(verb)
+
+
 #: prepositions that open an absolute construction ("with X saying …")
 ABSOLUTE_PREPS = frozenset({"with", "without"})
 
@@ -1120,6 +1141,7 @@ def source_of(cue) -> tuple[int, int] | None:
                    if c.i > experiencer.i and (c.lower_ == "as" or c.pos_ in ("VERB", "AUX"))), default=end)
         return start, min(end, max(cut, experiencer.idx + len(experiencer)))
     subj = _absolute_subject(cue.head)
+    subj = subj if subj is not None else _opening_participle_subject(cue.head)
     outer = _outer_cue_verb(cue.head) if subj is None else None
     outer = outer if outer is not None else _verb_before_aside(cue.head) if subj is None else None
     subj = subj if subj is not None else subject_of(outer) if outer is not None else None
