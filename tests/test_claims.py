@@ -652,3 +652,13 @@ def test_a_claim_ending_at_a_closing_mark_keeps_it(convert_text, text):
 ])
 def test_the_platform_a_stance_was_taken_on_is_not_its_content(convert_text, text, content):
     assert [c["text"] for c in convert_text(text)["claims"]] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The mayor tweeted a warning: "Remember in November the councillors who voted to close the harbour."',
+     'a warning: "Remember in November the councillors who voted to close the harbour."'),
+    ('Okafor said the port wants to move first. "They do not like to talk about it, but the ferries will sail."',
+     'the port wants to move first. "They do not like to talk about it, but the ferries will sail."'),
+])
+def test_a_content_runs_on_through_the_quotation_that_continues_it(convert_text, text, content):
+    assert [c["text"] for c in convert_text(text)["claims"]] == [content]

@@ -522,6 +522,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             elif a.rule == "prep" and a.content is not None and _setting_prep(doc, a) \
                     and any(_beside(a, q, text) for q in a.quotes):
                 a.content, a.parts = None, ()
+            elif a.content is not None and not a.parts:
+                a.content = _through_quotation(a.content, a.quotes, text)
 
     attributions += [Attribution(None, (t.name_start, t.name_end), None, [t.speech], rule="speaker-tag") for t in tags]
     for s in signed:
@@ -841,6 +843,22 @@ def _to_outer_tag(attributions: list[Attribution], paras, text: str) -> None:
         if moved:
             inner.quotes = [q for q in inner.quotes if q not in moved]
             outer.quotes.extend(moved)
+
+
+#: what may stand between a content and the quotation that carries it on, in its paragraph
+CONTINUING_GAP = re.compile(r"[ \t]*[.:,;—–-]?[ \t]*")
+
+
+def _through_quotation(content: tuple[int, int], quotes: list[Quoted], text: str) -> tuple[int, int]:
+    """``content`` carried on through the quotation of its own cue that follows it with nothing but a
+    stop, colon, comma or dash between ('tweeted a warning: “Remember in November …”', 'said the Fed
+    wants to move first. “They don’t like to talk about it …”'): one reported content, as PolNeAR
+    marks it."""
+    start, end = content
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start >= end and CONTINUING_GAP.fullmatch(text, end, q.start):
+            end = q.end
+    return start, end
 
 
 def _setting_prep(doc, att: Attribution) -> bool:
