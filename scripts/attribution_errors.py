@@ -35,18 +35,20 @@ SHARED = ROOT.parent / "shared" / "eval" / "polnear"
 
 
 def parsed_docs(nlp, texts: list[str], cache: Path):
-    """The parsed Docs of ``texts``, from the DocBin cache when it holds these texts."""
+    """The parsed Docs of ``texts``, from the DocBin cache when it holds these texts parsed by this
+    pipeline (its :func:`newsclaims.nlp.fingerprint`: model, spaCy version, tokenizer patterns)."""
     from spacy.tokens import DocBin
 
-    from newsclaims.nlp import prepare_text
+    from newsclaims.export import atomic_write
+    from newsclaims.nlp import fingerprint, prepare_text
 
     key = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
-    path = cache / f"polnear-{key}.spacy"
+    path = cache / f"polnear-{key}-{fingerprint(nlp)}.spacy"
     if path.is_file():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe((prepare_text(t) for t in texts), batch_size=32))
     cache.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    atomic_write(path, DocBin(docs=docs, store_user_data=False).to_bytes())
     return docs
 
 

@@ -129,3 +129,17 @@ def test_one_pipeline_per_model_name_and_the_truecaser_reads_it(nlp, monkeypatch
     assert nlp_module.first_loaded_nlp() is nlp
     with pytest.raises(ModelNotFound, match="no_such_model_xyz"):
         nlp_module.load_nlp("no_such_model_xyz")  # a named model never falls back to another
+
+
+def test_fingerprint_tells_a_changed_tokenizer(nlp):
+    # parse caches are keyed on it: a Doc cached before a tokenizer change must not be read back after it
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    from newsclaims.nlp import fingerprint
+
+    plain = spacy.blank("en")
+    key = fingerprint(plain)
+    assert key == fingerprint(spacy.blank("en")) and key != fingerprint(nlp)
+    plain.tokenizer.infix_finditer = compile_infix_regex([r"~"]).finditer
+    assert fingerprint(plain) != key

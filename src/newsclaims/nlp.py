@@ -78,6 +78,20 @@ def _load_nlp(name: str):
     return nlp
 
 
+def fingerprint(nlp) -> str:
+    """A short key of what decides a parse: the model's name and version, spaCy's version and the
+    tokenizer's patterns (a cache of parsed Docs keyed on the text alone outlives a tokenizer change)."""
+    import hashlib
+
+    import spacy
+
+    tok = nlp.tokenizer
+    patterns = [getattr(getattr(f, "__self__", None), "pattern", "") for f in
+                (tok.prefix_search, tok.suffix_search, tok.infix_finditer)]
+    parts = [nlp.meta.get("name", ""), nlp.meta.get("version", ""), spacy.__version__, *patterns]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
+
+
 def is_all_caps(text: str, *, threshold: float = 0.9) -> bool:
     """True when almost every cased letter of ``text`` is upper case (wire copy such as FBIS)."""
     cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]

@@ -169,18 +169,18 @@ def score(examples: Iterable[Example], predictions: Iterable[tuple[bool, bool, b
 def parse_examples(examples: list[Example], *, model: str | None = None, batch_size: int = 64,
                    cache: str | Path | None = None) -> Iterator:
     """The parsed snippets, in order. With ``cache`` (a folder) the Docs are kept there as a spaCy
-    DocBin keyed by the texts, the model and the spaCy version, and read back instead of re-parsed."""
-    from newsclaims.nlp import ORIGINAL_TEXT_KEY, load_nlp, model_name, prepare_text
+    DocBin keyed by the texts and the pipeline (:func:`newsclaims.nlp.fingerprint`: model, spaCy
+    version, tokenizer patterns), and read back instead of re-parsed."""
+    from newsclaims.nlp import ORIGINAL_TEXT_KEY, fingerprint, load_nlp, prepare_text
 
     nlp = load_nlp(model)
     path = None
     if cache is not None:
         import hashlib
 
-        import spacy
         from spacy.tokens import DocBin
 
-        key = hashlib.sha256("\x00".join([model_name(model), spacy.__version__, *(e.text for e in examples)]).encode()).hexdigest()[:20]
+        key = hashlib.sha256("\x00".join([fingerprint(nlp), *(e.text for e in examples)]).encode()).hexdigest()[:20]
         path = Path(cache) / f"gap-{key}.spacy"
         if path.exists():
             for ex, doc in zip(examples, DocBin().from_disk(path).get_docs(nlp.vocab)):
