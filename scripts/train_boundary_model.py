@@ -85,7 +85,7 @@ def main() -> None:
     articles, docs = parsed_split(args.split, cache=args.cache, limit=args.limit, model=args.model)
     groups = [article_groups(a, d) for a, d in zip(articles, docs)]
     if args.cross_validate:
-        from newsclaims.evaluate.attributions import score
+        from newsclaims.evaluate.attributions import KEYS, score
 
         scored, lines = cross_validate(articles, docs, groups, args.cross_validate, cue_model=args.cue_model,
                                        margins=(args.end_margin, args.start_margin))
@@ -94,8 +94,7 @@ def main() -> None:
         print("\n".join(lines))
         result = score(scored)
         print(result.format())
-        print("all, 4 places: " + ", ".join(f"{k} {v:.4f}" for k, v in result.scores("all").items()
-                                              if k in ("F1@0.3", "F1@0.8", "F1 exact", "speaker acc", "cue acc", "direct-quote recall")))
+        print("all, 4 places: " + ", ".join(f"{k} {v:.4f}" for k, v in result.scores("all").items() if k in KEYS))
         return
     weights = fit_groups([g for a in groups for g in a[0]], [g for a in groups for g in a[1]])
     args.out.write_text(format_boundary_model(weights, source=f"PolNeAR {Path(args.split).name} split"), encoding="utf-8")

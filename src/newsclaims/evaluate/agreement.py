@@ -15,14 +15,7 @@ from itertools import permutations
 from pathlib import Path
 
 from newsclaims.errors import NewsclaimsError
-from newsclaims.evaluate.attributions import (
-    KEYS,
-    Result,
-    article_record,
-    gold_items,
-    predicted_items,
-    score,
-)
+from newsclaims.evaluate.attributions import KEYS, Result, article_record, gold_items, score, scored_article
 from newsclaims.evaluate.polnear import GoldArticle, read_annotators
 
 
@@ -47,14 +40,9 @@ class Agreement:
 def agreement_rows(markings: list[GoldArticle], doc, speech_lemmas: frozenset[str]):
     """``(annotator rows, system rows)`` of one article as :func:`score` takes them: every ordered
     pair of its annotators, and the pipeline's items (``doc`` annotated) against each annotator."""
-    from newsclaims.pipeline import annotate
-
-    text = markings[0].text
-    items = [gold_items(m, doc, speech_lemmas) for m in markings]
+    text, first, pred = scored_article(markings[0], doc, speech_lemmas)
+    items = [first] + [gold_items(m, doc, speech_lemmas) for m in markings[1:]]
     pairs = [(text, items[i], items[j]) for i, j in permutations(range(len(markings)), 2)]
-    record = article_record(markings[0])
-    annotate(record, doc)
-    pred = predicted_items(record, doc, speech_lemmas)
     return pairs, [(text, gold, pred) for gold in items]
 
 

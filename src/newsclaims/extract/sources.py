@@ -863,8 +863,6 @@ def _left_nominal(verb):
     if j < 0 or doc[j].pos_ not in NOMINAL_POS or doc[j].sent != verb.sent:
         return None
     tok = doc[j]
-    if tok.pos_ not in NOMINAL_POS:
-        return None  # "with the intention of blaming …": the participle is the object of "of"
     while tok.head != tok and tok.head.i <= j and tok.head.pos_ in NOMINAL_POS and tok.dep_ in ("compound", "poss", "amod", "nmod"):
         tok = tok.head
     return tok
@@ -1026,8 +1024,8 @@ def _absolute_subject(verb):
         tok = tok.head
     while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i and tok.head.pos_ in NOMINAL_POS:
         tok = tok.head  # "with Fox News and NBC News calling"
-    if tok.pos_ not in NOMINAL_POS or tok.ent_type_ in TIME_ENTITIES or tok.i >= verb.i \
-            or tok.dep_ != "pobj" or tok.head.lower_ not in ABSOLUTE_PREPS or tok.head.i != tok.left_edge.i - 1:
+    if tok.ent_type_ in TIME_ENTITIES or tok.i >= verb.i or tok.dep_ != "pobj" \
+            or tok.head.lower_ not in ABSOLUTE_PREPS or tok.head.i != tok.left_edge.i - 1:
         return None
     if tok.lemma_.lower() in means_nouns() | ISSUED_NOUNS or tok.lower_ in means_nouns():
         return None  # "with a speech denouncing …": the speech's (see :func:`_speaker_behind`)
@@ -1142,9 +1140,10 @@ def source_of(cue) -> tuple[int, int] | None:
         return start, min(end, max(cut, experiencer.idx + len(experiencer)))
     subj = _absolute_subject(cue.head)
     subj = subj if subj is not None else _opening_participle_subject(cue.head)
-    outer = _outer_cue_verb(cue.head) if subj is None else None
-    outer = outer if outer is not None else _verb_before_aside(cue.head) if subj is None else None
-    subj = subj if subj is not None else subject_of(outer) if outer is not None else None
+    if subj is None:
+        outer = _outer_cue_verb(cue.head)
+        outer = outer if outer is not None else _verb_before_aside(cue.head)
+        subj = subject_of(outer) if outer is not None else None
     subj = subj if subj is not None else _issuer(cue.head)
     subj = subj if subj is not None else _spender(cue.head)
     subj = subj if subj is not None else subject_of(cue.head)
