@@ -309,6 +309,37 @@ def test_no_claim_runs_across_the_dateline(convert_text):
         assert item["text"] == text[item["start"]:item["end"]]
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    # the place read as the subject, the speaker as its apposition
+    ("Opposition set to win in Burma\n\nRANGOON, Burma - Aung San Suu Kyi's political allies on Monday "
+     "predicted an overwhelming victory in the elections.", "predicted", "Aung San Suu Kyi's political allies"),
+    # headline, dateline and subject read as one noun phrase
+    ("HEALTHMATE EXPECTS QUALIFIED OPINION\nNORTHBROOK, ILL., March 26 - Healthmate Inc said its auditors "
+     "will issue a qualified opinion.", "said", "Healthmate Inc"),
+    ("BEIJING, Nov. 2, 2005 (Xinhua)\nChinese top adviser Jia Qinglin said on Wednesday that exchanges "
+     "between the two peoples should grow.", "said", "Chinese top adviser Jia Qinglin"),
+])
+def test_a_source_is_never_the_dateline(convert_text, text, cue, source):
+    record = convert_text(text)
+    dateline = record["dateline"]
+    assert dateline is not None and dateline["end"] > dateline["start"]
+    found = {c["cue"]["text"]: c["source"] and c["source"]["text"] for c in record["quotes"] + record["claims"]}
+    assert found.get(cue) == source, found
+
+
+def test_a_colon_dateline_is_no_cue(convert_text):
+    # "MUMBAI: …" opens the story; it does not attribute the paragraph (or the article) to Mumbai
+    text = ("MUMBAI: The cricket board cleared the players' dues on Friday. \"The payment was cleared "
+            "last week,\" an official told reporters.\n")
+    record = convert_text(text)
+    assert record["dateline"]["text"].startswith("MUMBAI")
+    items = record["quotes"] + record["claims"]
+    assert items
+    for item in items:
+        assert item["cue"]["text"] != ":" and item["source"]["text"] != "MUMBAI", item
+    assert {(q["text"], q["cue"]["text"]) for q in record["quotes"]} == {("The payment was cleared last week,", "told")}
+
+
 def test_clip_to_dateline_keeps_the_side_of_the_cue():
     from newsclaims.pipeline import clip_to_dateline
     from newsclaims.record import Claim, Dateline, Span

@@ -44,11 +44,11 @@ def annotate(record: Record, doc) -> Record:
     """Fill the record's dateline, actors, quotes and claims from its parsed ``doc``."""
     record.dateline = extract_dateline(doc, published=record.source.published)
     record.actors = extract_actors(doc, dateline=record.dateline)
-    record.quotes = clip_to_dateline(record.text, record.dateline, extract_quotes(doc, record.actors))
+    record.quotes = clip_to_dateline(record.text, record.dateline, extract_quotes(doc, record.actors, record.dateline))
     match_named_sources(record.text, record.actors, record.quotes)
     link_quoted_first_person(record.text, record.actors, record.quotes)
     unlink_quoted_third_person(record.actors, record.quotes)
-    record.claims = clip_to_dateline(record.text, record.dateline, extract_claims(doc, record.actors, record.quotes))
+    record.claims = clip_to_dateline(record.text, record.dateline, extract_claims(doc, record.actors, record.quotes, record.dateline))
     match_named_sources(record.text, record.actors, record.claims)
     return record
 

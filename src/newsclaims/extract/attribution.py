@@ -60,7 +60,7 @@ from newsclaims.extract.cues import (
     noun_complement,
     source_nouns,
 )
-from newsclaims.extract.sources import nearest_subject, opening_subject, outer_conjunct, source_of
+from newsclaims.extract.sources import nearest_subject, opening_subject, outer_conjunct, source_of, source_outside
 from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
@@ -439,8 +439,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
                       cache: bool = True) -> list[Attribution]:
     """Every attribution relation of ``doc`` in text order (cached on the doc).
 
-    ``exclude`` lists character ranges that are not article prose (embedded post text and
-    signatures): no cue or quote is looked for there. Every verb is a candidate cue; the learned
+    ``exclude`` lists character ranges that are not article prose (the dateline, embedded post text
+    and signatures): no cue or quote is looked for there, and no source is taken from there. Every verb is a candidate cue; the learned
     cue model (:mod:`newsclaims.extract.cue_model`) keeps the cues, ``learned=False`` keeps every
     candidate (for training that model).
     """
@@ -534,6 +534,8 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     kept = [a for a in attributions if a.content is not None or a.quotes]
     for a in kept:
         a.quotes.sort(key=lambda q: q.start)
+        if a.source is not None and excluded and a.cue is not None:
+            a.source = source_outside(doc, a.source, a.cue.start, excluded)
     kept.sort(key=lambda a: min(([a.content[0]] if a.content else []) + [q.start for q in a.quotes]))
     if cache:
         doc.user_data[CACHE_KEY] = kept

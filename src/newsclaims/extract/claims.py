@@ -32,11 +32,12 @@ def _unquoted_words(text: str, att) -> int:
     return sum(1 for w in words if w.lower() != "that")
 
 
-def extract_claims(doc, actors, quotes=()) -> list[Claim]:
-    """Every claim of ``doc`` in text order, ids ``c1``, ``c2`` …"""
+def extract_claims(doc, actors, quotes=(), dateline=None) -> list[Claim]:
+    """Every claim of ``doc`` in text order, ids ``c1``, ``c2`` … (``dateline`` as
+    :func:`newsclaims.extract.quotes.extract_quotes` takes it)."""
     text = original_text(doc)
     claims: list[Claim] = []
-    for att in attributions_of(doc):
+    for att in attributions_of(doc, dateline):
         if att.content is None or att.cue is None or _unquoted_words(text, att) == 0:
             continue
         start, end = att.content

@@ -37,17 +37,21 @@ def post_excluded_ranges(posts: list[Post]) -> list[tuple[int, int]]:
     return [(p.start, p.signature_end) for p in posts]
 
 
-def attributions_of(doc) -> list[Attribution]:
-    """The attribution relations of ``doc`` (embedded posts excluded from the prose)."""
+def attributions_of(doc, dateline=None) -> list[Attribution]:
+    """The attribution relations of ``doc`` (its dateline and embedded posts excluded from the prose)."""
     posts = find_posts(original_text(doc))
-    return find_attributions(doc, exclude=post_excluded_ranges(posts))
+    exclude = post_excluded_ranges(posts)
+    if dateline is not None and dateline.start < dateline.end:
+        exclude.append((dateline.start, dateline.end))
+    return find_attributions(doc, exclude=exclude)
 
 
-def extract_quotes(doc, actors) -> list[Quote]:
-    """Every quote of ``doc`` in text order, ids ``q1``, ``q2`` …"""
+def extract_quotes(doc, actors, dateline=None) -> list[Quote]:
+    """Every quote of ``doc`` in text order, ids ``q1``, ``q2`` … (``dateline``: the record's, which
+    is not prose and names no speaker)."""
     text = original_text(doc)
     items: list[Quote] = []
-    for att in attributions_of(doc):
+    for att in attributions_of(doc, dateline):
         source = Span.of(text, *att.source) if att.source else None
         cue = Span.of(text, *att.cue_span) if att.cue_span else None
         speaker = _speaker(actors, att.source)

@@ -783,6 +783,37 @@ def nearest_subject(cue) -> tuple[int, int] | None:
     return noun_phrase(subj) if subj is not None else None
 
 
+def source_outside(doc, source: tuple[int, int], cue_start: int,
+                   ranges: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A source that runs into a range that is not article prose, chiefly the dateline, which the
+    parser may read as the subject ("RANGOON, Burma - Aung San Suu Kyi's allies predicted …",
+    "BEIJING, Nov. 2 (Xinhua)⏎Chinese top advisor Jia Qinglin said …"): the part of it after that
+    range, else the first noun phrase between the range and the cue in the cue's sentence, else
+    ``None``. A source clear of every range is returned as it is."""
+    for a, b in ranges:
+        if not (source[0] < b and a < source[1]):
+            continue
+        if source[1] > b:
+            return _after(doc, b, source[1])
+        sent = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+        if sent is None or not len(sent):
+            return None
+        sent = sent[0].sent
+        for chunk in sent.noun_chunks:
+            if b < chunk.end_char <= cue_start:
+                return _after(doc, max(b, chunk.start_char), chunk.end_char)
+        return None
+    return source
+
+
+def _after(doc, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` less the spaces, dashes and brackets that open it (what a dateline leaves)."""
+    text = original_text(doc)
+    while start < end and (text[start].isspace() or text[start] in "-–—―:,()"):
+        start += 1
+    return (start, end) if start < end else None
+
+
 def _passive_subject(verb):
     """The subject of the passive a cue hangs on when no agent is named ("A lawsuit was filed
     challenging …", "Respondents are obliged to disclose …"): the cue is a participle, a conjunct
