@@ -327,6 +327,17 @@ def test_a_source_is_never_the_dateline(convert_text, text, cue, source):
     assert found.get(cue) == source, found
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Ferry sale\n\nHarbour operator Nordline said it will sell two ferries to a Danish firm.",
+     "Harbour operator Nordline"),
+    ("Share buyback\n\nOil giant BP said it will buy back shares worth 8 billion dollars.", "Oil giant BP"),
+])
+def test_a_source_stays_in_its_cues_paragraph(convert_text, text, source):
+    # the headline above is not part of the subject the parser runs into it
+    (claim,) = convert_text(text)["claims"]
+    assert claim["source"]["text"] == source
+
+
 def test_a_colon_dateline_is_no_cue(convert_text):
     # "MUMBAI: …" opens the story; it does not attribute the paragraph (or the article) to Mumbai
     text = ("MUMBAI: The cricket board cleared the players' dues on Friday. \"The payment was cleared "

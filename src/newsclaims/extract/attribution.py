@@ -60,7 +60,7 @@ from newsclaims.extract.cues import (
     noun_complement,
     source_nouns,
 )
-from newsclaims.extract.sources import nearest_subject, opening_subject, outer_conjunct, source_of, source_outside
+from newsclaims.extract.sources import nearest_subject, opening_subject, outer_conjunct, source_in_paragraph, source_of, source_outside
 from newsclaims.nlp import original_text
 
 CACHE_KEY = "newsclaims.attributions"
@@ -534,8 +534,10 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     kept = [a for a in attributions if a.content is not None or a.quotes]
     for a in kept:
         a.quotes.sort(key=lambda q: q.start)
-        if a.source is not None and excluded and a.cue is not None:
-            a.source = source_outside(doc, a.source, a.cue.start, excluded)
+        if a.source is not None and a.cue is not None:
+            a.source = source_in_paragraph(doc, a.source, a.cue.start, paras)
+            if excluded and a.source is not None:
+                a.source = source_outside(doc, a.source, a.cue.start, excluded)
     kept.sort(key=lambda a: min(([a.content[0]] if a.content else []) + [q.start for q in a.quotes]))
     if cache:
         doc.user_data[CACHE_KEY] = kept

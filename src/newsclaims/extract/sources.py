@@ -806,6 +806,21 @@ def source_outside(doc, source: tuple[int, int], cue_start: int,
     return source
 
 
+def source_in_paragraph(doc, source: tuple[int, int], cue_start: int,
+                        paras: list[tuple[int, int]]) -> tuple[int, int]:
+    """A source the parser ran across a paragraph break into its cue's paragraph (a headline or
+    photo credit read into the first sentence: "Russian sale⏎⏎Oil giant BP said …", "VENEZUELA⏎⏎
+    VENEZUELAN TELEVISION HIGHLIGHTING …") cut to that paragraph; any other source as it is (a
+    quotation's speaker may stand in an earlier paragraph)."""
+    para = next(((a, b) for a, b in paras if a <= cue_start < b), None)
+    if para is None or not (source[0] < para[1] and para[0] < source[1]):
+        return source
+    if para[0] <= source[0] and source[1] <= para[1]:
+        return source
+    cut = _after(doc, max(source[0], para[0]), min(source[1], para[1]))
+    return cut if cut is not None else source
+
+
 def _after(doc, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` less the spaces, dashes and brackets that open it (what a dateline leaves)."""
     text = original_text(doc)
