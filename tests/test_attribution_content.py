@@ -227,6 +227,25 @@ def test_a_headline_label_before_a_colon_is_no_speaker(label):
     assert colon_cue(named, named[1]) is not None
 
 
+@pytest.mark.parametrize("lead, speaker", [
+    ("Photo", False), ("Director", False), ("Also Read", False), ("Also Read: Kalank", False),
+    ("NBC YouTube", False), ("Like NBC", False), ("2:45 pm Atul result", False), ("(PROFILE (WS SL", False),
+    ("Roundup", False), ("Sanders", True), ("Ann Okafor", True), ("Photographer Ann Okafor", True),
+    ("Likely voters", True),
+])
+def test_a_label_before_a_colon_is_no_speaker(lead, speaker):
+    # a credit, a heading, a link's name or a live blog's time, not who said what follows
+    from newsclaims.extract.cues import is_label
+
+    assert is_label(lead) is not speaker
+
+
+def test_a_link_after_a_colon_is_not_what_was_said():
+    doc = parsed([("Okafor", 2, "npadvmod", "PROPN"), (":", 2, "punct", "PUNCT"), ("http://example.org/okafor", 2, "ROOT", "X")])
+    assert doc[2].like_url
+    assert colon_cue(doc, doc[1]) is None
+
+
 def test_a_note_to_editors_is_not_a_headline_colon():
     doc = parsed([
         ("Eds", 3, "nsubj", "PROPN"), (":", 3, "punct", "PUNCT"), ("SUBS", 3, "nsubj", "PROPN"),

@@ -9,6 +9,7 @@ complement ("criticism of the plan", "the claim that …": ``resources/cue_nouns
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,10 +156,29 @@ def colon_lead_start(doc, i: int) -> int:
 
 #: line heads of a note to editors, not a speaker ("Eds: SUBS 3rd graf …", "EDITOR'S NOTE: …")
 EDITOR_NOTE_LEADS = frozenset({"eds", "eds.", "ed", "editors", "editor", "note"})
-#: labels a headline opens with before a colon ("Breaking: Trump Campaign Just Made …"): no speaker
-HEADLINE_LABELS = frozenset({"breaking", "breaking news", "just in", "update", "updated", "exclusive", "watch",
-                             "video", "photos", "live", "revealed", "bombshell", "busted", "wow", "alert", "opinion",
-                             "analysis", "editorial", "exposed", "confirmed"})
+#: a clock time that opens a line before a colon: a live blog's entry heading ("2:45 pm Atul result: …")
+CLOCK = re.compile(r"^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def line_labels() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Labels before a colon that name no speaker (``resources/line_labels.txt``): whole labels, the
+    last words that make one, and the first words."""
+    lines = [ln.lower() for ln in load_lines("line_labels.txt")]
+    return (frozenset(ln for ln in lines if "*" not in ln), frozenset(ln[1:] for ln in lines if ln.startswith("*")),
+            tuple(ln[:-1] for ln in lines if ln.endswith(" *")))
+
+
+def is_label(lead: str) -> bool:
+    """Whether the words before a line's colon are a label (a headline tag, a credit, a list's or a
+    link's name, a live blog's time) rather than a speaker."""
+    whole, last, first = line_labels()
+    if lead.lstrip().startswith(("(", "[")):
+        return True  # "(PROFILE (WS SL: …", "(Image: Getty Images)": a bracketed note
+    words = re.sub(r":(?=\s|$)", " ", lead.lower()).split()  # "Also Read: Kalank:": the label's colon
+    text = " ".join(words)
+    return (text in whole or (bool(words) and words[-1] in last) or f"{text} ".startswith(first)
+            or CLOCK.match(text) is not None)
 
 
 #: opening quotation marks a colon may introduce ('Bush: "The mission is …"')
@@ -171,7 +191,7 @@ def _line_lead(doc, i: int) -> int | None:
     lead = doc[start:i]
     if not 1 <= len(lead) <= 6 or not any(_name_like(t) for t in lead):
         return None
-    if lead[0].lower_ in EDITOR_NOTE_LEADS or lead[-1].lower_ in EDITOR_NOTE_LEADS or lead.text.lower() in HEADLINE_LABELS:
+    if lead[0].lower_ in EDITOR_NOTE_LEADS or lead[-1].lower_ in EDITOR_NOTE_LEADS or is_label(lead.text):
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in lead) or doc[i + 1].is_space:
         return None
@@ -228,9 +248,12 @@ def colon_cue(doc, tok) -> Cue | None:
     """The colon of "Sanders: Endorsements prove …" (a short name, a colon, then what was said; the
     name may follow a heading and a spaced dash: "POLLS WERE EARLY - Jones: “…”"), or of a name and
     a quotation inside a line ('… at the debate. Bush: "The mission is …"'). A wire service's note
-    to editors ("Eds: SUBS 3rd graf …") is not speech."""
+    to editors ("Eds: SUBS 3rd graf …"), a label (:func:`is_label`) and a link are not speech."""
     if tok.text != ":" or tok.i == 0 or tok.i + 1 >= len(doc):
         return None
+    after = next((t for t in doc[tok.i + 1:tok.i + 4] if not t.is_space), None)
+    if after is not None and after.like_url:
+        return None  # "Like NBC: http://…": a link, not what was said
     return Cue(tok, (tok,), "colon") if colon_speaker_start(doc, tok.i) is not None else None
 
 
