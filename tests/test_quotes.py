@@ -319,6 +319,9 @@ def test_sign_off_paragraph_names_the_speaker_of_the_quotation_before_it(convert
     ('"We will win."\n\n—Ann Okafor, in a radio interview.\n', ["Ann Okafor"]),
     ('"We will win."\n\n– A long night ahead –.\n', []),  # a subheading, not a name
     ("The vote is close.\n\n- Ann Okafor.\n", []),  # no quotation before it
+    # closing the quotation's own paragraph, with a horizontal bar
+    ("“We will win. The harbour is ours.” ― Ann Okafor\n“Nobody asked us.”― Jo Lee\xa0\n", ["Ann Okafor", "Jo Lee"]),
+    ("“We will win,” she said ― Ann Okafor\n", []),  # words of the paragraph's own after the quotation
 ])
 def test_sign_offs(text, names):
     from newsclaims.extract.content import sign_offs
@@ -436,3 +439,15 @@ def test_a_quotation_glued_to_its_cue_keeps_its_cue(convert_text, text):
 def test_glued_punctuation_and_marks_are_tokens(nlp):
     assert [t.text for t in nlp("It was “great”,he said.")] == ["It", "was", "“", "great", "”", ",", "he", "said", "."]
     assert [t.text for t in nlp("He didn’t, 3,4 and U.S.-made.")][:5] == ["He", "did", "n’t", ",", "3,4"]
+
+
+def test_a_horizontal_bar_is_a_token(nlp):
+    assert [t.text for t in nlp("“We will vote.”― Jo Lee")][-4:] == ["”", "―", "Jo", "Lee"]
+    assert [t.text for t in nlp("win―Ann")] == ["win", "―", "Ann"]
+
+
+def test_a_sign_off_closing_the_quotations_paragraph_names_their_speaker(convert_text):
+    text = ("Readers wrote in after the debate.\n“We will win. The harbour is ours.” ― Ann Okafor\n"
+            "“Nobody asked us about the harbour, and we will vote.”― Jo Lee\nThe vote is on Tuesday.\n")
+    quotes = convert_text(text)["quotes"]
+    assert [(q["source"]["text"], q["cue"]["text"]) for q in quotes] == [("Ann Okafor", "―"), ("Jo Lee", "―")]

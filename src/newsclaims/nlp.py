@@ -65,15 +65,21 @@ GLUED_QUOTE_INFIXES = (
     r'(?<=[”"])[,;:](?=[^\W\d_])',
 )
 
+#: the horizontal bar (U+2015), which web copy sets as a dash ("“…”― Ann Okafor", "win―Ann") and
+#: spaCy's English punctuation lacks: a token of its own wherever it stands, as an em dash is
+DASHES = (r"―",)
+
 
 @lru_cache(maxsize=4)
 def _load_nlp(name: str):
     import spacy
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.load(name)
-    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_QUOTE_INFIXES)
+    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_QUOTE_INFIXES) + list(DASHES)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + list(DASHES)).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + list(DASHES)).search
     _LOADED.append(nlp)
     return nlp
 

@@ -186,7 +186,7 @@ def speaker_tags(text: str, quotes: list[Quoted]) -> list[SpeakerTag]:
 
 #: a paragraph that signs off the quotation before it: a dash, the speaker's name, maybe a comma and
 #: a description, a full stop ("- Bernie Sanders.", "—Ann Okafor, in a radio interview.")
-_SIGN_OFF = re.compile(r"[ \t]*(?P<dash>[-—–])[ \t]*(?P<name>[A-Z][^\n,.;:!?\"“”—–-]{1,60}?)[ \t]*(?:,[^\n]{0,160}?)?\.?[ \t]*$")
+_SIGN_OFF = re.compile(r"[ \t]*(?P<dash>[-—–―])[ \t]*(?P<name>[A-Z][^\n,.;:!?\"“”—–―-]{1,60}?)[ \t]*(?:,[^\n]{0,160}?)?\.?[ \t]*$")
 #: at most this many words in the name of a sign-off, each capitalised but these particles
 MAX_SIGN_OFF_WORDS = 6
 NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "del", "di"})
@@ -194,7 +194,8 @@ NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", 
 
 @dataclass(frozen=True, slots=True)
 class SignOff:
-    """A paragraph naming the speaker of the quotation paragraph before it: ``“…”⏎⏎- Ann Okafor.``"""
+    """A dash and a name after a paragraph of quotations, naming their speaker: ``“…”⏎⏎- Ann Okafor.``
+    or ``“…” ― Ann Okafor``."""
 
     dash_start: int
     name_start: int
@@ -203,19 +204,24 @@ class SignOff:
 
 
 def sign_offs(text: str, quotes: list[Quoted]) -> list[SignOff]:
-    """Sign-off paragraphs (a dash and a name) after a paragraph made of quotations, as fact checks
-    and round-ups set a statement off from its speaker."""
+    """Sign-offs (a dash and a name) after a paragraph made of quotations, as fact checks and
+    round-ups set a statement off from its speaker: on a paragraph of their own, or closing the
+    quotations' paragraph ("“…” ― Ann Okafor")."""
     out = []
     paras = [(a, b) for a, b in paragraphs(text) if text[a:b].strip()]
-    for (ps, pe), (start, end) in zip(paras, paras[1:]):
-        m = _SIGN_OFF.match(text, start, end)
+    for (ps, pe), following in zip(paras, [*paras[1:], None]):
+        before = text[ps:pe].strip()
+        inside = tuple(q for q in quotes if ps <= q.start and q.end <= pe)
+        if not inside or before[:1] not in "\"“‘'`":
+            continue
+        tail = inside[-1].end
+        if text[tail:pe].strip(" \t.") != "":
+            m = _SIGN_OFF.match(text, tail, pe)  # "“…” ― Ann Okafor"
+        else:
+            m = _SIGN_OFF.match(text, *following) if following is not None else None  # "“…”⏎⏎- Ann Okafor."
         words = m.group("name").split() if m is not None else []
         if not 0 < len(words) <= MAX_SIGN_OFF_WORDS or not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
             continue  # "– An immigrant himself –.": a subheading, not a name
-        before = text[ps:pe].strip()
-        inside = tuple(q for q in quotes if ps <= q.start and q.end <= pe)
-        if not inside or before[:1] not in "\"“‘'`" or text[inside[-1].end:pe].strip(" \t.") != "":
-            continue
         out.append(SignOff(m.start("dash"), m.start("name"), m.start("name") + len(m.group("name").rstrip()), inside))
     return out
 
