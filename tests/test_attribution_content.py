@@ -228,8 +228,8 @@ def test_a_headline_label_before_a_colon_is_no_speaker(label):
 
 
 @pytest.mark.parametrize("lead, speaker", [
-    ("Photo", False), ("Director", False), ("Also Read", False), ("Also Read: Kalank", False),
-    ("NBC YouTube", False), ("Like NBC", False), ("2:45 pm Atul result", False), ("(PROFILE (WS SL", False),
+    ("Photo", False), ("Director", False), ("Also Read", False), ("Also Read: Ferries", False),
+    ("Harbour TV YouTube", False), ("Like Harbour TV", False), ("2:45 pm Harbour update", False), ("(NOTE (AB CD", False),
     ("Roundup", False), ("Sanders", True), ("Ann Okafor", True), ("Photographer Ann Okafor", True),
     ("Likely voters", True),
 ])

@@ -311,13 +311,13 @@ def test_no_claim_runs_across_the_dateline(convert_text):
 
 @pytest.mark.parametrize("text, cue, source", [
     # the place read as the subject, the speaker as its apposition
-    ("Opposition set to win in Burma\n\nRANGOON, Burma - Aung San Suu Kyi's political allies on Monday "
-     "predicted an overwhelming victory in the elections.", "predicted", "Aung San Suu Kyi's political allies"),
+    ("Harbour vote set\n\nKESTREL BAY, Norway - Mayor Ingrid Solberg's coalition partners on Monday predicted "
+     "a narrow win in the harbour vote.", "predicted", "Mayor Ingrid Solberg's coalition partners"),
     # headline, dateline and subject read as one noun phrase
-    ("HEALTHMATE EXPECTS QUALIFIED OPINION\nNORTHBROOK, ILL., March 26 - Healthmate Inc said its auditors "
-     "will issue a qualified opinion.", "said", "Healthmate Inc"),
-    ("BEIJING, Nov. 2, 2005 (Xinhua)\nChinese top adviser Jia Qinglin said on Wednesday that exchanges "
-     "between the two peoples should grow.", "said", "Chinese top adviser Jia Qinglin"),
+    ("FERRYLINE SEES HIGHER FARES\nBERGEN, Norway, March 3 - Ferryline AS said its fares will rise in the "
+     "spring.", "said", "Ferryline AS"),
+    ("OSLO, May 4 , 2021 (Nordic Wire)\nNorwegian trade officials voiced more support on Tuesday for the "
+     "harbour plan.", "voiced", "Norwegian trade officials"),
 ])
 def test_a_source_is_never_the_dateline(convert_text, text, cue, source):
     record = convert_text(text)
@@ -330,7 +330,8 @@ def test_a_source_is_never_the_dateline(convert_text, text, cue, source):
 @pytest.mark.parametrize("text, source", [
     ("Ferry sale\n\nHarbour operator Nordline said it will sell two ferries to a Danish firm.",
      "Harbour operator Nordline"),
-    ("Share buyback\n\nOil giant BP said it will buy back shares worth 8 billion dollars.", "Oil giant BP"),
+    ("Share buyback\n\nShipping group Nordline said it will buy back shares worth 2 billion crowns.",
+     "Shipping group Nordline"),
 ])
 def test_a_source_stays_in_its_cues_paragraph(convert_text, text, source):
     # the headline above is not part of the subject the parser runs into it
@@ -340,15 +341,15 @@ def test_a_source_stays_in_its_cues_paragraph(convert_text, text, source):
 
 def test_a_colon_dateline_is_no_cue(convert_text):
     # "MUMBAI: …" opens the story; it does not attribute the paragraph (or the article) to Mumbai
-    text = ("MUMBAI: The cricket board cleared the players' dues on Friday. \"The payment was cleared "
-            "last week,\" an official told reporters.\n")
+    text = ('MUMBAI: The harbour board approved the ferry timetable on Friday. "The new timetable starts next '
+            'week," an official told reporters.\n')
     record = convert_text(text)
     assert record["dateline"]["text"].startswith("MUMBAI")
     items = record["quotes"] + record["claims"]
     assert items
     for item in items:
         assert item["cue"]["text"] != ":" and item["source"]["text"] != "MUMBAI", item
-    assert {(q["text"], q["cue"]["text"]) for q in record["quotes"]} == {("The payment was cleared last week,", "told")}
+    assert {(q["text"], q["cue"]["text"]) for q in record["quotes"]} == {("The new timetable starts next week,", "told")}
 
 
 def test_clip_to_dateline_keeps_the_side_of_the_cue():

@@ -156,7 +156,7 @@ def colon_lead_start(doc, i: int) -> int:
 
 #: line heads of a note to editors, not a speaker ("Eds: SUBS 3rd graf …", "EDITOR'S NOTE: …")
 EDITOR_NOTE_LEADS = frozenset({"eds", "eds.", "ed", "editors", "editor", "note"})
-#: a clock time that opens a line before a colon: a live blog's entry heading ("2:45 pm Atul result: …")
+#: a clock time that opens a line before a colon: a live blog's entry heading ("2:45 pm Harbour update: …")
 CLOCK = re.compile(r"^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 
 
@@ -174,8 +174,8 @@ def is_label(lead: str) -> bool:
     link's name, a live blog's time) rather than a speaker."""
     whole, last, first = line_labels()
     if lead.lstrip().startswith(("(", "[")):
-        return True  # "(PROFILE (WS SL: …", "(Image: Getty Images)": a bracketed note
-    words = re.sub(r":(?=\s|$)", " ", lead.lower()).split()  # "Also Read: Kalank:": the label's colon
+        return True  # "(NOTE (AB CD: …", "(Image: Harbour Press)": a bracketed note
+    words = re.sub(r":(?=\s|$)", " ", lead.lower()).split()  # "Also Read: Ferries:": the label's colon
     text = " ".join(words)
     return (text in whole or (bool(words) and words[-1] in last) or f"{text} ".startswith(first)
             or CLOCK.match(text) is not None)
@@ -253,7 +253,7 @@ def colon_cue(doc, tok) -> Cue | None:
         return None
     after = next((t for t in doc[tok.i + 1:tok.i + 4] if not t.is_space), None)
     if after is not None and after.like_url:
-        return None  # "Like NBC: http://…": a link, not what was said
+        return None  # "Like Harbour TV: http://…": a link, not what was said
     return Cue(tok, (tok,), "colon") if colon_speaker_start(doc, tok.i) is not None else None
 
 

@@ -786,8 +786,8 @@ def nearest_subject(cue) -> tuple[int, int] | None:
 def source_outside(doc, source: tuple[int, int], cue_start: int,
                    ranges: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A source that runs into a range that is not article prose, chiefly the dateline, which the
-    parser may read as the subject ("RANGOON, Burma - Aung San Suu Kyi's allies predicted …",
-    "BEIJING, Nov. 2 (Xinhua)⏎Chinese top advisor Jia Qinglin said …"): the part of it after that
+    parser may read as the subject ("KESTREL BAY, Norway - the mayor's partners predicted …",
+    "OSLO, May 4 (Nordic Wire)⏎Norwegian officials voiced …"): the part of it after that
     range, else the first noun phrase between the range and the cue in the cue's sentence, else
     ``None``. A source clear of every range is returned as it is."""
     for a, b in ranges:
@@ -809,8 +809,8 @@ def source_outside(doc, source: tuple[int, int], cue_start: int,
 def source_in_paragraph(doc, source: tuple[int, int], cue_start: int,
                         paras: list[tuple[int, int]]) -> tuple[int, int]:
     """A source the parser ran across a paragraph break into its cue's paragraph (a headline or
-    photo credit read into the first sentence: "Russian sale⏎⏎Oil giant BP said …", "VENEZUELA⏎⏎
-    VENEZUELAN TELEVISION HIGHLIGHTING …") cut to that paragraph; any other source as it is (a
+    photo credit read into the first sentence: "Share buyback⏎⏎Shipping group Nordline said …",
+    "NORWAY⏎⏎NORWEGIAN RADIO REPORTED …") cut to that paragraph; any other source as it is (a
     quotation's speaker may stand in an earlier paragraph)."""
     para = next(((a, b) for a, b in paras if a <= cue_start < b), None)
     if para is None or not (source[0] < para[1] and para[0] < source[1]):
