@@ -19,7 +19,7 @@ with a bracketed credit ("“…” [Reuters.]", as news digests set them) is th
 short quoted passage with no speaker is a scare quote or a
 title, not speech; a short title-cased one after "on", "in", a possessive, a noun of a work or "told"
 ("on CNN’s “New Day”", "the podcast “Tide Talk”") is a title and joins no cue, and so does a short one inside a phrase of the sentence that no cue
-reports ("the bipartisan “Gang of Eight”", "wearing a “Save the Port” cap"): a name or a scare
+reports ("the cross-party “Harbour Six”", "wearing a “Save the Port” cap"): a name or a scare
 quote, not speech. A transcript paragraph opened by a bracketed name (``[CRISTIANI] …``)
 is that speaker's quote, and a paragraph of quotations signed off by the next (``- Ann Okafor.``, as
 fact checks set them) is the quote of the signed name.
@@ -274,7 +274,7 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
             return _subtree_span(toks, cue_ids), "stance", "obj"
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
     for clause in head.children:
-        # "is calling for the United States to step up …": the parser makes "for" the mark of a clause
+        # "is calling for the harbour board to step in …": the parser makes "for" the mark of a clause
         mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == clause.left_edge.i), None)
         if clause.dep_ == "advcl" and clause.i > head.i and mark is not None and not preps:
             return _subtree_span(list(clause.subtree), cue_ids | {mark.i}), "stance", "prep"
@@ -404,7 +404,7 @@ def _pieces(doc, att: Attribution, text: str) -> tuple[tuple[int, int], ...]:
 
 def _whole_quotes(content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, int]:
     """``content`` widened to the marks of a quotation it starts or ends inside (the parser may end a
-    complement mid-quote: 'telling him that “we tell the truth, we deal with the issues”'), or ends
+    complement mid-quote: 'telling him that “we mend the quays, we keep the ferries running”'), or ends
     at the closing mark of, having opened it ('The plan was “a disaster”, she said': the parser hangs
     the closing mark on the cue)."""
     start, end = content
@@ -567,7 +567,7 @@ def is_title(q: Quoted, text: str) -> bool:
 
 
 #: parts of speech of the word before a quotation that make it a word of a noun or prepositional phrase
-#: ("the bipartisan “Gang of Eight”", "this CNN “reporter”", "his book “Crippled America”")
+#: ("the cross-party “Harbour Six”", "this radio “reporter”", "his book “Tidal Lines”")
 PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM"})
 
 
@@ -577,9 +577,9 @@ LABEL_PREPS = frozenset({"as", "like"})
 
 
 def is_mention(q: Quoted, text: str, doc) -> bool:
-    """A short quoted passage inside a noun or prepositional phrase of running prose ("his membership
-    in the bipartisan “Gang of Eight”", "this CNN “reporter”", "his new book ''Concrete
-    Economics''"): a name, a title or a scare quote that the writer marks, not speech. Fewer than
+    """A short quoted passage inside a noun or prepositional phrase of running prose ("her seat
+    on the cross-party “Harbour Six”", "this radio “reporter”", "his new book ''Salt
+    Roads''"): a name, a title or a scare quote that the writer marks, not speech. Fewer than
     :data:`MIN_FLOATING_WORDS` words, not opening a paragraph, not ending as a quotation tagged by a
     speaker does (with a comma, a question or exclamation mark, a dash), right after a determiner,
     an adjective, a noun, a number or a preposition; unless it is what a cue reports or names
@@ -855,8 +855,8 @@ CONTINUING_GAP = re.compile(r"[ \t]*[.:,;—–-]?[ \t]*")
 
 def _through_quotation(content: tuple[int, int], quotes: list[Quoted], text: str) -> tuple[int, int]:
     """``content`` carried on through the quotation of its own cue that follows it with nothing but a
-    stop, colon, comma or dash between ('tweeted a warning: “Remember in November …”', 'said the Fed
-    wants to move first. “They don’t like to talk about it …”'): one reported content, as PolNeAR
+    stop, colon, comma or dash between ('tweeted a warning: “Remember in November …”', 'said the port
+    wants to sail first. “They would rather not dwell on it …”'): one reported content, as PolNeAR
     marks it."""
     start, end = content
     for q in sorted(quotes, key=lambda q: q.start):

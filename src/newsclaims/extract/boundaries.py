@@ -497,7 +497,7 @@ def without_platform(doc, content: tuple[int, int], head) -> tuple[int, int]:
         if pobj is None or pobj.lower_ not in PLATFORM_NOUNS or any(t.is_quote for t in doc[obj.i:last + 1]):
             return content
         if any(t.dep_ in ("conj", "cc") or t.pos_ in ("VERB", "AUX") for t in tok.subtree):
-            return content  # "warned followers on social media and in interviews that …": more than the platform
+            return content  # "warned ferry riders on social media and at town meetings that …": more than the platform
         if pobj.lower_ == "media" and not any(c.lower_ == "social" for c in pobj.children):
             return content  # "blamed the decline on the news media": whom it was blamed on
         cut = doc[tok.i - 1]

@@ -9,10 +9,10 @@
   (a contracted "has" read as a passive) and "voters are split on" keep theirs;
   the agent of a passive cue hung on a noun after it ("was declared the winner … by news
   organizations"); a name read as a modal ("Will wrote": George Will); a name opening the sentence
-  that the parser hung on the verb as a modifier ("Jolly, who was elected in 2014, doesn't see");
+  that the parser hung on the verb as a modifier ("Dahl, who was elected in 2019, doesn't see");
   the name after an inverted tag when the parser took a word of the quotation before it ('"Meh,"
-  wrote a supporter') or the topic of a tag set off inside what it reports ("The contrast, said
-  Doyle, would be clear") for its subject.
+  wrote a supporter') or the topic of a tag set off inside what it reports ("The timetable, said
+  Okafor, would be clear") for its subject.
 - Participles, conjuncts and open complements ("…, saying", "and added", "declined to comment", "by
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
@@ -21,11 +21,11 @@
   (:data:`PURPOSE_VERBS`: "used the technology to claim credit", "spent $80,000 to support"); one the
   parser hung inside an earlier cue's complement ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
-  the parser joined to it; one the parser hung inside an aside set off by dashes ("jumped onto his
-  account — as he so often does — and retweeted", also with hyphens set off by spaces, and when the
+  the parser joined to it; one the parser hung inside an aside set off by dashes ("went onto his
+  account — as he does most evenings — and retweeted", also with hyphens set off by spaces, and when the
   parser made the quotation tag inside the aside the root: "He fulminated - ''…,'' he said - and
   vowed") the subject of the verb before the aside; one set off after a relative clause about a thing
-  that the parser hung it in ("Rubio had a moment that could play big, forcefully denouncing …") the
+  that the parser hung it in ("Dahl had a week that could matter most, loudly denouncing …") the
   subject of the verb whose object that thing is; a participle hung elsewhere the subject of its sentence (one the parser hung on the last word of a quotation before
   its tag, "“…,” she said, blaming …", the tag's speaker), one in a phrase leading the sentence ("In addition to
   stating that …, Clinton has vowed") the subject of the main clause.
@@ -38,7 +38,7 @@
   infinitive hung on the object of a verb ("took turns rebutting", "has mounted a campaign to
   condemn", an infinitive on the object of its preposition: "invoked the attacks as a cudgel to
   repeat", "In an effort to clarify …, Clinton muddled") the subject of that verb; one hung on the time or money spent ("spent the weekend
-  figuring out", "has spent all of her time responding to") the one spending it; one after the object of "leave" or "keep" ("has left
+  sorting out", "has spent all of her time responding to") the one spending it; one after the object of "leave" or "keep" ("has left
   many Republicans wondering") that object.
 - A participle in an absolute construction takes the noun phrase before it, the object of "with"
   ("The conversation ended with Maddow asking …", "with Trump, Huckabee and Christie all calling for").
@@ -185,8 +185,8 @@ def subject_of(verb, *, depth: int = 4):
             return subj
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if came == "conj" and passive is not None and _names_people(passive):
-            # "X was forced into damage control and said …", "officials were angered by the deal and
-            # predicted …": the one saying is the subject of the passive, not its agent
+            # "X was forced into damage control and said …", "ferry crews were annoyed by the timetable and
+            # warned …": the one saying is the subject of the passive, not its agent
             return passive
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -259,17 +259,17 @@ def subject_of(verb, *, depth: int = 4):
 
 def _clause_above_relative(participle, tok):
     """The verb whose object a relative clause about a thing modifies, when the parser hung a
-    participle set off by a comma after that clause inside it ("Rubio had a strong moment that could
-    play big in his home state, forcefully denouncing …": Rubio denounces, not the moment). ``None``
+    participle set off by a comma after that clause inside it ("Dahl had a good week that could
+    matter most in her home town, loudly denouncing …": Dahl denounces, not the week). ``None``
     when ``tok`` is no such relative clause."""
     if tok.dep_ != "relcl" or participle.tag_ != "VBG" or participle.i < tok.i:
         return None
     doc = participle.doc
     j = participle.i - 1
     while j > tok.i and (doc[j].pos_ in ("ADV", "SCONJ") or doc[j].dep_ in ("advmod", "mark")):
-        j -= 1  # ", forcefully denouncing", ", while attempting"
+        j -= 1  # ", loudly denouncing", ", while attempting"
     thing = tok.head
-    # the thing is what the clause is about: its subject ("a moment that could play", not "a
+    # the thing is what the clause is about: its subject ("a week that could matter", not "a
     # conference in which he continued his assault, mocking …": he mocks)
     if not any(c.dep_ in SUBJECT_DEPS and c.tag_ == "WDT" for c in tok.children):
         return None
@@ -283,8 +283,8 @@ def _clause_above_relative(participle, tok):
 def _inverted_tag(verb):
     """The name after an inverted speech tag when the parser took a word before the tag for the
     verb's subject: a word of the quotation the tag closes ('"Meh," wrote a supporter who runs …'),
-    or the topic of a tag set off by commas inside the sentence it reports ("The contrast with
-    Trump, said Doyle and others, would be clear", the name read as the subject of what was said).
+    or the topic of a tag set off by commas inside the sentence it reports ("The timetable for
+    the ferries, said Okafor and others, would be clear", the name read as the subject of what was said).
     The name starts right after the verb and names no time: after a quotation, the verb's
     object-like dependent (with no complement of the verb after it); after a comma, the subject of
     the verb's complement, set off by a comma. ``None`` otherwise."""
@@ -362,8 +362,8 @@ def _left_in_state(verb):
 
 def _stray_agent(verb):
     """The agent of a passive cue that the parser hung on a noun after the verb rather than on the
-    verb ("was attacked on the speeches *by Bernie Sanders*", "was declared the winner … *by news
-    organizations*", "has been called “strategic ambiguity” *by Joshua Hendrick*"): the object of
+    verb ("was attacked on the speeches *by Lars Dahl*", "was declared the winner … *by news
+    organizations*", "has been called “a quiet retreat” *by Jo Lee*"): the object of
     a "by" reached from the verb through nouns and prepositions only (not through another verb),
     naming no time ("by Tuesday")."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -382,14 +382,14 @@ def _stray_agent(verb):
     return None
 
 
-#: labels the parser may give a subject that opens the sentence and is set off by a comma ("Jolly,
-#: who was elected in 2014, doesn't see …" with "Jolly" an adverbial modifier)
+#: labels the parser may give a subject that opens the sentence and is set off by a comma ("Dahl,
+#: who was elected in 2019, doesn't see …" with "Dahl" an adverbial modifier)
 STRAY_SUBJECT_DEPS = frozenset({"advmod", "advcl", "npadvmod", "dep", "nmod"})
 
 
 def _stray_subject(verb):
-    """The subject the parser hung on a verb as a modifier ("Jolly, who was elected to Congress in
-    2014, doesn't see …", "Trump, speaking later at a rally, did not mention …"): a name opening
+    """The subject the parser hung on a verb as a modifier ("Dahl, who was elected to the town council in
+    2019, doesn't see …", "Trump, speaking later at a rally, did not mention …"): a name opening
     the sentence and set off from the verb by a comma, naming no time or place, when the verb has no
     subject (nor passive subject) of its own. ``None`` otherwise."""
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children):
@@ -558,7 +558,7 @@ def _experiencer(verb):
 
 def _verb_before_aside(verb):
     """The verb a conjunct cue joins across an aside set off by dashes that the parser hung it in
-    ("Trump jumped onto his account — as he so often does — and retweeted …", "He held up the sign —
+    ("Lee went onto his account — as he does most evenings — and retweeted …", "He held up the sign —
     which read “…” — and waved …"): the verb the aside hangs on, before its opening dash. ``None``
     when the cue has a subject of its own or its head stands outside such an aside."""
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
@@ -951,7 +951,7 @@ def _inverted_name(verb):
 
 def _name_after_quotation(verb):
     """The noun phrase between a closing quotation mark and a cue that has no subject of its own
-    ("”, Melanne Verveer, a Ukrainian-American then working for the State Department, wrote"), when no
+    ("”, Ann Okafor, a Nigerian-Norwegian then working for the harbour authority, wrote"), when no
     other finite verb stands between them."""
     if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -993,8 +993,8 @@ def _after_paragraph_break(subj, verb):
     if subj.i >= verb.i:
         return subj
     # a line wrapped inside a sentence opens no paragraph: the word after it is lower-case ("a
-    # hate⏎crime") or the copy is wrapped at a fixed width ("executive director of the Luzerne
-    # County⏎Children and Youth Services, said")
+    # hate⏎crime") or the copy is wrapped at a fixed width ("executive director of the Nordline
+    # County⏎Ferry and Harbour Services, said")
     starts = _paragraph_starts(original_text(doc))
     brk = max((t.i for t in doc[subj.i:verb.i] if "\n" in t.text_with_ws and not doc[t.i + 1].text[:1].islower()
                and _opens_at(doc, t.i + 1, starts)), default=None)
@@ -1009,8 +1009,8 @@ def _after_paragraph_break(subj, verb):
 
 
 def _spender(verb):
-    """Who spends the time or the money a participle is spent on ("Clinton spent much of the run-up
-    portraying …", "I had to spend the weekend figuring out …", "aides spent Saturday delivering …"):
+    """Who spends the time or the money a participle is spent on ("Okafor spent much of the run-up
+    portraying …", "I had to spend the weekend sorting out …", "aides spent Saturday delivering …"):
     the subject of "spend", not its object (the parser makes the participle an open complement of
     the time spent, or a clause of it). ``None`` for a participle with a subject or a conjunct of its
     own ("… have spent time on it, and they are circulating …")."""
