@@ -493,18 +493,18 @@ def test_a_named_person_keeps_the_pronoun(nlp):
 
 
 def test_a_quote_mark_glued_to_it_makes_no_person(convert_text):
-    text = 'Qin Zhijun lost his flock. "What else can I do?" said Qin."It\'s all I know how to do."'
+    text = 'Qin Haolin lost his boat. "Where else can I go?" said Qin."It\'s the only trade I know."'
     record = convert_text(text)
     assert not any("It" in a["name"] for a in record["actors"])
-    assert "Qin Zhijun" in {a["name"] for a in record["actors"]}
+    assert "Qin Haolin" in {a["name"] for a in record["actors"]}
 
 
 def test_a_company_said_without_its_legal_form_is_the_same_actor(convert_text):
-    text = "MacMillan said <Noranda Inc> will buy the stake. Noranda declined to comment on Friday."
+    text = "Jo Lee said <Nordmark Inc> will buy the stake. Nordmark declined to comment on Friday."
     record = convert_text(text)
-    noranda = [a for a in record["actors"] if a["name"].startswith("Noranda")]
-    assert len(noranda) == 1 and noranda[0]["name"] == "Noranda Inc"
-    assert {text[m["start"]:m["end"]] for m in noranda[0]["mentions"]} >= {"Noranda Inc", "Noranda"}
+    nordmark = [a for a in record["actors"] if a["name"].startswith("Nordmark")]
+    assert len(nordmark) == 1 and nordmark[0]["name"] == "Nordmark Inc"
+    assert {text[m["start"]:m["end"]] for m in nordmark[0]["mentions"]} >= {"Nordmark Inc", "Nordmark"}
 
 
 def test_a_name_broken_over_a_line_reads_as_one_line(convert_text):
@@ -515,11 +515,11 @@ def test_a_name_broken_over_a_line_reads_as_one_line(convert_text):
 
 
 def test_a_role_in_apposition_to_a_name_is_not_another_holders(convert_text):
-    text = ("Foreign Minister Roland Dumas opened the talks in Paris. "
-            "Hans-Dietrich Genscher, West Germany's foreign minister, told reporters that his government agreed.")
+    text = ("Foreign Minister Ann Okafor opened the harbour talks in Oslo. "
+            "Lars-Erik Dahl, Sweden's foreign minister, told reporters that his government agreed.")
     record = convert_text(text)
-    dumas = by_name(record, "Roland Dumas")
-    assert "West Germany's foreign minister" not in mention_texts(dumas)
+    okafor = by_name(record, "Ann Okafor")
+    assert "Sweden's foreign minister" not in mention_texts(okafor)
 
 
 def test_a_sentences_opening_adverb_is_no_part_of_a_name(convert_text):
@@ -528,7 +528,7 @@ def test_a_sentences_opening_adverb_is_no_part_of_a_name(convert_text):
     assert "Thoms" in names and not any(n.startswith("Later") for n in names)
 
 
-@pytest.mark.parametrize("name", ["Federal Aviation Administration", "Kings XI Punjab", "Xingxing Breeding Farm"])
+@pytest.mark.parametrize("name", ["Federal Aviation Administration", "Dukes XI Nordland", "Dahlstrom Breeding Farm"])
 def test_an_organisation_word_inside_a_name_makes_it_no_person(convert_text, name):
     text = f"Officials said on Monday that {name} had been told about the problem."
     actor = next((a for a in convert_text(text)["actors"] if a["name"] == name), None)
@@ -536,32 +536,32 @@ def test_an_organisation_word_inside_a_name_makes_it_no_person(convert_text, nam
 
 
 def test_a_lower_case_phrase_is_no_name_in_a_text_that_capitalises_names(convert_text):
-    text = ("The prisoner was moved on Monday. He was transferred by prison van to Marseille. "
+    text = ("The skipper was held on Monday. He was driven by prison van to Bergen. "
             "Officials said the move was routine.")
     assert not any(a["name"] == "prison van" for a in convert_text(text)["actors"])
 
 
 def test_lower_case_names_stay_names_in_a_text_that_does_not_capitalise_them(convert_text):
-    text = ("Caracas, feb 26 - venezuela is seeking a flexible attitude from its banks, finance minister "
-            "manuel azpurua told a press conference. He said venezuela has shown solidarity with peru.")
-    assert "Venezuela" in {a["name"] for a in convert_text(text)["actors"]}
+    text = ("Bogota, feb 26 - colombia is seeking more time from its harbour lenders, ports minister "
+            "jorge ruiz told a news briefing. He said colombia has shown patience with ecuador.")
+    assert "Colombia" in {a["name"] for a in convert_text(text)["actors"]}
 
 
 def test_a_name_read_in_a_title_case_headline_counts_only_when_the_story_names_it(convert_text):
-    text = ("Carrier Begins Year With Mediation As Strike Looms\n"
-            "NEW YORK (AP) - Eastern Airlines began the year in mediation with its pilots, "
-            "Frank Lorenzo said on Monday.\n")
+    text = ("Ferryman Begins Year With Talks As Strike Looms\n"
+            "OSLO (AP) - Nordline began the year in talks with its crews, "
+            "Jo Lee said on Monday.\n")
     names = {a["name"] for a in convert_text(text)["actors"]}
-    assert not any("Carrier" in n or "Begins" in n for n in names)
-    assert "Frank Lorenzo" in names
+    assert not any("Ferryman" in n or "Begins" in n for n in names)
+    assert "Jo Lee" in names
 
 
 def test_headline_end():
     from newsclaims.extract.entities import headline_end
 
-    assert headline_end("Carrier Begins Year With Mediation\nNEW YORK (AP) - text") == len("Carrier Begins Year With Mediation")
-    assert headline_end("The pilots began the year in mediation with the carrier.\nMore.") == 0
-    assert headline_end("BOFORS DIRECTOR RESIGNS\nSTOCKHOLM - text") == 0  # an ALL-CAPS line is the truecaser's
+    assert headline_end("Ferryman Begins Year With Talks\nOSLO (AP) - text") == len("Ferryman Begins Year With Talks")
+    assert headline_end("The crews began the year in talks with the ferryman.\nMore.") == 0
+    assert headline_end("NORDMARK DIRECTOR RESIGNS\nBERGEN - text") == 0  # an ALL-CAPS line is the truecaser's
 
 
 def test_a_source_recognition_missed_names_its_actor_by_surname(convert_text):
@@ -676,9 +676,9 @@ def test_a_work_or_a_doctrine_takes_no_personal_pronoun(convert_text, text, thin
 
 
 @pytest.mark.parametrize(("text", "city"), [
-    ("The recruits will then undergo training in Bangalore, an official of the metro company said.", "Bangalore"),
-    ("The village lies 12 miles southeast of the provincial capital, Sidon. The mayor spoke from his bed.", "Sidon"),
-    ("Curfews have been imposed in Rangoon, Mandalay, Sittwe and two other cities.", "Sittwe"),
+    ("The deckhands will then be trained in Bangalore, an official of the ferry operator said.", "Bangalore"),
+    ("The harbour lies 20 miles north of the coastal city, Sidon. The skipper spoke from his boat.", "Sidon"),
+    ("Ferry services have been halted in Mandalay, Rangoon, Sittwe and several other towns.", "Sittwe"),
 ])
 def test_a_big_city_the_model_took_for_a_person_is_a_place_where_used_as_one(convert_text, text, city):
     actor = by_name(convert_text(text), city)
@@ -720,20 +720,20 @@ def test_a_subject_opening_a_sentence_that_is_no_english_word_can_take_a_pronoun
 def test_a_family_named_in_the_plural_is_no_person(nlp):
     from newsclaims.extract.entities import recognise
 
-    text = "Larry Cottam was charged on Friday. Morgan said the Cottams hadn't paid a tithe since 1985."
+    text = "Ole Cottam was fined on Friday. Okafor said the Cottams hadn't settled a mooring bill since 1985."
     assert "Cottams" not in {m.name for m in recognise(nlp(text), text) if m.type == "person"}
 
 
 @pytest.mark.parametrize(("text", "thing"), [
     # a first name, but an award: "an Emmy"
-    ("The actress is best known for her role in Fargo. She was nominated for an Emmy under the leading actress "
-     "category for her role as Gloria.", "Emmy"),
+    ("The actress is mostly remembered for her work on Ferry Tales. She won an Emmy in the supporting actress "
+     "category for her role as Ingrid.", "Emmy"),
     # a first name, but a studio: "the Marvel movie"
     ("The Marvel movie opened on Friday. Critics loved the Marvel film, and she said it was the best of the series.",
      "Marvel"),
     # a team named in the plural
-    ("The film brought together the Avengers, Guardians and their allies. While a few characters stood out, one "
-     "villain held the screen whenever she was there.", "Guardians"),
+    ("The series gathered the Rangers, Guardians and their rivals. While a few heroes shone, one villain stole "
+     "each scene she was in.", "Guardians"),
     # a revolution, in a continent's part
     ("The prominent political leader said that while in Eastern Europe there is a true Democratic Revolution, the "
      "front still tries to subdue the people. \"History has left them behind,\" he added.", "Democratic Revolution"),
@@ -768,8 +768,8 @@ def test_a_copula_noun_gives_the_subject_its_gender(convert_text, text, takes_he
 
 
 @pytest.mark.parametrize(("text", "city", "name"), [
-    ("Dinesh Karthik-led Kolkata Knight have been a mixed bag this season. The Kolkata franchise returned to winning "
-     "ways on Friday.", "Kolkata", "Kolkata Knight"),
+    ("Ole Berg-led Kolkata Tiger have had an uneven year so far. The Kolkata side won again on Friday.", "Kolkata",
+     "Kolkata Tiger"),
     ("Iraq signed the 1925 Geneva Protocol, which bans chemical weapons. Diplomats from 140 nations met in Geneva on "
      "Saturday.", "Geneva", "Geneva Protocol"),
 ])
