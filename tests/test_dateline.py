@@ -146,12 +146,12 @@ NOT_DATELINES = [
     "Jane Porter — Oxford-trained economist and late-night radio host — has been called a contrarian by colleagues.",
     "Avengers: the sequel opened in cinemas on April 27 and critics have been kind to it.",
     "Clinton: Time for a new strategy against the militants.\n\nHillary Clinton says the administration should act.",
-    "Poll: Wealthy Voters Abandon Republican Party.\n\nA poll shows that wealthy Americans are changing sides.",
+    "Poll: Island Voters Desert Harbour Party.\n\nA poll shows that island voters are changing sides.",
     "Funerals begin in Cambodia (picture)\nThe families of the victims wept as the bodies were cremated.",
     "Man Killed While Painting Slogans\nBy JOHN SMITH\nAssociated Press Writer\n   Gunmen killed a man, the"
     " dead man's father said Sunday.\n",
     "The meeting took place in Tashkent on Thursday, officials said.",
-    "Tripura CM Biplab Deb (Express photo by A. Saha/File) Tripura CM Biplab Deb apologised on Friday.",
+    "Tripura CM Ravi Dahl (Express photo by A. Lee/File) Tripura CM Ravi Dahl apologised on Friday.",
     "Watch: First look at the new phone\nThe company will launch the phone in China today.",
     "Warning: what follows gives away the ending of the opening episode. Read on with care!",
     "The other big worry is that the company reported capital expenditure far higher than expected, analysts"

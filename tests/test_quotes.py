@@ -198,11 +198,11 @@ def test_seed_speakers_are_the_source_actors(seed_pair):
 
 WRAPPED = (
     "WASHINGTON (AP)\n"
-    "   The chief spoke on Friday about the city and its troubled\n"
-    "streets, which he has walked for years.\n"
-    "   ``What we see here is a group of young men quarrelling\n"
-    "among themselves,'' said Police Chief Maurice Turner.\n"
-    "   ``They are just working for themselves.''\n"
+    "   The chief spoke on Friday about the harbour and its crowded\n"
+    "quays, which he has patrolled for years.\n"
+    "   ``What we have here is a crowd of skippers arguing\n"
+    "over berths,'' said Police Chief Lars Dahl.\n"
+    "   ``Each of them wants the best mooring.''\n"
 )
 
 
@@ -210,14 +210,14 @@ def test_hard_wrapped_wire_copy_joins_lines_into_paragraphs():
     from newsclaims.extract.content import paragraphs
 
     paras = [WRAPPED[a:b] for a, b in paragraphs(WRAPPED)]
-    assert len(paras) == 4 and paras[2].endswith("said Police Chief Maurice Turner.")
-    assert inner(WRAPPED)[0] == "What we see here is a group of young men quarrelling\namong themselves,"
+    assert len(paras) == 4 and paras[2].endswith("said Police Chief Lars Dahl.")
+    assert inner(WRAPPED)[0] == "What we have here is a crowd of skippers arguing\nover berths,"
 
 
 def test_hard_wrapped_quote_keeps_its_speaker(convert_text):
     rec = convert_text(WRAPPED)
     first, second = rec["quotes"]
-    assert first["source"]["text"] == "Police Chief Maurice Turner" and first["cue"]["text"] == "said"
+    assert first["source"]["text"] == "Police Chief Lars Dahl" and first["cue"]["text"] == "said"
     assert second["cue"] == first["cue"]  # the next paragraph's quote floats to the same speaker
 
 
@@ -280,7 +280,7 @@ def test_a_verb_before_a_quotation_introduces_it(convert_text, text, cue, source
 
 def test_a_verb_and_a_colon_introduce_a_quotation(convert_text):
     # "put it:": the quotation is what was put, "it" is no claim of its own
-    record = convert_text("Or, as Tom Reyes put it: “The barbarians are no longer at the gate, and the city knows it.”")
+    record = convert_text("Or, as Tom Reyes put it: “The ferries are no longer at the mercy of the tide, and the town knows it.”")
     assert [(q["cue"]["text"], q["source"]["text"]) for q in record["quotes"]] == [("put", "Tom Reyes")]
     assert [c["text"] for c in record["claims"]] == []
 
