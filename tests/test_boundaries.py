@@ -110,7 +110,7 @@ def asked(verb: str, lemma: str, prep: str) -> Doc:
     ("called", "call", "on", "the harbour board to resign"),
     ("called", "call", "upon", "the harbour board to resign"),
     ("appealed", "appeal", "to", "the harbour board to resign"),
-    # "decided on the spur of the moment to …": not an addressee
+    # "decided on a whim at the quay to …": not an addressee
     ("decided", "decide", "on", "to resign"),
     ("waited", "wait", "for", "to resign"),
 ])

@@ -37,8 +37,8 @@ def owner_of(nlp, text: str, pronoun_at: int) -> str | None:
     # a relative pronoun is its noun: "who had beaten her" — who is Kate Lyons, so her is not
     ("In the third round, Anna Berg faced Kate Lyons, who had beaten her at Wimbledon.", "her", "Anna Berg"),
     # a name the parser makes a second subject of the pronoun's own verb is not its antecedent
-    ("The Tripura Chief Minister claimed that the pageants were a farce. He however, praised Aishwarya Rai, "
-     "who won the crown in 1994.", "He", None),
+    ("The Vester harbour master claimed that the regattas were a farce. He however, praised Ade Okafor, "
+     "who sailed the cup race in 2009.", "He", None),
 ])
 def test_resolver(nlp, text, pronoun, expected):
     at = text.index(pronoun + " ") if text.count(pronoun) == 1 else text.rindex(pronoun)

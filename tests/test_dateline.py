@@ -70,9 +70,9 @@ STYLES = [
     ("By: Express Web Desk | New Delhi | Updated: April 26, 2018 1:03 pm\nThe two leaders will meet in Wuhan.",
      "By: Express Web Desk | New Delhi | Updated: April 26, 2018", "New Delhi", "New Delhi", "IN",
      ["Express Web Desk"], "2018-04-26"),
-    ("Green party candidate removed from debate site.\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — The candidate was escorted"
-     " away by police.",
-     "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "HEMPSTEAD, N.Y.", "Hempstead", "US", ["UPI"], "--09-26"),
+    ("Ferry captain turned away from harbour meeting.\n\nYONKERS, N.Y., Sept. 26 (UPI) — The captain was led out"
+     " of the hall by ushers.",
+     "YONKERS, N.Y., Sept. 26 (UPI) —", "YONKERS, N.Y.", "Yonkers", "US", ["UPI"], "--09-26"),
     ("Virginian could make history.\n\nNEWPORT NEWS, Va. - As he does every autumn, the congressman"
      " opened his family's farm to voters.",
      "NEWPORT NEWS, Va. -", "NEWPORT NEWS, Va.", "Newport News", "US", [], None),

@@ -386,7 +386,7 @@ def test_the_cues_own_subject_is_no_piece_of_what_it_reports(convert_text):
 
 
 @pytest.mark.parametrize("text, place", [
-    ('"Yet another town we would have kept if everyone could vote," another supporter wrote on Reddit.', "Reddit"),
+    ('"Yet another quay the board would have sold if the island had no say," another islander wrote on Reddit.', "Reddit"),
     ('"We need much calmer, much smarter harbour rules - and we need them NOW!" the mayor said on Twitter.', "Twitter"),
     ('"Who do they think they are?" the mayor said of the ferry company.', "the ferry company"),
 ])
