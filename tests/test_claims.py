@@ -128,11 +128,11 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # a party label in brackets between the name and the cue
     ("On the radio, Senator Mara Ellison (D-OR) called for a review of the dam.", "called", "Senator Mara Ellison"),
     # a speaker set off from the cue by a clause the parser hung on the cue
-    ("Okafor, meanwhile, who holds no such permits, said that fact speaks volumes about the council.",
+    ("Okafor, meanwhile, who holds no such licences, said the gap tells its own story about the council.",
      "said", "Okafor"),
     # "after/for …-ing" on a passive verb: the one doing it is its subject, not its agent
     ("Mayor Okafor was booed by the crowd after telling them that the bridge would close.", "telling", "Mayor Okafor"),
-    ("You can be forgiven for not knowing that the ferry runs at night.", "knowing", "You"),
+    ("You would be excused for not knowing that the ferry sails after dark.", "knowing", "You"),
     # a cue conjoined to a passive verb takes its subject
     ("Mayor Okafor was forced into a rare retreat and said that her words had been misread.", "said", "Mayor Okafor"),
     # an expletive "there" is never the source: what there is, is
@@ -141,7 +141,7 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("The mayor criticized the plan that doubles the fares and promised a review of the harbour budget.",
      "promised", "The mayor"),
     # a share of a speech is spent by the speaker, not the one speaking
-    pytest.param("The senator spent much of his 30-minute speech defending the harbour plan.", "defending", "The senator",
+    pytest.param("The senator spent much of his hour-long speech defending the harbour plan.", "defending", "The senator",
                  marks=pytest.mark.xfail(strict=True, reason="the cue model does not keep 'defending' here "
                                          "(p 0.31 < 0.32); the source rule is not reached")),
     ("Okafor spent most of her speech praising the new ferry.", "praising", "Okafor"),
@@ -158,15 +158,15 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     ("The three mayors took turns rebutting the governor's plan for the harbour.", "rebutting", "The three mayors"),
     ("Okafor has mounted a public campaign to condemn the council for the fare increase.", "condemn", "Okafor"),
     # the time spent doing it is not the speaker: the one spending it is
-    ("I had to spend the weekend figuring out how to answer the council.", "figuring", "I"),
-    ("Okafor has spent nearly all of her time responding to the council's complaints.", "responding", "Okafor"),
+    ("I had to spend the holiday figuring out how to answer the harbour board.", "figuring", "I"),
+    ("Okafor has spent almost all of her mornings responding to the harbour board's letters.", "responding", "Okafor"),
     # a last resort: the subject of the passive the cue hangs on, when no agent is named
     ("A lawsuit was filed in May challenging the fare increase and alleging that the council broke the law.",
      "alleging", "A lawsuit"),
-    ("Okafor isn't rattled about the string of losses she has faced in the council.", "rattled", "Okafor"),
+    ("Okafor isn't rattled about the run of defeats she has suffered on the board.", "rattled", "Okafor"),
     # a conjunct cue the parser hung inside an aside set off by dashes joins the verb before the aside
-    ("Okafor jumped onto her Twitter account — as she so often does — and retweeted a post that called the "
-     "council corrupt.", "retweeted", "Okafor"),
+    ("Okafor logged onto her Twitter account — as she so often does — and retweeted a message that branded the "
+     "board corrupt.", "retweeted", "Okafor"),
 ])
 def test_claim_source(convert_text, text, cue, source):
     found = {c["cue"]["text"]: c["source"]["text"] if c["source"] else None for c in convert_text(text)["claims"]}
@@ -257,9 +257,9 @@ def test_cue_nouns_are_read_from_the_resource():
 
 def test_the_question_asked_is_the_content_of_ask(convert_text):
     # the parser hangs "if she believed …" on "Asked" as an adverbial clause: it is the question asked
-    text = "Asked if she believed the harbour plan was at the same level as the bridge, Okafor laughed."
+    text = "Asked if she thought the ferry plan was as costly as the bridge, Okafor laughed."
     found = {c["cue"]["text"]: (c["source"]["text"] if c["source"] else None, c["text"]) for c in convert_text(text)["claims"]}
-    assert found.get("Asked") == ("Okafor", "if she believed the harbour plan was at the same level as the bridge"), found
+    assert found.get("Asked") == ("Okafor", "if she thought the ferry plan was as costly as the bridge"), found
 
 
 def test_an_if_clause_of_another_verb_is_no_content(convert_text):
@@ -297,11 +297,11 @@ def test_claim_content_ends_at_its_own_relation(convert_text, text, cue, content
 
 
 def test_no_claim_runs_across_the_dateline(convert_text):
-    text = ("DEAN FOODS SEES STRONG FOURTH QUARTER\nCHICAGO, Feb 26 - Dean Foods Co expects earnings for the "
-            "fourth quarter to exceed those of last year, the company said.\n")
+    text = ("NORDLINE SEES STRONG WINTER SEASON\nBERGEN, Feb 26 - Nordline AS expects ferry revenue for the "
+            "winter season to beat that of last year, the company said.\n")
     record = convert_text(text)
     dateline = record["dateline"]
-    assert dateline["text"].startswith("CHICAGO")
+    assert dateline["text"].startswith("BERGEN")
     items = record["quotes"] + record["claims"]
     assert items
     for item in items:
@@ -316,8 +316,8 @@ def test_no_claim_runs_across_the_dateline(convert_text):
     # headline, dateline and subject read as one noun phrase
     ("FERRYLINE SEES HIGHER FARES\nBERGEN, Norway, March 3 - Ferryline AS said its fares will rise in the "
      "spring.", "said", "Ferryline AS"),
-    ("OSLO, May 4 , 2021 (Nordic Wire)\nNorwegian trade officials voiced more support on Tuesday for the "
-     "harbour plan.", "voiced", "Norwegian trade officials"),
+    ("OSLO, May 4 , 2021 (Nordic Wire)\nNorwegian port officials voiced fresh backing on Tuesday for the "
+     "harbour plan.", "voiced", "Norwegian port officials"),
 ])
 def test_a_source_is_never_the_dateline(convert_text, text, cue, source):
     record = convert_text(text)
@@ -371,17 +371,17 @@ def test_clip_to_dateline_keeps_the_side_of_the_cue():
 @pytest.mark.parametrize("text, content, parts", [
     ("The economy, he said, is growing faster than expected.",
      "The economy, he said, is growing faster than expected", ["The economy", "is growing faster than expected"]),
-    ("In the long run, many economists say, this effect could ripple through the system.",
-     "In the long run, many economists say, this effect could ripple through the system",
-     ["In the long run", "this effect could ripple through the system"]),
+    ("In the end, many skippers say, this fee could push fares up across the fleet.",
+     "In the end, many skippers say, this fee could push fares up across the fleet",
+     ["In the end", "this fee could push fares up across the fleet"]),
     # the subject of a raising verb or of a passive cue is the first piece of what it reports
-    ("The politician seemed to be shrinking in stature.", "The politician seemed to be shrinking in stature",
-     ["The politician", "to be shrinking in stature"]),
+    ("The mayor seemed to be growing in confidence.", "The mayor seemed to be growing in confidence",
+     ["The mayor", "to be growing in confidence"]),
     ("The union is expected to endorse the harbour plan.", "The union is expected to endorse the harbour plan",
      ["The union", "to endorse the harbour plan"]),
     # a relative pronoun opening the cue's clause is the first piece
-    ("He paid a fine, which he said was not a prison sentence.", "which he said was not a prison sentence",
-     ["which", "was not a prison sentence"]),
+    ("He paid a harbour fee, which he said was not a penalty.", "which he said was not a penalty",
+     ["which", "was not a penalty"]),
     # one piece: the attribution closes the sentence, or opens it
     ("The bridge will reopen next week, the mayor said.", "The bridge will reopen next week", []),
     ("The mayor said the bridge, which was built in 1920, will reopen.", "the bridge, which was built in 1920, will reopen", []),
@@ -462,7 +462,7 @@ def test_a_line_of_wire_copy_wrapped_at_a_fixed_width_opens_no_paragraph(nlp):
     # "with X doing": X does it, not the subject of the clause
     ("The meeting ended with Okafor asking the mayor whether the ferry would run.", "asking", "Okafor"),
     # not a participle on its own noun, nor the object of a preposition after "with"
-    ("Lee leads among those identifying with the unions and those describing themselves as moderates.",
+    ("Dahl is ahead among those siding with the unions and those describing themselves as ferry users.",
      "describing", "those"),
     ("The session began with the intention of blaming the mayor for the delays.", "blaming", "The session"),
 ])
@@ -487,16 +487,16 @@ def test_the_subject_of_an_absolute_participle(nlp, text, cue, source):
     # "leave X doing": X does it
     ("The long delays have left many riders wondering whether the ferry will ever run.", "wondering", "many riders"),
     # "for X to …" on an adjective or a noun: X does it; on a verb it is a purpose, the verb's subject does it
-    ("It has been extremely common for news accounts to portray the ferry plan as a failure.", "portray",
-     "news accounts"),
-    ("The long delay has created a natural opening for the mayor to highlight her record on the harbour.", "highlight",
+    ("It has been rather common for press accounts to portray the ferry plan as a failure.", "portray",
+     "press accounts"),
+    ("The long delay has created a fresh opening for the mayor to highlight her record on the harbour.", "highlight",
      "the mayor"),
     ("The council appealed for federal aid to repair the pier.", "repair", "The council"),
     # an infinitive on the object of a preposition of a verb: the subject of that verb does it
     ("The governor invoked the floods as a cudgel to repeat her call for new levees.", "repeat", "The governor"),
-    ("The senators will also be under pressure to pledge that they will back the ferry bill.", "pledge",
-     "The senators"),
-    ("In an effort to clarify her remarks, the mayor gave a second interview.", "clarify", "the mayor"),
+    ("The councillors will soon be under heavy pressure to pledge that they will back the ferry bill.", "pledge",
+     "The councillors"),
+    ("In a bid to clarify her comments, the mayor held a second press call.", "clarify", "the mayor"),
 ])
 def test_source_through_the_object_of_a_verb(nlp, text, cue, source):
     assert source_text(nlp, text, cue) == source
@@ -517,8 +517,8 @@ def test_an_inverted_tag_inside_the_sentence_it_reports(nlp, text, cue, source):
 
 @pytest.mark.parametrize("text, cue, source", [
     # a conjunct after an aside set off by hyphens with spaces (" - "), as some papers set dashes
-    ("Okafor jumped onto her Twitter account - as she so often does - and retweeted a post that called the "
-     "council corrupt.", "retweeted", "Okafor"),
+    ("Okafor logged onto her Twitter account - as she so often does - and retweeted a message that branded the "
+     "board corrupt.", "retweeted", "Okafor"),
     # the parser made the quotation tag inside the aside the root: the verb before the aside joins
     ("The mayor criticized the fare plan - ''It is a disgrace to the riders,'' she said - and vowed to block it "
      "in the council.", "vowed", "The mayor"),
@@ -588,12 +588,12 @@ def test_a_floating_quantifier_stands_for_the_plural_before_it(nlp):
               lemmas=["the", "captain", "—", "whose", "union", "back", "it", "—", "both", "suggest", "a", "vote", "."])
     start, end = source_of(Cue(doc[9], (doc[9],), "speech"))
     assert doc.text[start:end] == "The captains"
-    # not after a singular: "The maximum each could have received …" keeps "each"
-    text = "The maximum each could have received was a small fine."
+    # not after a singular: "The limit each could have received …" keeps "each"
+    text = "The limit each could have received was a small refund."
     parsed = nlp(text)
     head = next(t for t in parsed if t.text == "received")
     span = source_of(Cue(head, (head,), "speech"))
-    assert span is None or text[span[0]:span[1]] != "The maximum"
+    assert span is None or text[span[0]:span[1]] != "The limit"
 
 
 def test_a_word_of_a_quotation_is_not_the_subject_of_a_cue_outside_it(nlp):
@@ -658,9 +658,9 @@ def test_a_participle_after_an_inverted_cue_takes_the_name_after_it(nlp):
 def test_participle_after_a_quotation_tag_is_the_speakers_own_claim(convert_text):
     # the parser hangs "blaming" on the quotation's last word: it is neither part of the quotation
     # nor said by it; the speaker of the tag blames
-    record = convert_text("“Too much hate,” she said, blaming some of it on the mayor of Harbourton.")
+    record = convert_text("“Too much noise,” she said, blaming part of it on the harbour master.")
     (quote,) = record["quotes"]
-    assert (quote["text"], quote["cue"]["text"]) == ("Too much hate,", "said")
+    assert (quote["text"], quote["cue"]["text"]) == ("Too much noise,", "said")
     said = [c for c in record["claims"] if c["cue"]["text"] == "said"]
     assert all("blaming" not in c["text"] for c in said)
     (blame,) = [c for c in record["claims"] if c["cue"]["text"] == "blaming"]
