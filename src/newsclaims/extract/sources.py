@@ -41,7 +41,7 @@
   sorting out", "has spent all of her time responding to") the one spending it; one after the object of "leave" or "keep" ("has left
   many Republicans wondering") that object.
 - A participle in an absolute construction takes the noun phrase before it, the object of "with"
-  ("The conversation ended with Maddow asking …", "with Trump, Huckabee and Christie all calling for").
+  ("The interview ended with Okafor asking …", "with Dahl, Lee and Okafor all calling for").
 - A cue the parser left without a subject takes the name just after it when it follows a quotation
   or a comma ("“…,” declared Ann Okafor", "“…,” said Skelly" with the name tagged as an adverb, "“…,”
   said retired engineer Ann Okafor, asked …"); one
@@ -51,16 +51,16 @@
   made what sets it off a clause of the cue ("Ann Okafor, who runs the depot, said"), else the noun
   phrase just before it ("“…,” Bozell answers", "Trump, in Kentucky, said", "Sanders hasn't said", a
   cue hung under a headline, a past tense tagged as a participle: "“…,” Okafor barked").
-- The one a thing seems or is known to ("known to fans as …", "seems credible to the public").
+- The one a thing seems or is known to ("known to skippers as …", "seems fairer to the islanders").
 - A floating quantifier taken for the subject gives way to the plural before it ("Republican figures
   — whose party … — both suggested"), a word of quoted speech taken for the subject of a cue outside
   the quotation to the subject nearest before the cue outside quotations ('Clinton opposes "across-
   the-board pay freezes" and recalled': not "pay"; a quoted name stays: '"Sendero Luminoso" is trying');
   a word of the quotation after a cue that the parser hung on a verb of it ('Lee spoke, telling the
-  crowd, “Some people get carried away”') likewise, and when no subject stands before the cue, to the
+  crowd, “Some skippers get ahead of themselves”') likewise, and when no subject stands before the cue, to the
   first one after it outside quotations ('Remarking upon X, Starr said, “His empathy is clear”': Starr);
   so does a participle opening its paragraph that the parser hung on a verb of the paragraph before
-  ('“…”⏎⏎Continuing to explain his perspective, Carson rejected …': Carson). A relative pronoun source ("officials who said") is given
+  ('“…”⏎⏎Going on to explain her timetable, Okafor rejected …': Okafor). A relative pronoun source ("officials who said") is given
   together with its antecedent; an
   expletive "there" gives way to what there is ("There were emails showing …": the emails), and the
   "it" of a cleft to the last subject between it and the cue ("It was a rebuke, as Lee echoed it,
@@ -270,7 +270,7 @@ def _clause_above_relative(participle, tok):
         j -= 1  # ", loudly denouncing", ", while attempting"
     thing = tok.head
     # the thing is what the clause is about: its subject ("a week that could matter", not "a
-    # conference in which he continued his assault, mocking …": he mocks)
+    # meeting at which he pressed his case, mocking …": he mocks)
     if not any(c.dep_ in SUBJECT_DEPS and c.tag_ == "WDT" for c in tok.children):
         return None
     if doc[j].text != "," or thing.pos_ != "NOUN" or thing.ent_type_ in PEOPLE_ENTITIES \
@@ -321,8 +321,8 @@ def _inverted_tag(verb):
 
 def _tag_before(participle):
     """The speech tag a set-off participle follows when the parser hung the participle on the last
-    word of the quotation before the tag ('“Too much hate,” she said, blaming …': "blaming" hung on
-    "hate"): the tag, hung on that word as a parataxis between the quotation's close and the
+    word of the quotation before the tag ('“Too much noise,” she said, blaming …': "blaming" hung on
+    "noise"): the tag, hung on that word as a parataxis between the quotation's close and the
     participle; ``None`` otherwise."""
     head, doc = participle.head, participle.doc
     if participle.tag_ != "VBG" or participle.i < head.i:
@@ -528,7 +528,7 @@ def _outer_cue_verb(verb):
         tok = tok.head
     if tok.dep_ in ("ccomp", "acl") and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("dobj", "obj") \
             and tok.head.head.i < tok.head.i:
-        # "Bennett denied the notion that a shakeup is coming, explaining …": the one denying
+        # "Dahl denied the notion that a fare rise is coming, explaining …": the one denying
         return tok.head.head if tok.head.head.pos_ in ("VERB", "AUX") else None
     if tok.dep_ != "ccomp" or tok.head == tok or tok.head.i > tok.i or tok.head.pos_ not in ("VERB", "AUX"):
         return None
@@ -540,8 +540,8 @@ def _outer_cue_verb(verb):
 
 
 def _experiencer(verb):
-    """The one a thing seems to or is known to ("a liberal icon known to fans as …", "Whichever view
-    seems more credible to the public"): the object of a "to" phrase of "seem" (or of the adjective
+    """The one a thing seems to or is known to ("a harbour pilot known to skippers as …", "Whichever plan
+    seems fairer to the islanders"): the object of a "to" phrase of "seem" (or of the adjective
     it takes) or of the participle "known"; they hold the view, not the thing."""
     lemma = verb.lemma_.lower()
     if not (lemma == "seem" or lemma == "know" and verb.tag_ == "VBN"):
@@ -558,8 +558,8 @@ def _experiencer(verb):
 
 def _verb_before_aside(verb):
     """The verb a conjunct cue joins across an aside set off by dashes that the parser hung it in
-    ("Lee went onto his account — as he does most evenings — and retweeted …", "He held up the sign —
-    which read “…” — and waved …"): the verb the aside hangs on, before its opening dash. ``None``
+    ("Lee went onto his account — as he does most evenings — and retweeted …", "She held up the placard —
+    which said “…” — and waved …"): the verb the aside hangs on, before its opening dash. ``None``
     when the cue has a subject of its own or its head stands outside such an aside."""
     if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -630,8 +630,8 @@ def means_nouns() -> frozenset[str]:
 
 
 def _speaker_behind(noun):
-    """Who speaks through ``noun`` when it names a means or an occasion rather than a speaker ("Ramos
-    used his speech to call for …", "Forbes shot back in an article stating …", "Trump has a rare
+    """Who speaks through ``noun`` when it names a means or an occasion rather than a speaker ("Okafor
+    used her speech to call for …", "Dahl hit back in a column stating …", "Lee has a fresh
     chance to show …"): the subject of the verb the noun is the object of. ``None`` for any other
     noun, and when that verb names no subject."""
     if noun.pos_ not in ("NOUN", "PRON", "ADJ", "PROPN"):
@@ -654,7 +654,7 @@ def _speaker_behind(noun):
     subj = subject_of(verb, depth=3)
     if subj is None and noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and not any(c.dep_ == "poss" for c in noun.children) \
             and not any(c.dep_ == "agent" for c in verb.children):
-        # "Trump was heard on a microphone telling …": the one heard through it, the passive's subject
+        # "Dahl was overheard on a radio channel telling …": the one heard through it, the passive's subject
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and _names_people(c)), None)
     return subj if subj is not None and subj != noun else None
 
@@ -894,7 +894,7 @@ def _left_nominal(verb):
     while j >= 0 and (doc[j].pos_ in ("ADV", "PART") and doc[j].dep_ in ("advmod", "neg")
                       or doc[j].dep_ == "aux" and doc[j].head == verb):
         j -= 1  # "Trump, in Kentucky, said", "Sanders hasn't said"
-    if j >= 0 and doc[j].text == ")":  # "Sen. Lindsey Graham (R-SC) called"
+    if j >= 0 and doc[j].text == ")":  # "Sen. Jo Lee (R-ME) called"
         k = j - 1
         while k >= 0 and doc[k].text != "(" and j - k <= 8:
             k -= 1
@@ -1048,8 +1048,8 @@ ABSOLUTE_PREPS = frozenset({"with", "without"})
 
 
 def _absolute_subject(verb):
-    """The subject of a participle in an absolute construction ("The conversation ended with Maddow
-    asking Clinton whether …", "with Trump, Huckabee and Christie all calling for …", "with polls
+    """The subject of a participle in an absolute construction ("The interview ended with Okafor
+    asking Dahl whether …", "with Dahl, Lee and Okafor all calling for …", "with polls
     saying …"): the noun phrase right before the participle (over a floating quantifier or an
     adverb), the object of "with" or "without". ``None`` otherwise."""
     if verb.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
@@ -1081,8 +1081,8 @@ def _absolute_subject(verb):
 
 
 def _issuer(verb):
-    """Who issued the statement, ad or letter that a cue hangs on ("Trump and Ryan issued a statement
-    describing …", "Sanders is releasing an ad that urges …", "Ramos used his speech to call for …"):
+    """Who issued the statement, ad or letter that a cue hangs on ("Okafor and Dahl issued a statement
+    describing …", "Lee is releasing an ad that urges …", "Okafor used her speech to call for …"):
     the subject of the verb the document is the object of, not the document."""
     if verb.dep_ not in ("acl", "relcl") or verb.head == verb:
         return None
