@@ -547,7 +547,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
 def is_title(q: Quoted, text: str) -> bool:
     """A short quoted passage in title case after "on", "in", "of", "with", a possessive, a noun of a
     work (set off by a comma or not) or a form of "tell" ("on CNN’s “New Day”", "in “The Revenant”",
-    "the podcast “Tide Talk”", "his 2012 book, “An American Son”", "told “Fox and Friends”"): the
+    "the podcast “Tide Talk”", "his 2012 book, “A Harbour Son”", "told “Fox and Friends”"): the
     name of a show, a film or a book."""
     words = text[q.inner_start:q.inner_end].split()
     if not words or len(words) > MAX_TITLE_WORDS or q.paragraph_start:
@@ -610,7 +610,7 @@ def is_mention(q: Quoted, text: str, doc) -> bool:
 
 
 #: dependencies by which a phrase is what a cue word reports or names ("called him “a liar”",
-#: "dubbed the “Defeat Crooked Hillary PAC”", "described it as “a remnant”")
+#: "dubbed the “Save Our Ferries Fund”", "described it as “a remnant”")
 REPORTED_DEPS = frozenset({"dobj", "obj", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative", "nsubjpass", "appos"})
 
 
@@ -692,8 +692,8 @@ TAG_NOUN_VERBS = frozenset({"read"})
 
 def _noun_tag(q: Quoted, text: str, doc) -> Attribution | None:
     """A speech tag right after the quotation ``q`` whose verb the tagger read as the noun ending a
-    noun phrase ('“…,” the email read.', '“…,” the two write.', '“…,” the Saudis state in the white
-    paper', '“…,” a voice-over in the ad states.'): the quotation ends with a comma, a question or
+    noun phrase ('“…,” the email read.', '“…,” the two write.', '“…,” the islanders state in the
+    petition', '“…,” a voice-over in the ad states.'): the quotation ends with a comma, a question or
     exclamation mark or a dash inside its marks; a short phrase of nouns, names, determiners and
     adjectives follows it in its sentence (prepositional phrases included); its last word is a
     common noun whose lemma is a speech verb of the lexicon, and what follows it ends the clause

@@ -283,9 +283,9 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
         if k < sent.start or doc[k].text not in ASIDE_MARKS or head.i <= k or k + 1 == opening:
             return None
         last = k - 1
-        # words the parser hung on the cue before the aside's opening mark are the content's ("Voters,
-        # Clinton suggested, don't …", "The source of it, union members say, is …"), but never the
-        # cue's own subject or the "as" of "As the chief executive, Jeff Weiner, put it, “…”"
+        # words the parser hung on the cue before the aside's opening mark are the content's ("Riders,
+        # Okafor suggested, don't …", "The source of it, union members say, is …"), but never the
+        # cue's own subject or the "as" of "As the harbour master, Ann Okafor, put it, “…”"
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
         own = {t.i for t in subjects[-1].subtree} if subjects else set()
         before = clause_ids - own - {c.i for c in head.children if c.dep_ == "mark"}
@@ -298,7 +298,7 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
             return None
         piece = (doc[first].idx, doc[last].idx + len(doc[last]))
         if _closes_quotation(doc, doc[first:last + 1]) and not any(t.is_quote for t in doc[opening:span.start + 1]):
-            return [piece]  # '“Too much hate,” she said, blaming …': what follows the aside is the speaker's doing
+            return [piece]  # '“Too much noise,” she said, blaming …': what follows the aside is the speaker's doing
         return [piece, content]
     if span.end <= head.i:  # the content comes before the aside: look for its second piece after it
         k = span.end
@@ -316,7 +316,7 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
         if first >= sent.end or first not in clause_ids or first in aside:
             return None
         if _closes_quotation(doc, span) and not doc[first].is_quote:
-            return None  # '“Too much hate,” she said, blaming …': the words after the aside are the speaker's
+            return None  # '“Too much noise,” she said, blaming …': the words after the aside are the speaker's
         while last > first and doc[last].is_punct:
             last -= 1
         if _paragraph_break(doc, span.start, last):
@@ -353,7 +353,7 @@ def raised_subject(doc, content: tuple[int, int], head) -> tuple[int, int] | Non
     if subject is None or subject.i > head.i or subject.lower_ in EXPLETIVES:
         return None
     # the subject runs up to the cue's own words before it ("is", "has been", "reportedly"): the
-    # parser may hang part of a long subject on the cue ("The birth of | the newest Clinton")
+    # parser may hang part of a long subject on the cue ("The launch of | the newest Nordline ferry")
     stop = min((c.left_edge.i for c in head.children if subject.i < c.i < head.i and c.dep_ in CUE_WORDS_DEPS),
                default=head.i)
     first, last = subject.left_edge, doc[stop - 1]
