@@ -535,9 +535,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     for a in kept:
         a.quotes.sort(key=lambda q: q.start)
         if a.source is not None and a.cue is not None:
-            a.source = source_in_paragraph(doc, a.source, a.cue.start, paras)
-            if excluded and a.source is not None:
-                a.source = source_outside(doc, a.source, a.cue.start, excluded)
+            a.source = source_outside(doc, source_in_paragraph(doc, a.source, a.cue.start, paras), a.cue.start, excluded)
     kept.sort(key=lambda a: min(([a.content[0]] if a.content else []) + [q.start for q in a.quotes]))
     if cache:
         doc.user_data[CACHE_KEY] = kept
