@@ -44,7 +44,7 @@ def source_text(nlp, text: str, cue: str, find=None) -> str | None:
                  [("The union is expected to endorse the harbour plan", "indirect", None, "expected"),
                   ("the harbour plan", "stance", "The union", "endorse")],
                  marks=pytest.mark.xfail(strict=True, reason="the cue model keeps one level of a stance inside a "
-                                         "belief cue's complement, as PolNeAR marks one (p('endorse') 0.08)")),
+                                         "belief cue's complement, as PolNeAR marks one (p('endorse') 0.10)")),
     # "likely to say" takes the subject of "are"
     ("Farmers are more likely to say that the harvest was poor.",
      [("the harvest was poor", "indirect", "Farmers", "say")]),
@@ -143,7 +143,7 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # a share of a speech is spent by the speaker, not the one speaking
     pytest.param("The senator spent much of his hour-long speech defending the harbour plan.", "defending", "The senator",
                  marks=pytest.mark.xfail(strict=True, reason="the cue model does not keep 'defending' here "
-                                         "(p 0.31 < 0.32); the source rule is not reached")),
+                                         "(p 0.314 < 0.32); the source rule is not reached")),
     ("Okafor spent most of her speech praising the new ferry.", "praising", "Okafor"),
     # the pronoun of a cleft is not the speaker: the subject after it is
     ("It was at the meeting that Ann Okafor gave her speech, pointing to the rising cost of the ferry.",

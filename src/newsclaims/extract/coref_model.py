@@ -116,43 +116,12 @@ def examples(gap_examples, docs, *, model: tuple[dict[str, float], float] | None
 
 def fit(data: Sequence[tuple], *, l2: float = L2) -> dict[str, float]:
     """Logistic regression over the labelled candidates (features and, for the ones in
-    ``coref.PAIRED``, their pairwise products): mean log-loss plus an L2 penalty of ``l2 / 2n``
-    times the squared weights (the bias unpenalised), minimised by L-BFGS (scipy)."""
-    import numpy as np
-    from scipy.optimize import minimize
-    from scipy.sparse import csr_matrix
+    ``coref.PAIRED``, their pairwise products), L2-penalised by ``l2``
+    (:func:`newsclaims.extract.logistic.fit`)."""
+    from newsclaims.extract import logistic
 
     rows = [(f, y) for feats, labels, *_ in data for f, y in zip(feats, labels) if y is not None]
-    names = sorted({k for f, _ in rows for k in f})
-    index = {k: i for i, k in enumerate(names)}
-    cols: list[int] = []
-    vals: list[float] = []
-    ptr = [0]
-    y = np.zeros(len(rows))
-    for r, (f, lab) in enumerate(rows):
-        for k, v in f.items():
-            cols.append(index[k])
-            vals.append(v)
-        cols.append(len(names))
-        vals.append(1.0)
-        ptr.append(len(cols))
-        y[r] = 1.0 if lab else 0.0
-    x = csr_matrix((vals, cols, ptr), shape=(len(rows), len(names) + 1))
-    n = max(len(rows), 1)
-    penalty = np.full(x.shape[1], l2 / n)
-    penalty[-1] = 0.0
-
-    def loss(w):
-        z = x @ w
-        # log(1 + e^z) - y z, computed stably
-        value = np.sum(np.logaddexp(0.0, z) - y * z) / n + 0.5 * np.sum(penalty * w * w)
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return value, x.T @ (p - y) / n + penalty * w
-
-    w = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
-    weights = {k: float(w[i]) for k, i in index.items() if abs(w[i]) >= 1e-4}
-    weights["bias"] = float(w[-1])
-    return weights
+    return logistic.fit([f for f, _ in rows], [y for _, y in rows], l2=l2)
 
 
 def choose_threshold(data: Rows, *, folds: int = 5, tolerance: float = 0.01, l2: float = L2) -> float:
