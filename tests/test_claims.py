@@ -705,3 +705,21 @@ def test_the_platform_a_stance_was_taken_on_is_not_its_content(convert_text, tex
 ])
 def test_a_content_runs_on_through_the_quotation_that_continues_it(convert_text, text, content):
     assert [c["text"] for c in convert_text(text)["claims"]] == [content]
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour Rovers: Ann Okafor (captain), Ben Reyes, Carl Mendes, Dara Quinn, Eli Brandt",
+    "Director: Tomas Ferrer; Cast: Ann Okafor, Ben Reyes, Carl Mendes, Dara Quinn",
+    "Ann Okafor. Courtesy: Facebook",
+    "Top scorer Okafor: 14",
+])
+def test_a_list_or_a_name_after_a_colon_is_no_claim(convert_text, line):
+    # a team sheet, a film's credits or a photo credit names people; it reports nothing they said
+    record = convert_text(f"The season opens on Saturday.\n\n{line}\n\nTickets are on sale at the club shop.\n")
+    assert not [c for c in record["claims"] if c["cue"]["text"] == ":"], record["claims"]
+
+
+def test_a_statement_after_a_name_and_colon_is_still_a_claim(convert_text):
+    record = convert_text("The season opens on Saturday.\n\nOkafor: Ferry fares will rise in May\n\nTickets are on sale.\n")
+    assert [(c["text"], c["source"]["text"]) for c in record["claims"] if c["cue"]["text"] == ":"] == \
+        [("Ferry fares will rise in May", "Okafor")]

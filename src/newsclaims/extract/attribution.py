@@ -194,6 +194,17 @@ def _asked_question(clause) -> bool:
 ANSWERS = {"intj": frozenset({"yes", "no"}), "advmod": frozenset({"so"}), "dobj": frozenset({"yes", "no"})}
 
 
+def _names_only(toks) -> bool:
+    """Whether the words after a line's colon are one word or a list of names (two commas or more,
+    no verb, most words proper nouns) rather than a statement. A verb is no test alone: the tagger
+    reads title-cased headlines ("Harbour Chief Backs Ferry Plan") as names."""
+    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    if len(words) == 1:
+        return True
+    return (sum(t.text == "," for t in toks) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+            and sum(t.pos_ == "PROPN" for t in words) >= 0.6 * len(words))
+
+
 def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
     """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
 
@@ -237,6 +248,10 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
         while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
             end += 1
         toks = list(doc[head.i + 1:end])
+        if _names_only(toks):
+            # "Cast: Ann Okafor, Ben Reyes, …", "Harbour Ferries: Ann Okafor (captain), …", "Courtesy:
+            # Facebook": a list or a name, not a statement (a quotation after the colon is still drawn)
+            return None, "indirect", "colon"
         return _subtree_span(toks, set()), "indirect", "colon"
     comps = _one_side([c for c in head.children if c.dep_ in COMPLEMENT_DEPS or _asked_question(c)], head)
     if comps:
