@@ -581,6 +581,47 @@ def test_a_source_recognition_missed_names_its_actor_by_surname(convert_text):
     assert (src, src + len("Col Isaacs")) in {(m.start, m.end) for m in isaacs.mentions}
 
 
+def _claim_of(text: str, source: str):
+    from newsclaims.record import Claim
+
+    src = text.index(source)
+    return Claim(id="c1", text="x", start=0, end=1, kind="indirect", source=Span.of(text, src, src + len(source)))
+
+
+def test_a_company_source_names_the_company_by_its_short_name():
+    from newsclaims.extract.actors import match_named_sources
+
+    text = "NORDLINE FERRIES SAYS FARES RISE\nNordline Ferries Co said fares would rise. Nordline said so."
+    nordline = Actor(id="nordline", name="Nordline", type="organization", mentions=[Span.of(text, text.index("Nordline said"), text.index(" said so"))])
+    claim = _claim_of(text, "Nordline Ferries Co")
+    match_named_sources(text, [nordline], [claim])
+    assert claim.speaker == "nordline"
+    assert "Nordline Ferries Co" in [m.text for m in nordline.mentions]
+
+
+def test_a_company_source_retypes_a_place_of_its_name():
+    from newsclaims.extract.actors import match_named_sources
+
+    text = "HARBOURCO SAYS FARES RISE\nHarbourco Inc said fares would rise."
+    harbourco = Actor(id="harbourco", name="Harbourco", type="place", country_code="US",
+                      mentions=[Span.of(text, 0, len("HARBOURCO"))])
+    claim = _claim_of(text, "Harbourco Inc")
+    match_named_sources(text, [harbourco], [claim])
+    assert claim.speaker == "harbourco" and harbourco.type == "organization" and harbourco.country_code is None
+
+
+def test_a_company_source_no_actor_names_is_an_actor_of_its_own():
+    from newsclaims.extract.actors import match_named_sources
+
+    text = "Fares will rise, Harbour Ferries Inc said. THE INSURGENT GROUP said it would fight."
+    actors: list[Actor] = []
+    company, group = _claim_of(text, "Harbour Ferries Inc"), _claim_of(text, "THE INSURGENT GROUP")
+    match_named_sources(text, actors, [company, group])
+    assert [(a.id, a.name, a.type, [m.text for m in a.mentions]) for a in actors] == \
+        [("harbour_ferries_inc", "Harbour Ferries Inc", "organization", ["Harbour Ferries Inc"])]
+    assert company.speaker == "harbour_ferries_inc" and group.speaker is None  # "group" is no company's legal form
+
+
 def test_a_participle_hyphenated_to_a_name_is_no_part_of_it(convert_text):
     text = "The Jeff Bezos-founded company said it would invest. Bezos said he was pleased."
     bezos = by_name(convert_text(text), "Jeff Bezos")

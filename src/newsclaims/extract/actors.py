@@ -1135,9 +1135,21 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
         if not words or len(words) > 4 or not all(w[0].isupper() for w in words):
             continue  # "the company", "officials": no name
         key = tuple(w.lower() for w in words)
+        # "Nordline Ferries Co", "Harbour Ferries Inc" (not "group": "the guerrilla group" is no company's name)
+        company = len(key) > 1 and key[-1].rstrip(".") != "group" and without_legal_form(key) != key
         found = [a for a in actors if a.type == "person" and key == tuple(w.lower() for w in name_tokens(a.name)[-len(key):])] \
             or [a for a in actors if a.type in ("organization", "group")
-                and key in {tuple(w.lower() for w in name_tokens(n)) for n in (a.name, *a.aliases)}]
+                and key in {tuple(w.lower() for w in name_tokens(n)) for n in (a.name, *a.aliases)}] \
+            or ([a for a in actors if a.type == "organization" and _short_name_of(key, a)] if company else [])
+        if not found and company:
+            # a company recognition took for a place ("HARBOURCO <HBC> SAYS …⏎… Harbourco Inc said"), or
+            # missed everywhere: "Inc" says what it is
+            found = [a for a in actors if a.type == "place" and _short_name_of(key, a)
+                     and len(name_tokens(a.name)) == len(without_legal_form(key))]
+            if len(found) == 1:
+                found[0].type, found[0].country_code = "organization", None
+            elif not found:
+                found = [_new_actor(actors, " ".join(words), "organization")]
         if len(found) != 1:
             continue
         actor = found[0]
@@ -1146,3 +1158,25 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
             actor.mentions.append(Span.of(text, src.start, src.end))
             actor.mentions.sort(key=lambda m: (m.start, m.end))
 
+
+def _short_name_of(company: tuple[str, ...], actor: Actor) -> bool:
+    """Whether ``actor``'s name or an alias, less its legal form, opens ``company`` (lower-cased
+    words) less its legal form: "Nordline" or "Nordline Ferries" of "Nordline Ferries Co"."""
+    short = without_legal_form(company)
+    for n in (actor.name, *actor.aliases):
+        name = without_legal_form(tuple(w.lower() for w in name_tokens(n)))
+        if name and short[:len(name)] == name:
+            return True
+    return False
+
+
+def _new_actor(actors: list[Actor], name: str, kind: str) -> Actor:
+    """A new actor named ``name`` appended to ``actors``, its id a slug of the name no other actor has."""
+    taken = {a.id for a in actors}
+    base = _slug(name) or kind
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}_{n}", n + 1
+    actor = Actor(id=ident, name=name, type=kind)
+    actors.append(actor)
+    return actor
