@@ -622,6 +622,13 @@ def test_a_company_source_no_actor_names_is_an_actor_of_its_own():
     assert company.speaker == "harbour_ferries_inc" and group.speaker is None  # "group" is no company's legal form
 
 
+def test_a_stock_symbol_ends_a_headline_company_and_the_words_after_it_are_no_name(convert_text):
+    # a wire headline names the company, its symbol in angle brackets, then what it did
+    record = convert_text("ASKER <AK> REAFFIRMS COMMITMENT\nOSLO, March 3 - Asker Shipping Inc said it would keep its routes.\n")
+    assert not [m["text"] for a in record["actors"] for m in a["mentions"] if "<" in m["text"] or ">" in m["text"]]
+    assert "Commitment" not in " ".join(a["name"] for a in record["actors"])
+
+
 def test_a_participle_hyphenated_to_a_name_is_no_part_of_it(convert_text):
     text = "The Jeff Bezos-founded company said it would invest. Bezos said he was pleased."
     bezos = by_name(convert_text(text), "Jeff Bezos")

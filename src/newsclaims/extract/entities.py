@@ -577,6 +577,11 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
         bracket = next((t.i for t in doc[ts:te] if t.text == "("), None)
         if bracket is not None and bracket > ts:  # "World Health Organization (WHO": the name ends at "("
             ts, te = _strip_span(doc, ts, bracket)
+        ticker = next((t for t in doc[ts:te] if t.text in ("<", ">")), None)
+        if ticker is not None:
+            # a wire headline's stock symbol ("HARBOURCO <HBC> SAYS …") ends the company's name; what
+            # follows its ">" is the headline's verb, no name
+            ts, te = _strip_span(doc, ts, ticker.i) if ticker.text == "<" else (ts, ts)
         if ts >= te:
             continue
         cut = te
