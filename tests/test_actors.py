@@ -861,3 +861,35 @@ def test_an_organisations_people_are_no_person_called_so(convert_text):
     record = convert_text(text)
     forms = {m["text"] for a in record["actors"] for m in a["mentions"]}
     assert "AVC LEADERS" not in forms and "AVC" in forms
+
+
+def _mention(text: str, phrase: str, kind: str, name: str | None = None, code: str | None = None):
+    from newsclaims.extract.entities import NameMention
+
+    s = text.index(phrase)
+    return NameMention(s, s + len(phrase), s, s + len(phrase), kind, name or phrase, country_code=code)
+
+
+def test_a_dateline_place_recognition_typed_otherwise_is_the_place():
+    from newsclaims.extract.actors import _as_dateline_place
+
+    text = "PALM BAY, Fla. (AP) - The council met on Monday."
+    dl = _mention(text, "PALM BAY, Fla.", "place", "Palm Bay", "US")
+    (city,) = _as_dateline_place(_mention(text, "PALM BAY", "person", "Palm Bay"), dl, text)
+    assert (city.type, city.name, city.country_code, text[city.start:city.end]) == ("place", "Palm Bay", "US", "PALM BAY")
+    (state,) = _as_dateline_place(_mention(text, "Fla.", "organization"), dl, text)
+    assert (state.type, state.name) == ("place", "Fla.")
+    council = _mention(text, "The council", "organization")
+    assert _as_dateline_place(council, dl, text) == [council]  # outside the dateline
+    fla = _mention(text, "Fla.", "place")
+    assert _as_dateline_place(fla, dl, text) == [fla]  # already a place
+
+
+def test_a_byline_name_run_into_the_dateline_place_ends_before_it():
+    from newsclaims.extract.actors import _as_dateline_place
+
+    text = "Ann Okafor HARARE (AFP) - The council met on Monday."
+    dl = _mention(text, "HARARE", "place", "Harare", "ZW")
+    person, place = _as_dateline_place(_mention(text, "Ann Okafor HARARE", "person"), dl, text)
+    assert (person.type, person.name, text[person.start:person.end]) == ("person", "Ann Okafor", "Ann Okafor")
+    assert (place.type, place.name, text[place.start:place.end]) == ("place", "Harare", "HARARE")

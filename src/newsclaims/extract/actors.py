@@ -355,6 +355,28 @@ def _dateline_mention(dateline, text: str) -> NameMention | None:
     return NameMention(place.start, place.end, place.start, place.end, "place", name, country_code=code, via="dateline")
 
 
+def _as_dateline_place(m: NameMention, dl: NameMention, text: str) -> list[NameMention]:
+    """``m`` corrected by the dateline's place ``dl`` when recognition typed a part of that place a
+    person, organisation or group: the place's first name is the place ("PALM BAY, Fla. (AP) -" read
+    as a person's name), a later part a place of its own ("ILL." of "NORTHBROOK, ILL." read as an
+    organisation), and a mention that runs into the place from a byline before it ("Ann Okafor
+    HARARE") ends before the place, which is a mention of its own."""
+    if m.type not in ("person", "organization", "group") or not (m.start < dl.end and dl.start < m.end) or m.end > dl.end:
+        return [m]
+    if m.start >= dl.start:
+        name = dl.name if m.start == dl.start else m.name
+        return [NameMention(m.start, m.end, m.start, m.end, "place", name, country_code=dl.country_code, via="dateline")]
+    place = NameMention(dl.start, m.end, dl.start, m.end, dl.type, dl.name, country_code=dl.country_code, via="dateline")
+    before = text[m.name_start:dl.start].rstrip()
+    kept = len(before.split())
+    if m.name_start >= dl.start or kept == 0:
+        return [place]
+    trimmed = NameMention(m.start, m.name_start + len(before), m.name_start, m.name_start + len(before), m.type,
+                          " ".join(m.name.split()[:kept]), country_code=m.country_code, titles=list(m.titles),
+                          gender=m.gender, gender_by_first_name=m.gender_by_first_name, via=m.via)
+    return [trimmed, place]
+
+
 def _signature_mentions(text: str) -> list[tuple[NameMention, str, tuple[int, int]]]:
     out = []
     for sig in find_signatures(text):
@@ -927,8 +949,10 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     text = original_text(doc)
     named = recognise(doc, text)
     dl = _dateline_mention(dateline, text)
-    if dl is not None and not any(m.start < dl.end and dl.start < m.end for m in named):
-        named.append(dl)
+    if dl is not None:
+        named = [c for m in named for c in _as_dateline_place(m, dl, text)]
+        if not any(m.start < dl.end and dl.start < m.end for m in named):
+            named.append(dl)
     signatures = _signature_mentions(text)
     named.sort(key=lambda m: (m.start, -m.end))
 
