@@ -893,3 +893,19 @@ def test_a_byline_name_run_into_the_dateline_place_ends_before_it():
     person, place = _as_dateline_place(_mention(text, "Ann Okafor HARARE", "person"), dl, text)
     assert (person.type, person.name, text[person.start:person.end]) == ("person", "Ann Okafor", "Ann Okafor")
     assert (place.type, place.name, text[place.start:place.end]) == ("place", "Harare", "HARARE")
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("Associate Minister of Harbours and Trade Ann Okafor", "okafor"),
+    ("Minister of Harbours and Trade", None),  # a title, no name after it
+    ("the mother of Ann Okafor", None),
+    ("a spokesman for Harbour chief Ann Okafor", None),
+])
+def test_a_name_closing_a_long_title_is_the_speaker(source, speaker):
+    from newsclaims.extract.actors import match_named_sources
+
+    text = f"{source} said the ferry would run. Okafor spoke later."
+    okafor = Actor(id="okafor", name="Ann Okafor", type="person", mentions=[Span.of(text, text.index("Okafor spoke"), text.index(" spoke"))])
+    claim = _claim_of(text, source)
+    match_named_sources(text, [okafor], [claim])
+    assert claim.speaker == speaker

@@ -1156,8 +1156,14 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
         words = _SOURCE_WORD.findall(text[src.start:src.end])
         while words and (words[0].lower() in ("the", "a", "an") or title_key(words[0]) in title_words()):
             words = words[1:]
-        if not words or len(words) > 4 or not all(w[0].isupper() for w in words):
-            continue  # "the company", "officials": no name
+        if not words:
+            continue
+        if len(words) > 4 or not all(w[0].isupper() for w in words):
+            # "the company", "officials": no name; but a long title may close with one
+            actor = _person_closing(words, actors)
+            if actor is not None:
+                _give(item, actor, text)
+            continue
         key = tuple(w.lower() for w in words)
         # "Nordline Ferries Co", "Harbour Ferries Inc" (not "group": "the guerrilla group" is no company's name)
         company = len(key) > 1 and key[-1].rstrip(".") != "group" and without_legal_form(key) != key
@@ -1174,13 +1180,38 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
                 found[0].type, found[0].country_code = "organization", None
             elif not found:
                 found = [_new_actor(actors, " ".join(words), "organization")]
-        if len(found) != 1:
-            continue
-        actor = found[0]
-        item.speaker = actor.id
-        if not any(m.start < src.end and src.start < m.end for m in actor.mentions):
-            actor.mentions.append(Span.of(text, src.start, src.end))
-            actor.mentions.sort(key=lambda m: (m.start, m.end))
+        if len(found) == 1:
+            _give(item, found[0], text)
+
+
+def _give(item, actor: Actor, text: str) -> None:
+    """``item``'s speaker is ``actor``, and its source one of the actor's mentions."""
+    src = item.source
+    item.speaker = actor.id
+    if not any(m.start < src.end and src.start < m.end for m in actor.mentions):
+        actor.mentions.append(Span.of(text, src.start, src.end))
+        actor.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+#: the lower-case words a title may hold ("Minister of Harbours and Trade")
+_TITLE_JOINERS = frozenset({"of", "and", "the", "&"})
+
+
+def _person_closing(words: list[str], actors: list[Actor]) -> Actor | None:
+    """The one person whose name closes a long title ("Associate Minister of Harbours and Trade Ann
+    Okafor": the longest ending of up to three words that names exactly one person), when the source
+    is nothing but a title and a name: its only lower-case words join a title's words, so "the
+    mother of Ann Okafor" and "a spokesman for Harbour chief Ann Okafor" name someone else."""
+    if any(not w[0].isupper() and w.lower() not in _TITLE_JOINERS for w in words):
+        return None
+    for n in range(min(3, len(words) - 1), 0, -1):
+        key = tuple(w.lower() for w in words[-n:])
+        if words[-n - 1].lower() in _TITLE_JOINERS or any(not w[0].isupper() for w in words[-n:]):
+            continue  # "… of Harbours and Trade": the title's last words, no name after them
+        found = [a for a in actors if a.type == "person" and key == tuple(w.lower() for w in name_tokens(a.name)[-n:])]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _short_name_of(company: tuple[str, ...], actor: Actor) -> bool:
