@@ -723,3 +723,8 @@ def test_a_statement_after_a_name_and_colon_is_still_a_claim(convert_text):
     record = convert_text("The season opens on Saturday.\n\nOkafor: Ferry fares will rise in May\n\nTickets are on sale.\n")
     assert [(c["text"], c["source"]["text"]) for c in record["claims"] if c["cue"]["text"] == ":"] == \
         [("Ferry fares will rise in May", "Okafor")]
+
+
+def test_a_one_word_answer_after_a_speakers_colon_is_still_a_claim(convert_text):
+    record = convert_text("Reporter: Will the ferry run on Sunday?\n\nOKAFOR: No.\n\nReporter: And on Monday?\n")
+    assert ("No", "OKAFOR") in [(c["text"], c["source"]["text"]) for c in record["claims"] if c["cue"]["text"] == ":"]

@@ -195,12 +195,12 @@ ANSWERS = {"intj": frozenset({"yes", "no"}), "advmod": frozenset({"so"}), "dobj"
 
 
 def _names_only(toks) -> bool:
-    """Whether the words after a line's colon are one word or a list of names (two commas or more,
-    no verb, most words proper nouns) rather than a statement. A verb is no test alone: the tagger
+    """Whether the words after a line's colon are one word (not an answer: "yes", "no") or a list
+    of names (two commas or more, no verb, most words proper nouns) rather than a statement. A verb is no test alone: the tagger
     reads title-cased headlines ("Harbour Chief Backs Ferry Plan") as names."""
     words = [t for t in toks if not (t.is_punct or t.is_space)]
     if len(words) == 1:
-        return True
+        return words[0].pos_ != "INTJ" and words[0].lower_ not in ("yes", "no")  # a transcript's "OKAFOR: No."
     return (sum(t.text == "," for t in toks) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in toks)
             and sum(t.pos_ == "PROPN" for t in words) >= 0.6 * len(words))
 
