@@ -912,6 +912,14 @@ def _outermost(spans) -> list[tuple[int, int]]:
     return out
 
 
+def _free_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base_2``, ``base_3`` … the first that is not ``taken``."""
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}_{n}", n + 1
+    return ident
+
+
 def _ids(entities: list[Entity]) -> list[str]:
     taken: set[str] = set()
     ids = []
@@ -929,12 +937,7 @@ def _ids(entities: list[Entity]) -> list[str]:
         else:
             options = [name]
         slugs = [s for s in (_slug(o) for o in options) if s] or [e.type]
-        chosen = next((s for s in slugs if s not in taken), None)
-        if chosen is None:
-            n = 2
-            while f"{slugs[-1]}_{n}" in taken:
-                n += 1
-            chosen = f"{slugs[-1]}_{n}"
+        chosen = next((s for s in slugs if s not in taken), None) or _free_id(slugs[-1], taken)
         taken.add(chosen)
         ids.append(chosen)
     return ids
@@ -1227,11 +1230,6 @@ def _short_name_of(company: tuple[str, ...], actor: Actor) -> bool:
 
 def _new_actor(actors: list[Actor], name: str, kind: str) -> Actor:
     """A new actor named ``name`` appended to ``actors``, its id a slug of the name no other actor has."""
-    taken = {a.id for a in actors}
-    base = _slug(name) or kind
-    ident, n = base, 2
-    while ident in taken:
-        ident, n = f"{base}_{n}", n + 1
-    actor = Actor(id=ident, name=name, type=kind)
+    actor = Actor(id=_free_id(_slug(name) or kind, {a.id for a in actors}), name=name, type=kind)
     actors.append(actor)
     return actor
