@@ -157,6 +157,40 @@ def test_all_caps_article_yields_people(convert_text):
     assert any("Duarte" in a["name"] or "DUARTE" in a["name"] for a in people)
 
 
+def _speakers(rec, cue):
+    return [c["speaker"] for c in rec["claims"] + rec["quotes"] if c["cue"] and c["cue"]["text"] == cue]
+
+
+def test_first_person_of_a_speech_is_its_speaker(convert_text):
+    text = ("DOC-1 (X)\n\nLIMA, 4 MAR 90 (RADIO SUR) -- [SPEECH] [PERUVIAN PRESIDENT ANA QUISPE] [TEXT] DEAR FRIENDS:\n\n"
+            "WE HAVE ALWAYS SAID THAT WE WILL NOT ABANDON THE FARMERS OF THE SOUTH.\n\n"
+            "I BELIEVE THAT THE HARVEST WILL BE GOOD THIS YEAR.\n\n"
+            'THE MINISTER TOLD ME: "I WILL RESIGN TOMORROW."\n')
+    rec = convert_text(text)
+    (quispe,) = [a for a in rec["actors"] if "Quispe" in a["name"]]
+    assert _speakers(rec, "SAID") == [quispe["id"]] and _speakers(rec, "BELIEVE") == [quispe["id"]]
+    owned = {m["start"] for m in quispe["mentions"]}
+    assert text.index("I BELIEVE") in owned and text.index("ME:") in owned
+    assert text.index("I WILL RESIGN") not in owned  # the minister's, inside his quotation
+
+
+def test_transcript_tag_gives_its_voice_to_the_next_paragraphs(convert_text):
+    text = ("LIMA, 4 MAR 90 (RADIO SUR) -- [TEXT] [BEGIN RECORDING] [QUISPE] THE TALKS ARE OVER.\n\n"
+            "I THINK THAT THE REBELS HAVE LOST THEIR WAY.\n\n"
+            "[ANNOUNCER] PRESIDENT ANA QUISPE SPOKE IN LIMA.\n\n"
+            "I THINK THAT THE STORM WILL PASS.\n")
+    rec = convert_text(text)
+    (quispe,) = [a for a in rec["actors"] if "Quispe" in a["name"]]
+    assert _speakers(rec, "THINK")[0] == quispe["id"]
+    assert _speakers(rec, "THINK")[1] is None  # after the announcer's tag: not Quispe's
+
+
+def test_no_voice_without_a_header(convert_text):
+    text = "Ana Quispe spoke in Lima on Monday.\n\nI think that the storm will pass, the writer added."
+    rec = convert_text(text)
+    assert not any(m["text"] == "I" for a in rec["actors"] for m in a["mentions"])
+
+
 # --- the seed against its hand-made reference ------------------------------------------------------
 
 def _reference(shared):

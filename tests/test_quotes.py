@@ -230,6 +230,43 @@ def test_transcript_speaker_tags():
     assert text[tag.speech.inner_start:tag.speech.inner_end] == "We will not negotiate."
 
 
+@pytest.mark.parametrize("text, voice, body", [
+    ("DOC-1 (X)\n\nLIMA, 4 MAR 90 (RADIO SUR) -- [SPEECH] [PERUVIAN PRESIDENT ANA QUISPE] [TEXT] DEAR FRIENDS:",
+     "PERUVIAN PRESIDENT ANA QUISPE", "DEAR FRIENDS:"),
+    ("QUITO, 8 MAR 89 (EFE) -- [INTERVIEW WITH TOMAS REYES, MEMBER OF THE ALFARO GROUP, BY LUIS PAZ] [TEXT] "
+     "[PAZ] WHY NOW?", "TOMAS REYES", "[PAZ] WHY NOW?"),
+    ("QUITO, 8 MAR 89 (EFE) -- [STATEMENT] [ALFARO LIVES GROUP (AVC)] [TEXT] WE SIGNED.", "ALFARO LIVES GROUP", "WE SIGNED."),
+    ("BOGOTA, 2 MAY 90 (EFE) -- [COMMUNIQUE FROM THE NORTH FRONT TO THE GOVERNMENT] [TEXT] WE DEMAND PEACE.",
+     "THE NORTH FRONT", "WE DEMAND PEACE."),
+    # the label after the markers is a speaker tag, not the speaker of the report
+    ("LIMA, 4 MAR 90 (RADIO SUR) -- [REPORT] [TEXT] [CONTINUED] [QUISPE] WE WILL WIN.", None, "[QUISPE] WE WILL WIN."),
+    ("LIMA, 4 MAR 90 (RADIO SUR) -- [TEXT] THE ARMY SAID SO.", None, "THE ARMY SAID SO."),
+    ("LIMA, 4 MAR 90 (RADIO SUR) -- [EDITORIAL REPORT] [TEXT] A STATION SAID SO.", None, "A STATION SAID SO."),
+])
+def test_monitoring_service_header_names_the_voice(text, voice, body):
+    from newsclaims.extract.content import text_header
+
+    header = text_header(text)
+    assert (text[header.voice[0]:header.voice[1]] if header.voice else None) == voice
+    assert text[header.end:] == body
+
+
+def test_no_header_without_bracketed_labels():
+    from newsclaims.extract.content import text_header
+
+    assert text_header("LIMA -- The army said so [sic].") is None
+    assert text_header("The army said so.") is None
+
+
+def test_speaker_tag_right_after_the_header():
+    from newsclaims.extract.content import speaker_tags
+
+    text = "LIMA, 4 MAR 90 (RADIO SUR) -- [INTERVIEW WITH ANA QUISPE BY LUIS PAZ] [TEXT] [QUISPE] YES, WE WILL.\n"
+    (tag,) = speaker_tags(text, find_quotes(text))
+    assert text[tag.name_start:tag.name_end] == "QUISPE"
+    assert text[tag.speech.inner_start:tag.speech.inner_end] == "YES, WE WILL."
+
+
 @pytest.mark.parametrize("text, cue, source", [
     # a verb right after the quotation tags it, whatever its lemma
     ("“Would the new bridge be finished by May?” Okafor pressed.", "pressed", "Okafor"),

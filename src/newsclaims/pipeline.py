@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsclaims.errors import ArticleError, NewsclaimsError
-from newsclaims.extract.actors import extract_actors, link_quoted_first_person, match_named_sources, unlink_quoted_third_person
+from newsclaims.extract.actors import (
+    extract_actors,
+    link_quoted_first_person,
+    link_voiced_first_person,
+    match_named_sources,
+    unlink_quoted_third_person,
+)
 from newsclaims.extract.claims import extract_claims
 from newsclaims.extract.dateline import extract_dateline
 from newsclaims.extract.quotes import extract_quotes
@@ -47,6 +53,7 @@ def annotate(record: Record, doc) -> Record:
     record.quotes = clip_to_dateline(record.text, record.dateline, extract_quotes(doc, record.actors, record.dateline))
     match_named_sources(record.text, record.actors, record.quotes)
     link_quoted_first_person(record.text, record.actors, record.quotes)
+    link_voiced_first_person(record.text, record.actors, record.quotes)
     unlink_quoted_third_person(record.actors, record.quotes)
     record.claims = clip_to_dateline(record.text, record.dateline, extract_claims(doc, record.actors, record.quotes, record.dateline))
     match_named_sources(record.text, record.actors, record.claims)

@@ -21,7 +21,8 @@ The algorithm, in order:
    "Texaco Inc") is no candidate (:func:`not_a_person`);
 7. each entity becomes an :class:`Actor` with a stable id (a slug of the surname, acronym or name);
 8. once quotes are known, first-person pronouns inside a quotation join its speaker
-   (:func:`link_quoted_first_person`).
+   (:func:`link_quoted_first_person`), and those outside quotation marks join the speaker a
+   monitoring-service header or a transcript's speaker tag names (:func:`link_voiced_first_person`).
 
 A full name introduced as someone's relative ("daughter of Thomas Betts") never merges with an
 earlier bare surname; a bare surname prefers anyone else of that name to such a relative. A bare
@@ -37,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsclaims.extract import coref
+from newsclaims.extract.content import find_quotes, paragraphs, speaker_tags, text_header
 from newsclaims.extract.cues import speech_lemmas
 from newsclaims.extract.entities import (
     NameMention,
@@ -51,6 +53,7 @@ from newsclaims.extract.entities import (
     introduced_as_relative,
     is_big_city,
     is_first_name,
+    is_name_like,
     is_organization_name,
     name_tokens,
     org_words,
@@ -957,6 +960,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         if not any(m.start < dl.end and dl.start < m.end for m in named):
             named.append(dl)
     signatures = _signature_mentions(text)
+    named += _voice_mentions(doc, text, named)
     named.sort(key=lambda m: (m.start, -m.end))
 
     named = _drop_title_parts(named)
@@ -1108,22 +1112,108 @@ def link_quoted_first_person(text: str, actors: list[Actor], quotes) -> None:
         speaker = by_id.get(q.speaker) if q.speaker else None
         if speaker is None or q.kind == "social_post":
             continue
-        plural_ok = speaker.type in ("organization", "country", "group")
-        for match in _WORD.finditer(text, q.start, q.end):
-            word = match.group(0)
-            low = word.lower()
-            if low in FIRST_PERSON_SINGULAR and (word != "I" and low == "i"):
-                continue  # a lower-case "i" is no pronoun
-            if not (low in FIRST_PERSON_SINGULAR or (plural_ok and low in FIRST_PERSON_PLURAL)):
-                continue
-            if low == "us" and word == "US":
-                continue  # the country
-            span = match.span()
-            if span in taken:
-                continue
-            speaker.mentions.append(Span.of(text, *span))
-            taken.add(span)
-        speaker.mentions.sort(key=lambda m: (m.start, m.end))
+        _link_first_person(text, speaker, q.start, q.end, taken, plural=speaker.type in ("organization", "country", "group"))
+
+
+def link_voiced_first_person(text: str, actors: list[Actor], quotes) -> None:
+    """Outside quotation marks, first-person pronouns are the text's voice: the speaker its
+    monitoring-service header names ("-- [SPEECH] [SALVADORAN PRESIDENT ALFREDO CRISTIANI] [TEXT]",
+    "[INTERVIEW WITH … BY …]"), or in a transcript the speaker of the latest bracketed speaker tag
+    ("[CRISTIANI] …" and the untagged paragraphs after it, until the next tag). "We" is the voice's
+    too, whoever speaks: the one who gives a speech or signs a communiqué speaks for those they
+    lead ("WE WILL NOT TURN BACK THE AGRARIAN REFORM", said by the president). Quotations keep
+    their own speakers (:func:`link_quoted_first_person`); one whose source is such a pronoun ("WE
+    HAVE SAID THAT “…”") gets the voice as its speaker. Updates ``actors`` and ``quotes`` in place."""
+    header = text_header(text)
+    tags = speaker_tags(text, find_quotes(text))
+    if header is None and not tags:
+        return
+    taken = {(m.start, m.end) for a in actors for m in a.mentions}
+    quoted = sorted((q.start, q.end) for q in quotes)
+    body = header.end if header is not None else 0
+    voice = header.voice if header is not None else None
+    voiced: dict[tuple[int, int], Actor] = {}
+    for start, end in paragraphs(text):
+        if end <= body:
+            continue
+        start = max(start, body)
+        tag = next((t for t in tags if start <= t.name_start < end), None)
+        if tag is not None:
+            voice = (tag.name_start, tag.name_end)
+        speaker = _voice_actor(actors, *voice) if voice is not None else None
+        if speaker is None:
+            continue
+        pos = start
+        for q_start, q_end in [*(q for q in quoted if q[0] < end and start < q[1]), (end, end)]:
+            if pos < q_start:
+                voiced.update(dict.fromkeys(_link_first_person(text, speaker, pos, q_start, taken, plural=True), speaker))
+            pos = max(pos, q_end)
+    for q in quotes:  # "WE HAVE SAID THAT “…”": a quotation the voice introduces is the voice's
+        if q.speaker is None and q.source is not None and (q.source.start, q.source.end) in voiced:
+            q.speaker = voiced[q.source.start, q.source.end].id
+
+
+def _voice_actor(actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The actor the voice's name ``[start, end)`` names: one with a mention that closes it (a person
+    first), so "PERUVIAN PRESIDENT ANA QUISPE" is not Peru when recognition missed Quispe."""
+    found = [a for a in actors if any(start <= m.start and m.end == end for m in a.mentions)]
+    return next((a for a in found if a.type == "person"), found[0] if found else None)
+
+
+def _voice_mentions(doc, text: str, named: list[NameMention]) -> list[NameMention]:
+    """Persons named where recognition found no name: by a monitoring-service header ("-- [REPORT]
+    [GILBERTO VILLARROEL] [TEXT]", "[INTERVIEW WITH LIEUTENANT COLONEL RICARDO WHEELOCK, CHIEF OF … BY …]")
+    or by a transcript's speaker tag ("[WHEELOCK] I THANK YOU ALL…"). The name is what follows the
+    titles and demonyms and must read as a person's ("[REPORTER]", "[ANNOUNCER]", "THE FARC" are none)."""
+    header = text_header(text)
+    spans = [header.voice] if header is not None and header.voice is not None else []
+    spans += [(t.name_start, t.name_end) for t in speaker_tags(text, find_quotes(text))]
+    out: list[NameMention] = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        i = span.start
+        while i < span.end and (title_key(doc[i].text) in title_words() or demonym_country(doc[i].text)):
+            i += 1
+        words = [t.text for t in doc[i:span.end]]  # as truecased
+        if not words or not is_name_like(words) or all(english_word(w) for w in words):
+            continue
+        name_start, name_end = doc[i].idx, span.end_char
+        found = [m for m in (*named, *out) if m.start < name_end and name_start < m.end]
+        for m in found:
+            if m.latent and m.type == "person":
+                m.latent = False  # proper nouns recognition kept in case they were referred to: they are
+        if found:
+            continue
+        first, found_titles, country, gender = _title_run(doc, i, span.start)
+        out.append(NameMention(doc[first].idx, name_end, name_start, name_end, "person", " ".join(words),
+                               country_code=country, titles=found_titles, gender=gender, via="header"))
+    return out
+
+
+def _link_first_person(text: str, speaker: Actor, start: int, end: int, taken: set[tuple[int, int]], *,
+                       plural: bool) -> list[tuple[int, int]]:
+    """The first-person pronouns of ``text[start:end]`` (plural ones when ``plural``) not yet in
+    ``taken`` become mentions of ``speaker``; returns their spans."""
+    added = []
+    for match in _WORD.finditer(text, start, end):
+        word = match.group(0)
+        low = word.lower()
+        if low in FIRST_PERSON_SINGULAR and (word != "I" and low == "i"):
+            continue  # a lower-case "i" is no pronoun
+        if not (low in FIRST_PERSON_SINGULAR or (plural and low in FIRST_PERSON_PLURAL)):
+            continue
+        if low == "us" and word == "US":
+            continue  # the country
+        span = match.span()
+        if span in taken:
+            continue
+        speaker.mentions.append(Span.of(text, *span))
+        taken.add(span)
+        added.append(span)
+    speaker.mentions.sort(key=lambda m: (m.start, m.end))
+    return added
 
 
 def unlink_quoted_third_person(actors: list[Actor], quotes) -> None:

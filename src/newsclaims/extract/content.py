@@ -153,6 +153,79 @@ def transcript_markers() -> frozenset[str]:
     return frozenset(m.upper() for m in load_lines("transcript_markers.txt"))
 
 
+#: the header of monitoring-service (FBIS) copy opens after the dateline's "--" within this many characters
+HEADER_REACH = 600
+_HEADER = re.compile(r"--[ \t]*(?=\[)")
+_LABEL = re.compile(r"\[(?P<label>[^\]\n]{1,250})\][ \t]*")
+#: "INTERVIEW WITH <voice> BY …", "COMMUNIQUE FROM <voice> TO …", "SPEECH BY <voice>"
+_KIND_WITH = re.compile(r"(?P<kind>[A-Za-z][A-Za-z ]*?)\s+(?:WITH|FROM|BY)\s+(?P<voice>.+?)(?:,?\s+(?:BY|TO)\s+.*)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def voiced_kinds() -> frozenset[str]:
+    return frozenset(k.upper() for k in load_lines("voiced_kinds.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The bracketed labels after the dateline of monitoring-service copy (FBIS): ``-- [SPEECH]
+    [SALVADORAN PRESIDENT ALFREDO CRISTIANI] [TEXT] …``. ``voice`` is the span naming who speaks the
+    whole text, when the header names one (its name: a description after a comma left out); the body
+    (or its first speaker tag) starts at ``end``."""
+
+    end: int
+    voice: tuple[int, int] | None
+
+
+def text_header(text: str) -> Header | None:
+    """The header of monitoring-service copy, if ``text`` has one.
+
+    Its first label, unless an editorial marker ("[TEXT]", "[CONTINUED]"), is the kind of text. A kind
+    of ``resources/voiced_kinds.txt`` names its speaker in the next label ("[SPEECH] [PRESIDENT
+    DANIEL ORTEGA]") or in itself, where it may also follow a marker ("[INTERVIEW WITH RUBEN ZAMORA
+    BY ALESSANDRO OPPES]", "[COMMUNIQUE FROM THE FARC TO PRESIDENT VIRGILIO BARCO]": the interviewee,
+    the sender). Any other label after a marker is a speaker tag, not part of the header ("[REPORT]
+    [TEXT] [CRISTIANI] …", "[TEXT] [BEGIN RECORDING] [CRISTIANI] …").
+    """
+    m = _HEADER.search(text, 0, HEADER_REACH)
+    if m is None:
+        return None
+    markers, voiced = transcript_markers(), voiced_kinds()
+    pos, kind, voice, after_kind = m.end(), None, None, False
+    while (b := _LABEL.match(text, pos)) is not None:
+        label = b.group("label").rstrip()
+        start = b.start("label")
+        if label.upper() in markers:
+            pos, after_kind = b.end(), False
+            continue
+        if kind is None:
+            w = _KIND_WITH.match(label)
+            if w is not None and w.group("kind").strip().upper() in voiced:
+                voice = _name_part(text, start + w.start("voice"), start + w.end("voice"))
+            elif pos > m.end():
+                break  # "-- [TEXT] [QUISPE] …": after a marker, a plain label is a speaker tag
+            kind = label.upper()
+            pos, after_kind = b.end(), True
+            continue
+        if after_kind and voice is None and kind in voiced:
+            voice = _name_part(text, start, start + len(label))
+            pos, after_kind = b.end(), False
+            continue
+        break
+    return Header(pos, voice)
+
+
+def _name_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` up to a description after a comma or in brackets ("MANUEL CEPEDA, MEMBER OF
+    …", "FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN)"), without edge quote marks."""
+    cut = re.search(r",|\s\(", text[start:end])
+    if cut is not None:
+        end = start + cut.start()
+    while end > start and text[end - 1] in " \t\"'”":
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerTag:
     """A transcript paragraph opened by its speaker's name in brackets: ``[CRISTIANI] We will …``."""
@@ -163,9 +236,13 @@ class SpeakerTag:
 
 
 def speaker_tags(text: str, quotes: list[Quoted]) -> list[SpeakerTag]:
-    """Paragraphs opened by a bracketed speaker name; the speech is the paragraph's quote or its rest."""
+    """Paragraphs opened by a bracketed speaker name (in the paragraph of a monitoring-service header,
+    the name after the header: :func:`text_header`); the speech is the paragraph's quote or its rest."""
     out = []
+    header = text_header(text)
     for start, end in paragraphs(text):
+        if header is not None and start <= header.end < end:
+            start = header.end  # "… -- [INTERVIEW WITH …] [TEXT] [CRISTIANI] Yes, …"
         m = _TAG.match(text, start, end)
         while m is not None and m.group("name").strip().upper() in transcript_markers():
             m = _TAG.match(text, m.end(), end)  # "[BEGIN RECORDING] [CRISTIANI] …"

@@ -53,7 +53,7 @@ class NameMention:
     gender: str | None = None  # "m" | "f" | None
     gender_by_first_name: bool = False  # the gender is a guess from the first word read as a first name
     alias: str | None = None  # an acronym given in brackets
-    via: str = "ner"  # ner | gazetteer | demonym | alias | title | role | handle | signature | pronoun | propn
+    via: str = "ner"  # ner | gazetteer | demonym | alias | title | role | handle | signature | pronoun | propn | header
     person_like: bool = False  # a name the model typed otherwise that may be a person's ("MacKenzie" as ORG)
     latent: bool = False  # found only as proper nouns the model did not tag: an actor only if referred to
     relative: bool = False  # introduced by a family relation ("daughter of Thomas Betts"): a surname alone is not enough to merge
