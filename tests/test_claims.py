@@ -728,3 +728,13 @@ def test_a_statement_after_a_name_and_colon_is_still_a_claim(convert_text):
 def test_a_one_word_answer_after_a_speakers_colon_is_still_a_claim(convert_text):
     record = convert_text("Reporter: Will the ferry run on Sunday?\n\nOKAFOR: No.\n\nReporter: And on Monday?\n")
     assert ("No", "OKAFOR") in [(c["text"], c["source"]["text"]) for c in record["claims"] if c["cue"]["text"] == ":"]
+
+
+def test_editors_note_in_brackets_is_no_claim(convert_text):
+    text = ("LIMA, 4 MAR 90 (RADIO SUR) -- [TEXT] THE MINISTER SAID THE TALKS WOULD GO ON BUT IF THEY FAIL...[CHANGES "
+            "THOUGHT] THE ARMY WILL STAY IN ITS BARRACKS. [QUISPE SHOWS THE BORDER ON A MAP] DO YOU WANT PEACE? "
+            '[CROWD SHOUTS: "YES!"]')
+    rec = convert_text(text)
+    cues = [c["cue"]["text"] for c in rec["claims"] + rec["quotes"] if c["cue"]]
+    assert "THOUGHT" not in cues and "SHOWS" not in cues
+    assert "SHOUTS" in cues  # a note of what was said is speech

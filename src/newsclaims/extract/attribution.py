@@ -431,6 +431,10 @@ def _whole_quotes(content: tuple[int, int], quotes: list[Quoted]) -> tuple[int, 
     return start, end
 
 
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,200}\]")
+_NOTE_OF_SPEECH = re.compile(r"\s*(?::\s*[\"“][^\]]*)?\]")
+
+
 def _inside(pos: int, quotes: list[Quoted]) -> bool:
     return any(q.start <= pos < q.end for q in quotes)
 
@@ -480,9 +484,16 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
     spoken = quotes + [t.speech for t in tags] + [q for s in signed for q in s.quotes]
     sents = list(doc.sents)
     classes = cue_classes()
+    # an editor's note in square brackets ("[CHANGES THOUGHT]", "[WHEELOCK SHOWS LOCATION ON A MAP]")
+    # says nothing anyone said, unless it closes with a verb of speech and maybe what was said:
+    # "[CROWD SHOUTS] YES!", "[CROWD SHOUTS: “NO!”]"
+    notes = [m.span() for m in _BRACKETED.finditer(text)]
     candidates: list[Attribution] = []
     for cue in find_cues(doc, all_verbs=True):
         if not prose(cue.start) or _inside(cue.start, spoken):
+            continue
+        if any(a < cue.start < b and not (_NOTE_OF_SPEECH.fullmatch(text, cue.end, b) and classes.get(cue_lemma(cue)) == "speech")
+               for a, b in notes):
             continue
         content, kind, rule = content_of(cue)
         if content is not None:
