@@ -142,6 +142,12 @@ def test_fbis_no_city_no_date(dateline_of):
     assert dl.date is None
 
 
+def test_fbis_city_no_date(dateline_of):
+    dl = dateline_of("DOC-0005 (NOSC)\n\nSAN SALVADOR, NO DATE (DOMESTIC SERVICE) -- [TEXT] THE ARMY SAID SO.\n")
+    assert dl.place.text == "SAN SALVADOR" and dl.place.name == "San Salvador"
+    assert dl.agencies == ["DOMESTIC SERVICE"] and dl.date is None
+
+
 NOT_DATELINES = [
     "Jane Porter — Oxford-trained economist and late-night radio host — has been called a contrarian by colleagues.",
     "Avengers: the sequel opened in cinemas on April 27 and critics have been kind to it.",

@@ -53,7 +53,7 @@ _CONNECTOR = r"(?:de|da|do|dos|del|des|di|du|el|la|le|les|los|las|es|al|am|an|de
 _CITY = rf"{_WORD}(?:[ \t]+(?:{_WORD}|{_CONNECTOR}(?=[ \t])|\d+(?=[ \t]*\))))*"
 #: any words after a capitalised first one (dated datelines only: ``La paz, march 4 -``)
 _LOOSE_CITY = r"[A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,5}?"
-_QUALIFIER = rf"(?:[ \t]*\([A-Z][\w'’. -]{{1,30}}\)|[ \t]*,[ \t]*{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+_QUALIFIER = rf"(?:[ \t]*\([A-Z][\w'’. -]{{1,30}}\)|[ \t]*,[ \t]*(?!(?i:no[ \t]+date)\b){_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _CREDIT = r"\((?P<credit>[^()\n]{1,60})\)"
 #: the separator ending a dateline (kept in its text); a line end when nothing follows on the line
 _SEPARATOR = r"(?P<sep>[ \t]*(?:--|—|―|–|:(?=\s|$)|-(?=\s|$)|_(?=\s|$))|[ \t\r]*$)"
