@@ -157,6 +157,14 @@ def test_all_caps_article_yields_people(convert_text):
     assert any("Duarte" in a["name"] or "DUARTE" in a["name"] for a in people)
 
 
+def test_us_in_capitals_is_the_pronoun_unless_it_modifies_a_noun(convert_text):
+    text = ("LIMA, 4 MAR 90 (RADIO SUR) -- [TEXT] THE MINISTER ASKED THE REBELS TO TELL US WHERE THE HOSTAGES ARE. "
+            "LET US HOPE THAT THE US CONGRESS WILL APPROVE US AID.")
+    rec = convert_text(text)
+    us = [m["start"] for a in rec["actors"] if a["type"] == "country" for m in a["mentions"] if m["text"] == "US"]
+    assert us == [text.index("US CONGRESS"), text.index("US AID")]
+
+
 def _speakers(rec, cue):
     return [c["speaker"] for c in rec["claims"] + rec["quotes"] if c["cue"] and c["cue"]["text"] == cue]
 

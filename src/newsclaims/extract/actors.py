@@ -1197,6 +1197,7 @@ def _link_first_person(text: str, speaker: Actor, start: int, end: int, taken: s
     """The first-person pronouns of ``text[start:end]`` (plural ones when ``plural``) not yet in
     ``taken`` become mentions of ``speaker``; returns their spans."""
     added = []
+    capitals = not any(c.islower() for c in text[start:end])
     for match in _WORD.finditer(text, start, end):
         word = match.group(0)
         low = word.lower()
@@ -1204,8 +1205,8 @@ def _link_first_person(text: str, speaker: Actor, start: int, end: int, taken: s
             continue  # a lower-case "i" is no pronoun
         if not (low in FIRST_PERSON_SINGULAR or (plural and low in FIRST_PERSON_PLURAL)):
             continue
-        if low == "us" and word == "US":
-            continue  # the country
+        if low == "us" and word == "US" and not capitals:
+            continue  # the country (in capitals, recognition took the country's "US" already)
         span = match.span()
         if span in taken:
             continue

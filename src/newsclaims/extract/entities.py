@@ -564,6 +564,15 @@ def _namesake_end(doc, text: str, end: int, *, reach: int = 4) -> int:
     return next((k for k in range(j, end, -1) if doc[k - 1].lower_ in words), end)
 
 
+def _pronoun_us(doc, text: str, ts: int, te: int) -> bool:
+    """Copy in capitals writes the pronoun "us" as the country's "US": "LET US HOPE", "TELL US WHERE",
+    "MANY OF US". It is the country after "the" or as a noun's modifier ("THE US CONGRESS", "OF US AID")."""
+    tok = doc[ts]
+    if te - ts != 1 or text[tok.idx:tok.idx + len(tok)] != "US" or any(c.islower() for c in text[tok.sent.start_char:tok.sent.end_char]):
+        return False
+    return not (ts > 0 and doc[ts - 1].lower_ == "the") and tok.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
+
+
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
     """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
     cased = doc.text
@@ -595,6 +604,8 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             continue  # "Islamophobia"; 'It' of '"It' tagged as a person
         if capitalised and surface.islower():
             continue  # "satin", "prison van" tagged as persons: a text that capitalises names did not
+        if _pronoun_us(doc, text, ts, te):
+            continue
         floor = ent.sent.start if floor_sentences else 0
         if kind != "person":
             m = _maybe_person(doc, cased, surface, kind, ts, te, s, e, floor)
