@@ -1155,8 +1155,8 @@ def link_voiced_first_person(text: str, actors: list[Actor], quotes) -> None:
 
 def _voice_actor(actors: list[Actor], start: int, end: int) -> Actor | None:
     """The actor the voice's name ``[start, end)`` names: one with a mention that closes it (a person
-    first), so "PERUVIAN PRESIDENT ANA QUISPE" is not Peru when recognition missed Quispe."""
-    found = [a for a in actors if any(start <= m.start and m.end == end for m in a.mentions)]
+    first; never a place), so "PERUVIAN PRESIDENT ANA QUISPE" is not Peru when recognition missed Quispe."""
+    found = [a for a in actors if a.type != "place" and any(start <= m.start and m.end == end for m in a.mentions)]
     return next((a for a in found if a.type == "person"), found[0] if found else None)
 
 
