@@ -169,13 +169,19 @@ def _speakers(rec, cue):
     return [c["speaker"] for c in rec["claims"] + rec["quotes"] if c["cue"] and c["cue"]["text"] == cue]
 
 
+def _quispe(convert_text, text):
+    """The record of ``text`` and its one actor named Quispe."""
+    rec = convert_text(text)
+    (quispe,) = [a for a in rec["actors"] if "Quispe" in a["name"]]
+    return rec, quispe
+
+
 def test_first_person_of_a_speech_is_its_speaker(convert_text):
     text = ("DOC-1 (X)\n\nLIMA, 4 MAR 90 (RADIO SUR) -- [SPEECH] [PERUVIAN PRESIDENT ANA QUISPE] [TEXT] DEAR FRIENDS:\n\n"
             "WE HAVE ALWAYS SAID THAT WE WILL NOT ABANDON THE FARMERS OF THE SOUTH.\n\n"
             "I BELIEVE THAT THE HARVEST WILL BE GOOD THIS YEAR.\n\n"
             'THE MINISTER TOLD ME: "I WILL RESIGN TOMORROW."\n')
-    rec = convert_text(text)
-    (quispe,) = [a for a in rec["actors"] if "Quispe" in a["name"]]
+    rec, quispe = _quispe(convert_text, text)
     assert _speakers(rec, "SAID") == [quispe["id"]] and _speakers(rec, "BELIEVE") == [quispe["id"]]
     owned = {m["start"] for m in quispe["mentions"]}
     assert text.index("I BELIEVE") in owned and text.index("ME:") in owned
@@ -187,8 +193,7 @@ def test_transcript_tag_gives_its_voice_to_the_next_paragraphs(convert_text):
             "I THINK THAT THE REBELS HAVE LOST THEIR WAY.\n\n"
             "[ANNOUNCER] PRESIDENT ANA QUISPE SPOKE IN LIMA.\n\n"
             "I THINK THAT THE STORM WILL PASS.\n")
-    rec = convert_text(text)
-    (quispe,) = [a for a in rec["actors"] if "Quispe" in a["name"]]
+    rec, quispe = _quispe(convert_text, text)
     assert _speakers(rec, "THINK")[0] == quispe["id"]
     assert _speakers(rec, "THINK")[1] is None  # after the announcer's tag: not Quispe's
 
