@@ -198,6 +198,30 @@ def test_transcript_tag_gives_its_voice_to_the_next_paragraphs(convert_text):
     assert _speakers(rec, "THINK")[1] is None  # after the announcer's tag: not Quispe's
 
 
+def test_transcript_tag_is_no_part_of_the_name_after_it(convert_text):
+    text = ("SAN SALVADOR, 4 MAR 90 (RADIO SUR) -- [INTERVIEW WITH ROBERTO D'AUBUISSON BY ANA PAZ] [TEXT] "
+            "[PAZ] WHO TOLD YOU THAT?\n\n[D'AUBUISSON] ALLOW ME TO KEEP MY SOURCE SECRET.\n\n"
+            "[PAZ] WHY?\n\n[D'AUBUISSON] BECAUSE HE ASKED ME TO.\n")
+    rec = convert_text(text)
+    assert not any("Allow" in a["name"] or "Because" in a["name"] for a in rec["actors"])
+    (speaker,) = {q["speaker"] for q in rec["quotes"] if q["source"]["text"] == "D'AUBUISSON"}
+    assert speaker is not None and next(a for a in rec["actors"] if a["id"] == speaker)["type"] == "person"
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("[D'Aubuisson] Allow me to explain.", "D'Aubuisson] Allow", "D'Aubuisson"),  # a tag read into its speech
+    ("The leader [D'Aubuisson] Allow spoke.", "D'Aubuisson] Allow", "D'Aubuisson] Allow"),  # inside a sentence: an insertion
+    ("Commander [Bayardo] Arce spoke.", "Bayardo] Arce", "Bayardo] Arce"),
+])
+def test_a_name_ends_at_the_bracket_of_a_speaker_tag(nlp, text, name, kept):
+    from newsclaims.extract.entities import _within_brackets
+
+    doc = nlp(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name), alignment_mode="expand")
+    ts, te = _within_brackets(doc, text, span.start, span.end)
+    assert doc[ts:te].text == kept
+
+
 def test_no_voice_without_a_header(convert_text):
     text = "Ana Quispe spoke in Lima on Monday.\n\nI think that the storm will pass, the writer added."
     rec = convert_text(text)
@@ -283,6 +307,8 @@ def test_seed_pronoun_sources_name_kakar(seed):
      "According to retired General Fernando Torres Silva, the bill will pass."),
     ("THE FMLN ATTACKED THE GARRISON IN SAN SALVADOR.", "The FMLN attacked the garrison in San Salvador."),
     ("THREE U.S. ADVISERS WERE THERE, LOPEZ SAID.", "Three U.S. advisers were there, Lopez said."),
+    # an elided particle says nothing of the name's case
+    ("MAJOR ROBERTO D'AUBUISSON MET SEAN O'CONNOR.", "Major Roberto D'Aubuisson met Sean O'Connor."),
 ])
 def test_truecase(caps, expected):
     from newsclaims.truecase import truecase

@@ -738,3 +738,16 @@ def test_editors_note_in_brackets_is_no_claim(convert_text):
     cues = [c["cue"]["text"] for c in rec["claims"] + rec["quotes"] if c["cue"]]
     assert "THOUGHT" not in cues and "SHOWS" not in cues
     assert "SHOUTS" in cues  # a note of what was said is speech
+
+
+def test_source_in_an_earlier_paragraph_keeps_to_the_paragraph_it_ends_in(nlp):
+    from newsclaims.extract.content import paragraphs
+    from newsclaims.extract.sources import source_in_paragraph
+
+    text = "Party in power\n\nRoberto Okafor, the party leader, spoke first.\n\nHe then called the plan a joke."
+    doc = nlp(text)
+    source = (0, text.index(", the party"))  # the parser ran the headline into the name
+    cut = source_in_paragraph(doc, source, text.index("called"), paragraphs(text))
+    assert text[cut[0]:cut[1]] == "Roberto Okafor"
+    inside = (text.index("Roberto"), source[1])
+    assert source_in_paragraph(doc, inside, text.index("called"), paragraphs(text)) == inside

@@ -58,6 +58,10 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | {"mr", "mrs", "ms", "dr", "st", "etc", "vs", "cannot"}
 
 
+#: a name with an elided particle: "d'aubuisson", "o'connor" (the particle alone says nothing of the case)
+_ELIDED = re.compile(r"^[dlo]['’]([a-z]{3,})$")
+
+
 @lru_cache(maxsize=65536)
 def english_pos(word: str) -> frozenset[str]:
     """Which open classes the lower-case ``word`` (or a base form of it) belongs to: 'noun', 'other'."""
@@ -112,7 +116,8 @@ def word_case(low: str) -> str:
     hand, gaz, _ = _name_tables()
     if low in hand:
         return hand[low]
-    base = low.split("'")[0].split("’")[0]
+    elided = _ELIDED.match(low)
+    base = elided.group(1) if elided else low.split("'")[0].split("’")[0]  # "d'aubuisson": as "aubuisson"
     if not base.isalpha():
         return "lower"
     if base in _stop_words():
@@ -188,6 +193,8 @@ def truecase(text: str) -> str:
               or _BRACKET_START.search(text[max(0, start - 50):start])):
             up = out[start].upper()
             out[start] = up if len(up) == 1 else out[start]
+            if capital[i] and _ELIDED.match(words[i][2]):  # "D'Aubuisson", "O'Connor"
+                out[start + 2] = out[start + 2].upper()
     for m in _INITIALS.finditer(text):  # "U.S."
         for j in range(m.start(), m.end()):
             up = text[j].upper()

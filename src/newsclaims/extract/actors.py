@@ -1164,10 +1164,18 @@ def _voice_mentions(doc, text: str, named: list[NameMention]) -> list[NameMentio
     """Persons named where recognition found no name: by a monitoring-service header ("-- [REPORT]
     [GILBERTO VILLARROEL] [TEXT]", "[INTERVIEW WITH LIEUTENANT COLONEL RICARDO WHEELOCK, CHIEF OF … BY …]")
     or by a transcript's speaker tag ("[WHEELOCK] I THANK YOU ALL…"). The name is what follows the
-    titles and demonyms and must read as a person's ("[REPORTER]", "[ANNOUNCER]", "THE FARC" are none)."""
+    titles and demonyms and must read as a person's ("[REPORTER]", "[ANNOUNCER]", "THE FARC" are none).
+    An organisation recognition found under a tag's name is that person (updates ``named`` in place)."""
     header = text_header(text)
     spans = [header.voice] if header is not None and header.voice is not None else []
-    spans += [(t.name_start, t.name_end) for t in speaker_tags(text, find_quotes(text))]
+    tags = [(t.name_start, t.name_end) for t in speaker_tags(text, find_quotes(text))]
+    spans += tags
+    # a tag names a person: recognition's organisation of that name is the person ("[D'AUBUISSON]")
+    tag_names = {text[a:b].upper() for a, b in tags}
+    for m in named:
+        if m.type == "organization" and text[m.name_start:m.name_end].upper() in tag_names \
+                and is_name_like(m.name.split()) and not is_organization_name(m.name):
+            m.type = "person"
     out: list[NameMention] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="contract")

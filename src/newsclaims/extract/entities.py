@@ -349,7 +349,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper() and w.lower() not in ("of", "and", "the", "for", "de", "la"))
 
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|[IVX]{1,4}|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|de|van|von|der|da|di|du|la|le|al|bin|ibn)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|[IVX]{1,4}|[A-Z]\.?|Mc[A-Z][a-z]+|[DLO]['’][A-Z][a-z]+|de|van|von|der|da|di|du|la|le|al|bin|ibn)$")
 
 
 CONTINENTS = frozenset({"africa", "america", "americas", "antarctica", "asia", "europe", "oceania"})  # "Eastern Europe"
@@ -564,6 +564,24 @@ def _namesake_end(doc, text: str, end: int, *, reach: int = 4) -> int:
     return next((k for k in range(j, end, -1) if doc[k - 1].lower_ in words), end)
 
 
+def _within_brackets(doc, text: str, ts: int, te: int) -> tuple[int, int]:
+    """Tokens ``[ts, te)`` less a transcript's speaker tag read into its speech: "[D'AUBUISSON] ALLOW
+    ME" ends at the "]" of a bracket opened at the line start or after another label. An editor's
+    insertion inside a name stays ("COMMANDER [BAYARDO] ARCE", "PARTY [PCC] CENTRAL COMMITTEE")."""
+    if doc[ts].text == "[":
+        ts += 1
+    for i in range(ts, te):
+        if doc[i].text == "[":
+            return ts, te
+        if doc[i].text == "]":
+            opening = text.rfind("[", 0, doc[i].idx)
+            before = text[text.rfind("\n", 0, max(opening, 0)) + 1:max(opening, 0)].rstrip()
+            if opening >= 0 and (before == "" or before.endswith("]")):
+                return _strip_span(doc, ts, i) if i > ts else (ts, ts)
+            return ts, te
+    return ts, te
+
+
 def _pronoun_us(doc, text: str, ts: int, te: int) -> bool:
     """Copy in capitals writes the pronoun "us" as the country's "US": "LET US HOPE", "TELL US WHERE",
     "MANY OF US". It is the country after "the" or as a noun's modifier ("THE US CONGRESS", "OF US AID")."""
@@ -591,6 +609,7 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             # a wire headline's stock symbol ("HARBOURCO <HBC> SAYS …") ends the company's name; what
             # follows its ">" is the headline's verb, no name
             ts, te = _strip_span(doc, ts, ticker.i) if ticker.text == "<" else (ts, ts)
+        ts, te = _within_brackets(doc, text, ts, te)
         if ts >= te:
             continue
         cut = te

@@ -810,10 +810,15 @@ def source_in_paragraph(doc, source: tuple[int, int], cue_start: int,
                         paras: list[tuple[int, int]]) -> tuple[int, int]:
     """A source the parser ran across a paragraph break into its cue's paragraph (a headline or
     photo credit read into the first sentence: "Share buyback⏎⏎Shipping group Nordline said …",
-    "NORWAY⏎⏎NORWEGIAN RADIO REPORTED …") cut to that paragraph; any other source as it is (a
-    quotation's speaker may stand in an earlier paragraph)."""
+    "NORWAY⏎⏎NORWEGIAN RADIO REPORTED …") cut to that paragraph; a source in an earlier paragraph (a
+    quotation's speaker may stand there) cut to the paragraph it ends in."""
     para = next(((a, b) for a, b in paras if a <= cue_start < b), None)
     if para is None or not (source[0] < para[1] and para[0] < source[1]):
+        # a source in an earlier paragraph keeps to the paragraph it ends in
+        last = next(((a, b) for a, b in paras if a < source[1] <= b), None)
+        if last is not None and source[0] < last[0]:
+            cut = _after(doc, last[0], source[1])
+            return cut if cut is not None else source
         return source
     if para[0] <= source[0] and source[1] <= para[1]:
         return source
