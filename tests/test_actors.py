@@ -309,6 +309,7 @@ def test_seed_pronoun_sources_name_kakar(seed):
     ("THREE U.S. ADVISERS WERE THERE, LOPEZ SAID.", "Three U.S. advisers were there, Lopez said."),
     # an elided particle says nothing of the name's case
     ("MAJOR ROBERTO D'AUBUISSON MET SEAN O'CONNOR.", "Major Roberto D'Aubuisson met Sean O'Connor."),
+    ("THE 1979 COUP D'ETAT FAILED.", "The 1979 coup d'etat failed."),
 ])
 def test_truecase(caps, expected):
     from newsclaims.truecase import truecase

@@ -58,8 +58,9 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | {"mr", "mrs", "ms", "dr", "st", "etc", "vs", "cannot"}
 
 
-#: a name with an elided particle: "d'aubuisson", "o'connor" (the particle alone says nothing of the case)
-_ELIDED = re.compile(r"^[dlo]['’]([a-z]{3,})$")
+#: a name with an elided particle: "d'aubuisson", "o'connor" (the particle alone says nothing of the
+#: case); not the French of "coup d'etat", "raison d'etre", "hors d'oeuvre"
+_ELIDED = re.compile(r"^[dlo]['’](?!(?:etat|etre|oeuvre)$)([a-z]{3,})$")
 
 
 @lru_cache(maxsize=65536)
