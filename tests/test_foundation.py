@@ -143,3 +143,26 @@ def test_fingerprint_tells_a_changed_tokenizer(nlp):
     assert key == fingerprint(spacy.blank("en")) and key != fingerprint(nlp)
     plain.tokenizer.infix_finditer = compile_infix_regex([r"~"]).finditer
     assert fingerprint(plain) != key
+
+
+def test_a_sentence_starts_after_every_blank_line(nlp):
+    text = ("HARBOUR TALKS STALL\n\nAnn Okafor said the ferry deal was off. The pier\nwill close.\n\n"
+            "Okafor continued:\n\n“We will try again in May.”")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0] == "HARBOUR TALKS STALL"
+    assert "Okafor continued:" in sents and "“We will try again in May.”" in sents
+    assert not any(s.endswith("The pier") for s in sents)  # a single line break wraps, starts nothing
+
+
+def test_the_parse_fingerprint_names_the_pipeline_components(nlp):
+    from newsclaims.nlp import fingerprint
+
+    assert "newsclaims_paragraphs" in nlp.pipe_names
+    components = nlp.pipe_names
+    before = fingerprint(nlp)
+    nlp.disable_pipe("newsclaims_paragraphs")
+    try:
+        assert fingerprint(nlp) != before
+    finally:
+        nlp.enable_pipe("newsclaims_paragraphs")
+    assert nlp.pipe_names == components

@@ -8,6 +8,7 @@ The model name is configurable (``--model`` or ``NEWSCLAIMS_SPACY_MODEL``). The 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from newsclaims.errors import ModelNotFound
@@ -76,12 +77,37 @@ def _load_nlp(name: str):
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names and "newsclaims_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsclaims_paragraphs", before="parser")
     infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_QUOTE_INFIXES) + list(DASHES)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex(list(nlp.Defaults.prefixes or ()) + list(DASHES)).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes or ()) + list(DASHES)).search
     _LOADED.append(nlp)
     return nlp
+
+
+def _paragraph_starts(doc):
+    """A sentence starts after each blank line: the parser never runs a headline, a dateline or a
+    speaker's name into the next paragraph. (A single line break may wrap a sentence, even a name.)"""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and (prev.is_space or prev.whitespace_) and _BLANK_LINE.search(prev.text_with_ws if prev.is_space else prev.whitespace_):
+            tok.is_sent_start = True
+    return doc
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\xa0]*\n")
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "newsclaims_paragraphs" not in Language.factories:
+        Language.component("newsclaims_paragraphs", func=_paragraph_starts)
+
+
+_register()
 
 
 def fingerprint(nlp) -> str:
@@ -94,7 +120,7 @@ def fingerprint(nlp) -> str:
     tok = nlp.tokenizer
     patterns = [getattr(getattr(f, "__self__", None), "pattern", "") for f in
                 (tok.prefix_search, tok.suffix_search, tok.infix_finditer)]
-    parts = [nlp.meta.get("name", ""), nlp.meta.get("version", ""), spacy.__version__, *patterns]
+    parts = [nlp.meta.get("name", ""), nlp.meta.get("version", ""), spacy.__version__, *patterns, *nlp.pipe_names]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
 
 
