@@ -91,8 +91,8 @@ def _paragraph_starts(doc):
     """A sentence starts after each blank line: the parser never runs a headline, a dateline or a
     speaker's name into the next paragraph. (A single line break may wrap a sentence, even a name.)"""
     for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not tok.is_space and (prev.is_space or prev.whitespace_) and _BLANK_LINE.search(prev.text_with_ws if prev.is_space else prev.whitespace_):
+        prev = doc[tok.i - 1]  # a blank line is a space token of its own (a token's whitespace_ is one space at most)
+        if not tok.is_space and prev.is_space and _BLANK_LINE.search(prev.text_with_ws):
             tok.is_sent_start = True
     return doc
 

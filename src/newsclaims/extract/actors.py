@@ -1124,8 +1124,7 @@ def link_voiced_first_person(text: str, actors: list[Actor], quotes) -> None:
     lead ("WE WILL NOT TURN BACK THE AGRARIAN REFORM", said by the president). Quotations keep
     their own speakers (:func:`link_quoted_first_person`); one whose source is such a pronoun ("WE
     HAVE SAID THAT “…”") gets the voice as its speaker. Updates ``actors`` and ``quotes`` in place."""
-    header = text_header(text)
-    tags = speaker_tags(text, find_quotes(text))
+    header, tags = _transcript(text)
     if header is None and not tags:
         return
     taken = {(m.start, m.end) for a in actors for m in a.mentions}
@@ -1153,6 +1152,11 @@ def link_voiced_first_person(text: str, actors: list[Actor], quotes) -> None:
             q.speaker = voiced[q.source.start, q.source.end].id
 
 
+def _transcript(text: str):
+    """The monitoring-service header of ``text`` (or None) and its transcript's speaker tags."""
+    return text_header(text), speaker_tags(text, find_quotes(text))
+
+
 def _voice_actor(actors: list[Actor], start: int, end: int) -> Actor | None:
     """The actor the voice's name ``[start, end)`` names: one with a mention that closes it (a person
     first; never a place), so "PERUVIAN PRESIDENT ANA QUISPE" is not Peru when recognition missed Quispe."""
@@ -1166,10 +1170,9 @@ def _voice_mentions(doc, text: str, named: list[NameMention]) -> list[NameMentio
     or by a transcript's speaker tag ("[WHEELOCK] I THANK YOU ALL…"). The name is what follows the
     titles and demonyms and must read as a person's ("[REPORTER]", "[ANNOUNCER]", "THE FARC" are none).
     An organisation recognition found under a tag's name is that person (updates ``named`` in place)."""
-    header = text_header(text)
-    spans = [header.voice] if header is not None and header.voice is not None else []
-    tags = [(t.name_start, t.name_end) for t in speaker_tags(text, find_quotes(text))]
-    spans += tags
+    header, found_tags = _transcript(text)
+    tags = [(t.name_start, t.name_end) for t in found_tags]
+    spans = ([header.voice] if header is not None and header.voice is not None else []) + tags
     # a tag names a person: recognition's organisation of that name is the person ("[D'AUBUISSON]")
     tag_names = {text[a:b].upper() for a, b in tags}
     for m in named:

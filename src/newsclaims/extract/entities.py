@@ -575,8 +575,10 @@ def _within_brackets(doc, text: str, ts: int, te: int) -> tuple[int, int]:
             return ts, te
         if doc[i].text == "]":
             opening = text.rfind("[", 0, doc[i].idx)
-            before = text[text.rfind("\n", 0, max(opening, 0)) + 1:max(opening, 0)].rstrip()
-            if opening >= 0 and (before == "" or before.endswith("]")):
+            if opening < 0:
+                return ts, te
+            before = text[text.rfind("\n", 0, opening) + 1:opening].rstrip()  # the line before the "["
+            if before == "" or before.endswith("]"):
                 return _strip_span(doc, ts, i) if i > ts else (ts, ts)
             return ts, te
     return ts, te
