@@ -440,9 +440,16 @@ def test_a_cue_hung_on_a_means_of_speech_takes_the_subject_of_the_verb_that_uses
         ("for", 5, "prep", "ADP", "IN"), ("calm", 6, "pobj", "NOUN", "NN"),
     ]
     assert source_text(tagged(rows), 5) == "Okafor"
-    # "Okafor urged Ward to call for calm": a person as the object still speaks
+    # "Okafor urged the pilots to call for calm": the object of a verb of object control speaks
     rows[1:4] = [("urged", 1, "ROOT", "VERB", "VBD"), ("the", 3, "det", "DET", "DT"), ("pilots", 1, "dobj", "NOUN", "NNS")]
-    assert source_text(tagged(rows), 5) == "the pilots"
+    doc = tagged(rows)
+    doc[1].lemma_ = "urge"
+    assert source_text(doc, 5) == "the pilots"
+    # "Okafor adopted the plan to call for calm": a purpose; the one who adopted it calls
+    rows[1] = ("adopted", 1, "ROOT", "VERB", "VBD")
+    doc = tagged(rows)
+    doc[1].lemma_ = "adopt"
+    assert source_text(doc, 5) == "Okafor"
 
 
 def test_a_participle_on_a_document_after_the_verb_speaks_for_the_subject():

@@ -155,6 +155,9 @@ def test_seed_has_no_claim_beyond_the_expected(shared, convert_text):
     # a participle or infinitive hung on the object of a verb: the one acting through that object
     ("The three mayors took turns rebutting the governor's plan for the harbour.", "rebutting", "The three mayors"),
     ("Okafor has mounted a public campaign to condemn the council for the fare increase.", "condemn", "Okafor"),
+    # an infinitive on someone's plan, refusal or decision: theirs
+    ("The board criticized Okafor's refusal to condemn the fare increase.", "condemn", "Okafor's"),
+    ("Islanders were angered by the mayor's decision to defend the fare increase.", "defend", "the mayor's"),
     # the time spent doing it is not the speaker: the one spending it is
     ("I had to spend the holiday figuring out how to answer the harbour board.", "figuring", "I"),
     ("Okafor has spent almost all of her mornings responding to the harbour board's letters.", "responding", "Okafor"),

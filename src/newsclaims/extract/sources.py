@@ -17,8 +17,9 @@
   quoting", "are likely to say", "is expected to endorse") take the subject of the verb they hang
   on (of a passive one, its subject rather than its agent: "was booed by the crowd after telling",
   "was forced into a retreat and said"); an infinitive after the object of a verb that urges it
-  the object ("urged Congress to act"), not after the object a verb puts to a purpose
-  (:data:`PURPOSE_VERBS`: "used the technology to claim credit", "spent $80,000 to support"); one the
+  the object ("urged Congress to act": a verb of ``resources/control_verbs.txt``), not after the
+  object of any other verb ("used the technology to claim credit", "adopted an attack to exploit
+  …"); one the
   parser hung inside an earlier cue's complement ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
   the parser joined to it; one the parser hung inside an aside set off by dashes ("went onto his
@@ -90,10 +91,6 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "obj", "attr", "npadvmod", "dep", "oprd"})
 INVERTED_VERBS = frozenset({"say", "add", "continue", "write", "ask", "reply", "respond", "explain", "note",
                             "insist", "conclude", "tweet", "declare", "recall", "warn", "argue", "observe"})
-#: verbs whose object is an instrument or a resource put to a purpose, which an infinitive after it
-#: gives ("used the technology to claim credit", "have spent $80,000 to support"): the subject acts
-PURPOSE_VERBS = frozenset({"use", "spend", "employ", "devote", "invest", "waste", "buy", "hire", "deploy",
-                           "exploit", "leverage", "harness", "utilize", "need"})
 #: modifiers that are a share of people when the parser leaves the verb without a subject
 QUANTITY_DEPS = frozenset({"nummod", "npadvmod"})
 FRACTION_WORDS = frozenset({"half", "third", "quarter", "majority", "minority", "plurality", "fifth", "quarters",
@@ -217,11 +214,12 @@ def subject_of(verb, *, depth: int = 4):
                 return subject_of(tagger, depth=depth - 1)
             behind = _speaker_behind(tok.head)
             behind = behind if behind is not None else _doer_through(tok)
+            behind = behind if behind is not None else _owner_of_plan(tok)
             return behind if behind is not None else tok.head
         left = _left_in_state(tok) if tok == verb else None
         if left is not None:
             return left
-        if tok.dep_ == "xcomp" and tok.head != tok and tok.head.lemma_.lower() not in PURPOSE_VERBS:
+        if tok.dep_ == "xcomp" and tok.head != tok and tok.head.lemma_.lower() in control_verbs():
             # object control: "led some allies to worry", "urged Congress to act"; not the instrument
             # of a purpose ("used the technology to claim credit": the users claim it)
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
@@ -624,6 +622,12 @@ def outer_conjunct(verb, *, by_tense: bool = True):
 
 
 @lru_cache(maxsize=1)
+def control_verbs() -> frozenset[str]:
+    """Verbs whose object does what the infinitive after it says (``resources/control_verbs.txt``)."""
+    return frozenset(w.lower() for w in load_lines("control_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def means_nouns() -> frozenset[str]:
     """Nouns naming a means or an occasion of speech, never a speaker (``resources/means_nouns.txt``)."""
     return frozenset(w.lower() for w in load_lines("means_nouns.txt"))
@@ -683,6 +687,19 @@ def _doer_through(clause):
         return None
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subj if subj is not None and subj.ent_type_ not in TIME_ENTITIES else None
+
+
+def _owner_of_plan(clause):
+    """Whose plan, bid or refusal an infinitive on a noun names ("his plans to defeat …", "Trump's
+    refusal to condemn …"): the possessor, when the noun names no one ("the first member to endorse
+    …" does the endorsing) and the possessor is no time ("the week's chance to …"). ``None`` otherwise."""
+    if clause.dep_ != "acl" or clause.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    thing = clause.head
+    if thing.pos_ != "NOUN" or thing.ent_type_ in PEOPLE_ENTITIES or thing.lower_ in member_nouns():
+        return None
+    owner = next((c for c in thing.children if c.dep_ == "poss" and c.pos_ in NOMINAL_POS and c.tag_ != "WP$"), None)
+    return owner if owner is not None and owner.ent_type_ not in TIME_ENTITIES else None
 
 
 def _addressee(noun) -> bool:
