@@ -208,6 +208,19 @@ def test_transcript_tag_is_no_part_of_the_name_after_it(convert_text):
     assert speaker is not None and next(a for a in rec["actors"] if a["id"] == speaker)["type"] == "person"
 
 
+def test_transcript_tag_name_after_a_person_is_the_end_of_the_name_not_a_place(convert_text):
+    # "RIVERA" is a town in the gazetteer; as the tag of the foreign minister it is his surname
+    text = ("TEL AVIV, 17 MAY 90 (HADASHOT) -- [INTERVIEW WITH FOREIGN MINISTER ARIEL IRIAS RIVERA BY SHLOMO "
+            "SLUTZKY] [TEXT] THE VISIT BY FOREIGN MINISTER ARIEL IRIAS RIVERA IS A CHANCE.\n\n"
+            "[SLUTZKY] WHAT CAN WE LEARN?\n\n[RIVERA] YOU CAN LEARN THAT PROBLEMS CAN BE SOLVED.\n")
+    rec = convert_text(text)
+    (minister,) = [a for a in rec["actors"] if "Irias" in a["name"]]
+    assert minister["name"] == "Ariel Irias Rivera" and minister["type"] == "person"
+    assert not any(a["type"] == "place" and a["name"] == "Rivera" for a in rec["actors"])
+    (speaker,) = {q["speaker"] for q in rec["quotes"] if q["source"]["text"] == "RIVERA"}
+    assert speaker == minister["id"]
+
+
 @pytest.mark.parametrize(("text", "name", "kept"), [
     ("[D'Aubuisson] Allow me to explain.", "D'Aubuisson] Allow", "D'Aubuisson"),  # a tag read into its speech
     ("The leader [D'Aubuisson] Allow spoke.", "D'Aubuisson] Allow", "D'Aubuisson] Allow"),  # inside a sentence: an insertion

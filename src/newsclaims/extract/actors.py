@@ -1179,6 +1179,7 @@ def _voice_mentions(doc, text: str, named: list[NameMention]) -> list[NameMentio
         if m.type == "organization" and text[m.name_start:m.name_end].upper() in tag_names \
                 and is_name_like(m.name.split()) and not is_organization_name(m.name):
             m.type = "person"
+    _join_tag_surnames(text, named, tag_names)
     out: list[NameMention] = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="contract")
@@ -1201,6 +1202,32 @@ def _voice_mentions(doc, text: str, named: list[NameMention]) -> list[NameMentio
         out.append(NameMention(doc[first].idx, name_end, name_start, name_end, "person", " ".join(words),
                                country_code=country, titles=found_titles, gender=gender, via="header"))
     return out
+
+
+def _join_tag_surnames(text: str, named: list[NameMention], tag_names: set[str]) -> None:
+    """A transcript's tag name right after a person's name, which recognition left out of it or took
+    for a place, is the last word of that name ("FOREIGN MINISTER ARIEL IRIAS RIVERA" and "[RIVERA]
+    …": Rivera is no town in Uruguay here): the person's mention takes the word in, and every other
+    place mention of the tag name becomes the person's. Updates ``named`` in place."""
+    joined: set[str] = set()
+    for m in list(named):
+        if m.type != "person" or m not in named:
+            continue
+        word = re.match(r" ([A-Z][\w'-]*)\b", text[m.end:m.end + 40])
+        if word is None or word.group(1).upper() not in tag_names:
+            continue
+        start, end = m.end + 1, m.end + 1 + len(word.group(1))
+        taken = [o for o in named if o is not m and o.start < end and start < o.end]
+        if any(o.type != "place" or (o.start, o.end) != (start, end) for o in taken):
+            continue
+        for o in taken:
+            named.remove(o)
+        m.end = m.name_end = end
+        m.name = f"{m.name} {word.group(1).title()}"
+        joined.add(word.group(1).upper())
+    for m in named:
+        if m.type == "place" and text[m.name_start:m.name_end].upper() in joined:
+            m.type, m.country_code, m.via = "person", None, "header"
 
 
 def _link_first_person(text: str, speaker: Actor, start: int, end: int, taken: set[tuple[int, int]], *,
