@@ -112,6 +112,16 @@ def test_floating_quote_takes_the_verb_that_tagged_the_quotation_before_it(conve
     assert [q["cue"]["text"] if q["cue"] else None for q in rec["quotes"]] == ["reads", "reads"]
 
 
+def test_floating_quote_after_a_quotation_inside_a_report_takes_the_reporter(convert_text):
+    # the partial quotation is the friends' calling, but the paragraph's last speaker is Ana Costa
+    text = ("Her neighbours have mocked the ferry plan, calling it “a floating folly,” Ana Costa said as she left.\n\n"
+            "“But it is our folly, and we will sail it!”")
+    rec = convert_text(text)
+    last = rec["quotes"][-1]
+    assert last["text"].startswith("But it is our folly")
+    assert last["cue"] is not None and last["cue"]["text"] == "said" and last["source"]["text"] == "Ana Costa"
+
+
 def test_partial_quote(convert_text):
     rec = convert_text("The minister called the deal “a historic step” for both countries, officials said.")
     kinds = {q["text"]: q["kind"] for q in rec["quotes"]}

@@ -941,6 +941,15 @@ def _sentence_cue(q: Quoted, sents, attributions: list[Attribution], paras, text
     return best
 
 
+def _outer_speaker(att: Attribution, cands: list[Attribution]) -> Attribution:
+    """The speech cue after ``att`` whose content holds ``att``'s cue, when there is one: the one who
+    speaks last ("Her friends mocked the campaign, calling Trump “a buffoon,” Susan said." – the
+    quotation of the next paragraph is Susan's), else ``att``."""
+    outer = [a for a in cands if a.cue.start > att.cue.end and a.source is not None and a.cue_class == "speech"
+             and a.content is not None and a.content[0] <= att.cue.start < a.content[1]]
+    return outer[-1] if outer else att
+
+
 def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: str) -> Attribution | None:
     p = _paragraph_of(q.start, paras)
     if p < 0:
@@ -961,7 +970,7 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
         # a quote running on from the previous paragraph, or the next one by the same speaker
         with_quotes = [a for a in cands if a.quotes and a.source is not None]
         if with_quotes:
-            return with_quotes[-1]
+            return _outer_speaker(with_quotes[-1], cands)
     # a speech cue, or a verb that tags a quotation of the paragraph whatever its lemma ('“…!” a
     # message on the website reads. “…”': the second quotation is the message's too)
     same = [a for a in before if a.cue.start >= para_start and a.source is not None
