@@ -122,6 +122,14 @@ def test_floating_quote_after_a_quotation_inside_a_report_takes_the_reporter(con
     assert last["cue"] is not None and last["cue"]["text"] == "said" and last["source"]["text"] == "Ana Costa"
 
 
+def test_quotation_inside_two_contents_goes_to_the_tag_after_it(convert_text):
+    # the content of "praised" holds the second quotation too, but "she said" tags it
+    text = ("Costa also praised her brother’s “deep and quiet faith” - “faith that shows itself through good "
+            "works, not loud words,” she said - and left.")
+    rec = convert_text(text)
+    assert [(q["cue"]["text"], q["source"]["text"]) for q in rec["quotes"]] == [("praised", "Costa"), ("said", "she")]
+
+
 def test_partial_quote(convert_text):
     rec = convert_text("The minister called the deal “a historic step” for both countries, officials said.")
     kinds = {q["text"]: q["kind"] for q in rec["quotes"]}

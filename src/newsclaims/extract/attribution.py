@@ -668,7 +668,7 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
         for att in attributions:
             if att.content is not None:
                 ov = _overlap(att.content, q)
-                if ov > best:
+                if ov > best or (ov == best > 0 and _tag_after(att, q, text) and not _reports_clause(owner)):
                     owner, best = att, ov
         if owner is None and (is_title(q, text) or (sents and is_mention(q, text, sents[0].doc))):
             continue  # a title ("on NBC’s “Meet the Press”") or a name in a phrase is nobody's speech
@@ -697,6 +697,22 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
         elif q.words(text) >= MIN_FLOATING_WORDS:
             attributions.append(Attribution(None, None, None, [q], floating=True))
     return attributions
+
+
+def _reports_clause(att: Attribution) -> bool:
+    """Whether ``att`` is a speech verb reporting a clause ("Salman said he prayed for the chance
+    “to raise the flag …,” the agency said": the quotation is Salman's, whom the agency reports)."""
+    return att.rule == "comp" and att.cue_class == "speech"
+
+
+def _tag_after(att: Attribution, q: Quoted, text: str) -> bool:
+    """Whether ``att``'s source and cue follow the quotation ``q`` with nothing but a comma between
+    ('America needs leaders “who …,” Clinton said': the quotation is Clinton's, though the content
+    of "needs" holds it as well, unless a speech verb reports it: :func:`_reports_clause`)."""
+    cue, source = att.cue, att.source
+    if cue is None or source is None or source[0] < q.end or cue.start < source[1]:
+        return False
+    return text[q.end:source[0]].strip() in ("", ",") and not text[source[1]:cue.start].strip()
 
 
 def _credited(q: Quoted, text: str, doc) -> Attribution | None:
