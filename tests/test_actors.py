@@ -594,6 +594,20 @@ def test_a_company_said_without_its_legal_form_is_the_same_actor(convert_text):
     assert {text[m["start"]:m["end"]] for m in nordmark[0]["mentions"]} >= {"Nordmark Inc", "Nordmark"}
 
 
+def test_the_company_far_from_the_only_company_named_is_that_company(convert_text):
+    text = ("Harbour Ferries Inc. said on Monday that fares would rise in May.\n\n"
+            "The mayor of the island criticized the plan. Residents protested at the pier for several hours.\n\n"
+            "Later that week, the council met in the town hall.\n\n"
+            "The company said the increase was needed to pay for new boats.")
+    record = convert_text(text)
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the increase")]
+    assert claim["speaker"] == by_name(record, "Harbour Ferries Inc.")["id"]
+    # with two companies named, "the company" that far back is neither
+    record = convert_text(text.replace("criticized the plan.", "criticized the plan and praised Nordmark Corp."))
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the increase")]
+    assert claim["speaker"] is None
+
+
 def test_a_name_broken_over_a_line_reads_as_one_line(convert_text):
     text = "The deal was announced by Jerry\nCollins of Boston on Monday. Collins said it was fair."
     record = convert_text(text)

@@ -603,10 +603,21 @@ def _org_references(doc, merger: Merger, taken: list[tuple[int, int]], *, window
                 continue  # "the company" refers back to an organisation that was doing something
             target = i
             break
+        if target is None and kind == "any" and tok.lower_ in ("company", "firm"):
+            target = _only_company(merger, named, start)
         if target is None:
             continue
         merger.entities[target].spans.setdefault((start, end), "description")
         taken.append((start, end))
+
+
+def _only_company(merger: Merger, named: list[tuple[int, int, int, bool]], before: int) -> int | None:
+    """The one organisation named before ``before`` whose name ends in a legal form ("Sundstrand
+    Corp.", "Kraft Inc."), however far back: "the company said" paragraphs later is still it.
+    ``None`` when there is none or more than one."""
+    found = {i for s, _, i, _ in named if s < before
+             and any(w.rstrip(".").lower() in corporate_forms() for w in merger.entities[i].canonical.split()[1:])}
+    return found.pop() if len(found) == 1 else None
 
 
 def _in_text_handles(doc, text: str, merger: Merger, taken: list[tuple[int, int]], country_at: dict[int, str]) -> None:
