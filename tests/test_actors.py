@@ -608,6 +608,20 @@ def test_the_company_far_from_the_only_company_named_is_that_company(convert_tex
     assert claim["speaker"] is None
 
 
+def test_it_as_a_source_after_an_organisation_speaks_for_it(convert_text):
+    text = ("Harbourco Inc said on Monday that its profits rose in the first quarter.\n\n"
+            "The island's ferries carried more passengers in March than in any month before. "
+            "“We expect to enter the winter with more ferries than ever,” it said.\n\n"
+            "It appears to have been planned since December, according to Ann Okafor.")
+    record = convert_text(text)
+    harbourco = by_name(record, "Harbourco Inc")
+    (quote,) = [q for q in record["quotes"] if q["text"].startswith("We expect")]
+    assert quote["speaker"] == harbourco["id"] and quote["source"]["text"] == "it"
+    assert any(text[m["start"]:m["end"]] == "it" for m in harbourco["mentions"])
+    # "it appears": no verb of speech, no speaker
+    assert all(c["speaker"] is None for c in record["claims"] if c["source"] and c["source"]["text"] == "It")
+
+
 def test_a_name_broken_over_a_line_reads_as_one_line(convert_text):
     text = "The deal was announced by Jerry\nCollins of Boston on Monday. Collins said it was fair."
     record = convert_text(text)

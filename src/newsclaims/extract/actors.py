@@ -34,6 +34,7 @@ title's gender ("Mrs. Bateman"). A bare name that the text also uses as a surnam
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1325,6 +1326,45 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
                 found = [_new_actor(actors, " ".join(words), "organization")]
         if len(found) == 1:
             _give(item, found[0], text)
+
+
+#: the neuter pronoun a source may be: "it said" speaks for an organisation, a country or a group
+NEUTER_SOURCES = frozenset({"it"})
+#: actor types that "it" can stand for
+NEUTER_TYPES = frozenset({"organization", "country", "group"})
+
+
+def link_neuter_sources(doc, actors: list[Actor], items) -> None:
+    """A quote or claim whose source is "it" and whose cue is a verb of speech ("…,” it said", "It
+    also said …") takes the speaker of the nearest item before it, in its paragraph or the one
+    before, when that speaker is an organisation, a country or a group: "Adsteam said … “We expect
+    …,” it said." A nearer item said by a person, or none, leaves it unlinked (the "it" of a report
+    or a statement is no actor), as does any other cue ("it appears to …", "it was nothing that …":
+    a thing or no one). The source becomes one of the actor's mentions. Updates ``items`` and
+    ``actors`` in place."""
+    text = original_text(doc)
+    speech = speech_lemmas()
+    by_id = {a.id: a for a in actors}
+    paras = paragraphs(text)
+    starts = [a for a, _ in paras]
+
+    def para(pos: int) -> int:
+        return bisect_right(starts, pos) - 1
+
+    ordered = sorted((i for i in items if i.source is not None), key=lambda i: i.source.start)
+    for k, item in enumerate(ordered):
+        src = item.source
+        if item.speaker is not None or text[src.start:src.end].lower() not in NEUTER_SOURCES or item.cue is None:
+            continue
+        cue = doc.char_span(item.cue.start, item.cue.end, alignment_mode="expand")
+        if cue is None or not any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in cue):
+            continue
+        before = next((o for o in reversed(ordered[:k]) if o.speaker is not None and o.source.end <= src.start), None)
+        if before is None or para(src.start) - para(before.source.start) > 1:
+            continue
+        actor = by_id.get(before.speaker)
+        if actor is not None and actor.type in NEUTER_TYPES:
+            _give(item, actor, text)
 
 
 def _give(item, actor: Actor, text: str) -> None:
