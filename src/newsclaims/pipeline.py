@@ -18,8 +18,8 @@ from typing import TypeVar
 from newsclaims.errors import ArticleError, NewsclaimsError
 from newsclaims.extract.actors import (
     extract_actors,
-    link_quoted_first_person,
     link_neuter_sources,
+    link_quoted_first_person,
     link_voiced_first_person,
     match_named_sources,
     unlink_quoted_third_person,
