@@ -622,6 +622,15 @@ def test_it_as_a_source_after_an_organisation_speaks_for_it(convert_text):
     assert all(c["speaker"] is None for c in record["claims"] if c["source"] and c["source"]["text"] == "It")
 
 
+def test_a_source_that_opens_one_organisation_name_is_that_organisation(convert_text):
+    # recognition misses the second "Glowmate"; as the source it opens "Glowmate Inc"
+    text = ("NORTHBROOK, Ill., March 26 - Glowmate Inc said its auditors will issue a qualified opinion.\n\n"
+            "Glowmate said the increased sales reflect initial shipments of its imaging systems.")
+    record = convert_text(text)
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the increased sales")]
+    assert claim["speaker"] == by_name(record, "Glowmate Inc")["id"]
+
+
 def test_a_name_broken_over_a_line_reads_as_one_line(convert_text):
     text = "The deal was announced by Jerry\nCollins of Boston on Monday. Collins said it was fair."
     record = convert_text(text)

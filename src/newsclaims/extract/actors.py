@@ -1324,8 +1324,18 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
                 found[0].type, found[0].country_code = "organization", None
             elif not found:
                 found = [_new_actor(actors, " ".join(words), "organization")]
+        if not found and not company:
+            # "CECOS said" after "CECOS International Inc": the opening words of one organisation's name
+            found = [a for a in actors if a.type == "organization" and _opens_name(key, a)]
         if len(found) == 1:
             _give(item, found[0], text)
+
+
+def _opens_name(key: tuple[str, ...], actor: Actor) -> bool:
+    """Whether ``key`` (lower-cased words) opens ``actor``'s longer name ("cecos" of "CECOS
+    International Inc"), a word of its own, not a common word of names ("national", "first")."""
+    name = tuple(w.lower() for w in name_tokens(actor.name))
+    return len(name) > len(key) and name[:len(key)] == key and not english_word(key[0])
 
 
 #: the neuter pronoun a source may be: "it said" speaks for an organisation, a country or a group
