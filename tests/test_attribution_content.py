@@ -452,6 +452,22 @@ def test_a_cue_hung_on_a_means_of_speech_takes_the_subject_of_the_verb_that_uses
     assert source_text(doc, 5) == "Okafor"
 
 
+def test_the_object_before_a_participle_is_the_one_doing_it():
+    # "Okafor recalled Ward asking for calm": Ward asks (no "to": no verb of object control needed)
+    rows = [
+        ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("recalled", 1, "ROOT", "VERB", "VBD"), ("Ward", 1, "dobj", "PROPN", "NNP"),
+        ("asking", 1, "xcomp", "VERB", "VBG"), ("for", 3, "prep", "ADP", "IN"), ("calm", 4, "pobj", "NOUN", "NN"),
+    ]
+    doc = tagged(rows)
+    doc[1].lemma_ = "recall"
+    assert source_text(doc, 3) == "Ward"
+    # "Okafor spent $80,000 supporting the plan": the money does not support it
+    rows[1:3] = [("spent", 1, "ROOT", "VERB", "VBD"), ("money", 1, "dobj", "NOUN", "NN")]
+    doc = tagged(rows)
+    doc[1].lemma_ = "spend"
+    assert source_text(doc, 3) == "Okafor"
+
+
 def test_a_participle_on_a_document_after_the_verb_speaks_for_the_subject():
     # "Okafor shot back in an article stating that ferries sail"
     doc = tagged([

@@ -219,9 +219,10 @@ def subject_of(verb, *, depth: int = 4):
         left = _left_in_state(tok) if tok == verb else None
         if left is not None:
             return left
-        if tok.dep_ == "xcomp" and tok.head != tok and tok.head.lemma_.lower() in control_verbs():
-            # object control: "led some allies to worry", "urged Congress to act"; not the instrument
-            # of a purpose ("used the technology to claim credit": the users claim it)
+        if tok.dep_ == "xcomp" and tok.head != tok and _object_acts(tok):
+            # object control: "led some allies to worry", "urged Congress to act", "did not recall
+            # Keyser asking"; not the instrument of a purpose ("used the technology to claim credit":
+            # the users claim it)
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
             if obj is not None:
                 behind = _speaker_behind(obj)
@@ -619,6 +620,21 @@ def outer_conjunct(verb, *, by_tense: bool = True):
     if not by_tense and top.sent != verb.sent:
         return None
     return top if (top.tag_ == verb.tag_ or not by_tense) and top.pos_ == "VERB" else None
+
+
+#: verbs whose object is spent on the participle after it ("spent $80,000 supporting …"): the subject acts
+SPENDING_VERBS = frozenset({"spend", "waste", "devote", "invest"})
+
+
+def _object_acts(clause) -> bool:
+    """Whether the object of the verb an open complement ``clause`` hangs on does what it says: after
+    a verb of object control for a "to"-infinitive ("urged Congress to act"; not "adopted an attack
+    to exploit …"), after any verb but one of spending for a participle or a bare infinitive ("did
+    not recall Keyser asking", "heard her say"; not "spent $80,000 supporting")."""
+    lemma = clause.head.lemma_.lower()
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return lemma in control_verbs()
+    return lemma not in SPENDING_VERBS
 
 
 @lru_cache(maxsize=1)
