@@ -19,7 +19,9 @@
   "was forced into a retreat and said"); an infinitive after the object of a verb that urges it
   the object ("urged Congress to act": a verb of ``resources/control_verbs.txt``), not after the
   object of any other verb ("used the technology to claim credit", "adopted an attack to exploit
-  …"); one the
+  …"); a participle after an object the object ("did not recall Keyser asking"), except after a
+  verb of spending ("spent $80,000 supporting"); an infinitive on someone's plan or refusal its
+  owner ("Cruz's refusal to disavow"); one the
   parser hung inside an earlier cue's complement ("X insisted that he has “won,” claiming …", "X said he welcomed it and added …", "X denied the
   claim that …, explaining") the subject of that cue, unless that cue stands in an earlier paragraph
   the parser joined to it; one the parser hung inside an aside set off by dashes ("went onto his
