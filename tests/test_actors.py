@@ -622,6 +622,20 @@ def test_it_as_a_source_after_an_organisation_speaks_for_it(convert_text):
     assert all(c["speaker"] is None for c in record["claims"] if c["source"] and c["source"]["text"] == "It")
 
 
+def test_he_or_she_as_a_source_after_a_long_quotation_speaks_for_the_speaker_before(convert_text):
+    # five sentences of quotation put Okafor out of the pronoun's reach; "she said" is still hers
+    text = ("Captain Ann Okafor said on Monday that the ferry would sail in May.\n\n"
+            "“We have waited for this boat for eleven years. The islanders asked for it at every meeting. "
+            "The council said no every time. The harbour was too small. Now the money is there, and the crew "
+            "is ready,” she said.")
+    record = convert_text(text)
+    (quote,) = record["quotes"]
+    assert quote["source"]["text"] == "she" and quote["speaker"] == by_name(record, "Ann Okafor")["id"]
+    # a "he" does not take her words
+    record = convert_text(text.replace("” she said", "” he said"))
+    assert record["quotes"][0]["speaker"] is None
+
+
 def test_a_source_that_opens_one_organisation_name_is_that_organisation(convert_text):
     # recognition misses the second "Glowmate"; as the source it opens "Glowmate Inc"
     text = ("NORTHBROOK, Ill., March 26 - Glowmate Inc said its auditors will issue a qualified opinion.\n\n"

@@ -1338,20 +1338,33 @@ def _opens_name(key: tuple[str, ...], actor: Actor) -> bool:
     return len(name) > len(key) and name[:len(key)] == key and not english_word(key[0])
 
 
-#: the neuter pronoun a source may be: "it said" speaks for an organisation, a country or a group
-NEUTER_SOURCES = frozenset({"it"})
-#: actor types that "it" can stand for
+#: pronoun sources that speak for the speaker of the item before them, and the actors each can stand for
+PRONOUN_SOURCES = {"it": None, "he": "m", "she": "f"}
+#: actor types that "it" can stand for ("it said": an organisation, a country or a group)
 NEUTER_TYPES = frozenset({"organization", "country", "group"})
+_GENDERED = {p: g for p, (g, _) in coref.PRONOUNS.items()}
 
 
-def link_neuter_sources(doc, actors: list[Actor], items) -> None:
-    """A quote or claim whose source is "it" and whose cue is a verb of speech ("…,” it said", "It
-    also said …") takes the speaker of the nearest item before it, in its paragraph or the one
-    before, when that speaker is an organisation, a country or a group: "Adsteam said … “We expect
-    …,” it said." A nearer item said by a person, or none, leaves it unlinked (the "it" of a report
-    or a statement is no actor), as does any other cue ("it appears to …", "it was nothing that …":
-    a thing or no one). The source becomes one of the actor's mentions. Updates ``items`` and
-    ``actors`` in place."""
+def _gender_of(actor: Actor, text: str) -> str | None:
+    """'m' / 'f' from the actor's pronoun mentions when they agree, else from its first name."""
+    said = {_GENDERED[w] for m in actor.mentions if (w := text[m.start:m.end].lower()) in _GENDERED}
+    if len(said) == 1:
+        return said.pop()
+    if said:
+        return "?"
+    first = name_tokens(actor.name)[0] if name_tokens(actor.name) else ""
+    return first_name_gender(first) if len(name_tokens(actor.name)) > 1 else None
+
+
+def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
+    """A quote or claim whose source is a pronoun that pronoun resolution left unresolved, and whose
+    cue is a verb of speech, takes the speaker of the nearest item before it, in its paragraph or the
+    one before, when that speaker can be it: for "it" an organisation, a country or a group ("Adsteam
+    said … “We expect …,” it said"); for "he" / "she" a person of that gender, or of none known ("Ghosh
+    said … “…,” he said", where the quotations between ran the pronoun out of its window). Another
+    speaker, one who spoke in the first person (a "he" in her own words is someone else), a pronoun
+    inside a quotation, or any other cue ("it appears to …", "it was nothing that …") leaves it unlinked.
+    The source becomes one of the actor's mentions. Updates ``items`` and ``actors`` in place."""
     text = original_text(doc)
     speech = speech_lemmas()
     by_id = {a.id: a for a in actors}
@@ -1361,19 +1374,31 @@ def link_neuter_sources(doc, actors: list[Actor], items) -> None:
     def para(pos: int) -> int:
         return bisect_right(starts, pos) - 1
 
+    quoted = [(q.start, q.end) for q in find_quotes(text) if q.closed]
     ordered = sorted((i for i in items if i.source is not None), key=lambda i: i.source.start)
     for k, item in enumerate(ordered):
         src = item.source
-        if item.speaker is not None or text[src.start:src.end].lower() not in NEUTER_SOURCES or item.cue is None:
+        word = text[src.start:src.end].lower()
+        if item.speaker is not None or word not in PRONOUN_SOURCES or item.cue is None:
             continue
+        if any(a <= src.start < b for a, b in quoted):
+            continue  # a pronoun inside a quotation is someone the speaker speaks of
         cue = doc.char_span(item.cue.start, item.cue.end, alignment_mode="expand")
         if cue is None or not any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in cue):
             continue
         before = next((o for o in reversed(ordered[:k]) if o.speaker is not None and o.source.end <= src.start), None)
         if before is None or para(src.start) - para(before.source.start) > 1:
             continue
+        if text[before.source.start:before.source.end].lower() in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
+            continue  # in a speaker's own words ("I think it is up to the judge who he will call"): not the speaker
         actor = by_id.get(before.speaker)
-        if actor is not None and actor.type in NEUTER_TYPES:
+        if actor is None:
+            continue
+        if word == "it":
+            fits = actor.type in NEUTER_TYPES
+        else:
+            fits = actor.type == "person" and _gender_of(actor, text) in (None, PRONOUN_SOURCES[word])
+        if fits:
             _give(item, actor, text)
 
 
