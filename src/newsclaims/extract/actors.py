@@ -613,9 +613,9 @@ def _org_references(doc, merger: Merger, taken: list[tuple[int, int]], *, window
 
 
 def _only_company(merger: Merger, named: list[tuple[int, int, int, bool]], before: int) -> int | None:
-    """The one organisation named before ``before`` whose name ends in a legal form ("Sundstrand
-    Corp.", "Kraft Inc."), however far back: "the company said" paragraphs later is still it.
-    ``None`` when there is none or more than one."""
+    """The one organisation named before ``before`` with a legal form after the first word of its
+    name ("Sundstrand Corp.", "Kraft Inc. Dairy Group"), however far back: "the company said"
+    paragraphs later is still it. ``None`` when there is none or more than one."""
     found = {i for s, _, i, _ in named if s < before
              and any(w.rstrip(".").lower() in corporate_forms() for w in merger.entities[i].canonical.split()[1:])}
     return found.pop() if len(found) == 1 else None
@@ -1222,8 +1222,8 @@ def _join_tag_surnames(text: str, named: list[NameMention], tag_names: set[str])
     …": Rivera is no town in Uruguay here): the person's mention takes the word in, and every other
     place mention of the tag name becomes the person's. Updates ``named`` in place."""
     joined: set[str] = set()
-    for m in list(named):
-        if m.type != "person" or m not in named:
+    for m in list(named):  # a copy: the place mentions joined to a name leave ``named``
+        if m.type != "person":
             continue
         word = re.match(r" ([A-Z][\w'-]*)\b", text[m.end:m.end + 40])
         if word is None or word.group(1).upper() not in tag_names:
@@ -1352,8 +1352,8 @@ def _gender_of(actor: Actor, text: str) -> str | None:
         return said.pop()
     if said:
         return "?"
-    first = name_tokens(actor.name)[0] if name_tokens(actor.name) else ""
-    return first_name_gender(first) if len(name_tokens(actor.name)) > 1 else None
+    words = name_tokens(actor.name)
+    return first_name_gender(words[0]) if len(words) > 1 else None
 
 
 def link_pronoun_sources(doc, actors: list[Actor], items) -> None:

@@ -634,9 +634,12 @@ def _object_acts(clause) -> bool:
     to exploit …"), after any verb but one of spending for a participle or a bare infinitive ("did
     not recall Keyser asking", "heard her say"; not "spent $80,000 supporting")."""
     lemma = clause.head.lemma_.lower()
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-        return lemma in control_verbs()
-    return lemma not in SPENDING_VERBS
+    return lemma in control_verbs() if _to_infinitive(clause) else lemma not in SPENDING_VERBS
+
+
+def _to_infinitive(verb) -> bool:
+    """Whether ``verb`` is an infinitive with "to" ("to act", not "asking", not a bare "say")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -711,7 +714,7 @@ def _owner_of_plan(clause):
     """Whose plan, bid or refusal an infinitive on a noun names ("his plans to defeat …", "Trump's
     refusal to condemn …"): the possessor, when the noun names no one ("the first member to endorse
     …" does the endorsing) and the possessor is no time ("the week's chance to …"). ``None`` otherwise."""
-    if clause.dep_ != "acl" or clause.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ != "acl" or clause.tag_ != "VB" or not _to_infinitive(clause):
         return None
     thing = clause.head
     if thing.pos_ != "NOUN" or thing.ent_type_ in PEOPLE_ENTITIES or thing.lower_ in member_nouns():
