@@ -636,6 +636,36 @@ def test_he_or_she_as_a_source_after_a_long_quotation_speaks_for_the_speaker_bef
     assert record["quotes"][0]["speaker"] is None
 
 
+def test_a_role_as_a_source_speaks_for_the_speaker_before_it_that_the_role_describes(convert_text):
+    text = ("Squadron Leader Ann Okafor, a coastguard spokeswoman, said the search was called off on Monday.\n\n"
+            "The ferry sank at 4:15 p.m., the spokeswoman said.")
+    record = convert_text(text)
+    okafor = by_name(record, "Ann Okafor")
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
+    assert claim["speaker"] == okafor["id"]
+    assert any(text[m["start"]:m["end"]] == "the spokeswoman" for m in okafor["mentions"])
+    # a role she is not described by is someone else
+    record = convert_text(text.replace("the spokeswoman said", "the judge said"))
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
+    assert claim["speaker"] is None
+    # "the official": any person with a title, none without
+    record = convert_text(text.replace("the spokeswoman said", "the official said"))
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
+    assert claim["speaker"] == by_name(record, "Ann Okafor")["id"]
+    record = convert_text(text.replace("Squadron Leader Ann Okafor, a coastguard spokeswoman,", "Ann Okafor")
+                          .replace("the spokeswoman said", "the official said"))
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
+    assert claim["speaker"] is None
+
+
+def test_the_group_as_a_source_speaks_for_the_organisation_before_it(convert_text):
+    text = ("According to the Harbour Workers Union, ferries sailed half empty in March.\n\n"
+            "The group added that the crews had not been paid.")
+    record = convert_text(text)
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
+    assert claim["speaker"] == by_name(record, "Harbour Workers Union")["id"]
+
+
 def test_a_source_that_opens_one_organisation_name_is_that_organisation(convert_text):
     # recognition misses the second "Glowmate"; as the source it opens "Glowmate Inc"
     text = ("NORTHBROOK, Ill., March 26 - Glowmate Inc said its auditors will issue a qualified opinion.\n\n"

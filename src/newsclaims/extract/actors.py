@@ -1342,6 +1342,10 @@ def _opens_name(key: tuple[str, ...], actor: Actor) -> bool:
 PRONOUN_SOURCES = {"it": None, "he": "m", "she": "f"}
 #: actor types that "it" can stand for ("it said": an organisation, a country or a group)
 NEUTER_TYPES = frozenset({"organization", "country", "group"})
+#: role sources that any titled person can be ("the official said" after "Justice Minister Samayoa said")
+ROLE_NOUNS = frozenset({"official", "officer"})
+#: sources that the organisation or group speaking before can be ("the group added")
+GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement"})
 _GENDERED = {p: g for p, (g, _) in coref.PRONOUNS.items()}
 
 
@@ -1356,20 +1360,47 @@ def _gender_of(actor: Actor, text: str) -> str | None:
     return first_name_gender(words[0]) if len(words) > 1 else None
 
 
+def _descriptions(doc, actor: Actor) -> set[str]:
+    """The lower-case words that describe ``actor`` where it is named: its titles, and the words
+    around a mention's name in its own noun phrase ("Mayor Emerit Lindbeck", "an RAF spokesman,
+    Squadron Leader Pat Coffey", "Bernardo Jaramillo, president of the left-wing Patriotic Union")."""
+    words = {w.lower() for t in actor.titles for w in t.split()}
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        described = [c for c in root.children if c.dep_ in ("compound", "amod", "appos") and c.i not in range(span.start, span.end)]
+        if root.dep_ == "appos":
+            described.append(root.head)
+        for tok in described:
+            if tok.i == root.head.i and tok.dep_ != "appos":
+                words |= {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+            else:
+                words |= {t.lower_ for t in tok.subtree}
+    return words
+
+
 def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
-    """A quote or claim whose source is a pronoun that pronoun resolution left unresolved, and whose
-    cue is a verb of speech, takes the speaker of the nearest item before it, in its paragraph or the
-    one before, when that speaker can be it: for "it" an organisation, a country or a group ("Adsteam
+    """A quote or claim whose source is a pronoun or a role that nothing resolved, and whose cue is a
+    verb of speech, takes the speaker of the nearest item before it, in its paragraph or the one
+    before, when that speaker can be it: for "it" an organisation, a country or a group ("Adsteam
     said … “We expect …,” it said"); for "he" / "she" a person of that gender, or of none known ("Ghosh
-    said … “…,” he said", where the quotations between ran the pronoun out of its window). Another
-    speaker, one who spoke in the first person (a "he" in her own words is someone else), a pronoun
-    inside a quotation, or any other cue ("it appears to …", "it was nothing that …") leaves it unlinked.
+    said … “…” (five sentences) …,” he said", where the quotations between ran the pronoun out of its
+    window); for a role ("the spokesman", "the defense minister", "the official") a person that role
+    describes where the person is named (a title, or the words of the name's noun phrase:
+    "Squadron Leader Pat Coffey, an RAF spokesman"), "the official" and "the officer" any person
+    with a title; for "the group" or "the organization" (no more words: "the Human Rights Watch organization" is
+    no reference back) an organisation or a group. Another speaker,
+    one who spoke in the first person (a "he" in her own words is someone else), a source inside a
+    quotation, or any other cue ("it appears to …", "it was nothing that …") leaves it unlinked.
     The source becomes one of the actor's mentions. Updates ``items`` and ``actors`` in place."""
     text = original_text(doc)
     speech = speech_lemmas()
     by_id = {a.id: a for a in actors}
     paras = paragraphs(text)
     starts = [a for a, _ in paras]
+    roles = _title_heads() | ROLE_NOUNS
 
     def para(pos: int) -> int:
         return bisect_right(starts, pos) - 1
@@ -1378,8 +1409,11 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
     ordered = sorted((i for i in items if i.source is not None), key=lambda i: i.source.start)
     for k, item in enumerate(ordered):
         src = item.source
-        word = text[src.start:src.end].lower()
-        if item.speaker is not None or word not in PRONOUN_SOURCES or item.cue is None:
+        words = text[src.start:src.end].lower().split()
+        word = " ".join(words)
+        role = words[-1] if len(words) > 1 and words[0] == "the" and words[-1] in roles \
+            or words[1:] and words[0] == "the" and " ".join(words[1:]) in GROUP_NOUNS else None
+        if item.speaker is not None or (word not in PRONOUN_SOURCES and role is None) or item.cue is None:
             continue
         if any(a <= src.start < b for a, b in quoted):
             continue  # a pronoun inside a quotation is someone the speaker speaks of
@@ -1394,7 +1428,12 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
         actor = by_id.get(before.speaker)
         if actor is None:
             continue
-        if word == "it":
+        if role in GROUP_NOUNS:
+            fits = actor.type in ("organization", "group")
+        elif role is not None:
+            described = _descriptions(doc, actor)
+            fits = actor.type == "person" and (role in described or (role in ROLE_NOUNS and bool(actor.titles)))
+        elif word == "it":
             fits = actor.type in NEUTER_TYPES
         else:
             fits = actor.type == "person" and _gender_of(actor, text) in (None, PRONOUN_SOURCES[word])
