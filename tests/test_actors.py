@@ -658,6 +658,18 @@ def test_a_role_as_a_source_speaks_for_the_speaker_before_it_that_the_role_descr
     assert claim["speaker"] is None
 
 
+def test_a_role_with_no_speaker_before_it_is_the_one_person_it_describes(convert_text):
+    text = ("Ann Okafor, auxiliary bishop of Tromso, opened the synod on Monday. Lars Dahl and his wife "
+            "arrived late.\n\nThe auxiliary bishop said the cathedral would stay open all winter.")
+    record = convert_text(text)
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the cathedral")]
+    assert claim["speaker"] == by_name(record, "Ann Okafor")["id"]
+    # a role no one named is described by stays unlinked
+    record = convert_text(text.replace("The auxiliary bishop said", "The mayor said"))
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the cathedral")]
+    assert claim["speaker"] is None
+
+
 def test_the_group_as_a_source_speaks_for_the_organisation_before_it(convert_text):
     text = ("According to the Harbour Workers Union, ferries sailed half empty in March.\n\n"
             "The group added that the crews had not been paid.")

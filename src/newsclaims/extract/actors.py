@@ -1384,17 +1384,21 @@ def _descriptions(doc, actor: Actor) -> set[str]:
 def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
     """A quote or claim whose source is a pronoun or a role that nothing resolved, and whose cue is a
     verb of speech, takes the speaker of the nearest item before it, in its paragraph or the one
-    before, when that speaker can be it: for "it" an organisation, a country or a group ("Adsteam
-    said … “We expect …,” it said"); for "he" / "she" a person of that gender, or of none known ("Ghosh
-    said … “…” (five sentences) …,” he said", where the quotations between ran the pronoun out of its
-    window); for a role ("the spokesman", "the defense minister", "the official") a person that role
-    describes where the person is named (a title, or the words of the name's noun phrase:
-    "Squadron Leader Pat Coffey, an RAF spokesman"), "the official" and "the officer" any person
-    with a title; for "the group" or "the organization" (no more words: "the Human Rights Watch organization" is
-    no reference back) an organisation or a group. Another speaker,
-    one who spoke in the first person (a "he" in her own words is someone else), a source inside a
-    quotation, or any other cue ("it appears to …", "it was nothing that …") leaves it unlinked.
-    The source becomes one of the actor's mentions. Updates ``items`` and ``actors`` in place."""
+    before, when that speaker can be it:
+
+    - "it": an organisation, a country or a group ("Adsteam said … “We expect …,” it said");
+    - "he" / "she": a person of that gender, or of none known ("Ghosh said … “…” (five sentences)
+      …,” he said", where the quotations between ran the pronoun out of its window);
+    - a role ("the spokesman", "the defense minister"): a person the role describes where the person
+      is named (a title, or a word of the name's own noun phrase: "an RAF spokesman, Squadron
+      Leader Pat Coffey"); "the official" and "the officer": any person with a title. With no such
+      speaker before it, a role is the one person named before it that the role describes;
+    - "the group", "the organization" (no more words: "the Human Rights Watch organization" is no
+      reference back): an organisation or a group.
+
+    Another speaker, one who spoke in the first person (a "he" in her own words is someone else), a
+    source inside a quotation, or any other cue ("it appears to …", "it was nothing that …") leaves
+    it unlinked. The source becomes one of the actor's mentions. Updates ``items`` and ``actors`` in place."""
     text = original_text(doc)
     speech = speech_lemmas()
     by_id = {a.id: a for a in actors}
@@ -1411,8 +1415,9 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
         src = item.source
         words = text[src.start:src.end].lower().split()
         word = " ".join(words)
-        role = words[-1] if len(words) > 1 and words[0] == "the" and words[-1] in roles \
-            or words[1:] and words[0] == "the" and " ".join(words[1:]) in GROUP_NOUNS else None
+        role = None  # "the spokesman", "the defense minister", "the group" (those two words only)
+        if len(words) > 1 and words[0] == "the" and (words[-1] in roles or len(words) == 2 and words[1] in GROUP_NOUNS):
+            role = words[-1]
         if item.speaker is not None or (word not in PRONOUN_SOURCES and role is None) or item.cue is None:
             continue
         if any(a <= src.start < b for a, b in quoted):
@@ -1421,24 +1426,29 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
         if cue is None or not any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in cue):
             continue
         before = next((o for o in reversed(ordered[:k]) if o.speaker is not None and o.source.end <= src.start), None)
-        if before is None or para(src.start) - para(before.source.start) > 1:
-            continue
-        if text[before.source.start:before.source.end].lower() in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
-            continue  # in a speaker's own words ("I think it is up to the judge who he will call"): not the speaker
-        actor = by_id.get(before.speaker)
-        if actor is None:
-            continue
-        if role in GROUP_NOUNS:
-            fits = actor.type in ("organization", "group")
-        elif role is not None:
-            described = _descriptions(doc, actor)
-            fits = actor.type == "person" and (role in described or (role in ROLE_NOUNS and bool(actor.titles)))
-        elif word == "it":
-            fits = actor.type in NEUTER_TYPES
-        else:
-            fits = actor.type == "person" and _gender_of(actor, text) in (None, PRONOUN_SOURCES[word])
-        if fits:
+        actor = None
+        if before is not None and para(src.start) - para(before.source.start) <= 1 \
+                and text[before.source.start:before.source.end].lower() not in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
+            actor = by_id.get(before.speaker)  # not one who spoke in the first person: "I think it is up to the judge who he will call"
+        if actor is not None and _can_be(doc, actor, word, role):
             _give(item, actor, text)
+        elif role is not None and role not in ROLE_NOUNS | GROUP_NOUNS:
+            # no speaker before it that the role describes: the one person named before that it does
+            holders = [a for a in actors if a.type == "person" and a.mentions and a.mentions[0].start < src.start
+                       and role in _descriptions(doc, a)]
+            if len(holders) == 1:
+                _give(item, holders[0], text)
+
+
+def _can_be(doc, actor: Actor, word: str, role: str | None) -> bool:
+    """Whether the source ``word`` (a pronoun) or ``role`` (a role's noun) can stand for ``actor``."""
+    if role in GROUP_NOUNS:
+        return actor.type in ("organization", "group")
+    if role is not None:
+        return actor.type == "person" and (role in _descriptions(doc, actor) or (role in ROLE_NOUNS and bool(actor.titles)))
+    if word == "it":
+        return actor.type in NEUTER_TYPES
+    return actor.type == "person" and _gender_of(actor, original_text(doc)) in (None, PRONOUN_SOURCES[word])
 
 
 def _give(item, actor: Actor, text: str) -> None:
