@@ -752,3 +752,16 @@ def test_source_in_an_earlier_paragraph_keeps_to_the_paragraph_it_ends_in(nlp):
     assert text[cut[0]:cut[1]] == "Roberto Okafor"
     inside = (text.index("Roberto"), source[1])
     assert source_in_paragraph(doc, inside, text.index("called"), paragraphs(text)) == inside
+
+
+@pytest.mark.parametrize("text, speaks", [
+    ("Police in the northern city of Shanghai said the ferry sank on Monday.", False),
+    ("The archbishop of Managua said the ferry sank on Monday.", False),
+    ("Richmond police said the ferry sank on Monday.", False),
+    ("The municipal government of Shanghai said the ferry sank on Monday.", True),
+])
+def test_a_place_speaks_only_as_the_source_or_through_its_government(convert_text, text, speaks):
+    record = convert_text(text)
+    (claim,) = record["claims"]
+    place = next(a for a in record["actors"] if a["type"] == "place")
+    assert claim["speaker"] == (place["id"] if speaks else None)

@@ -1087,11 +1087,17 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     return actors
 
 
-def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | None:
     """The actor a source span ``[start, end)`` names: a person before an organisation, a country
     or a place ("the spokesman of the Foreign Ministry, John Smith"), then the one whose mention
     overlaps it most; ``None`` when no mention overlaps. A possessive pronoun that opens a longer
-    source is not the one who speaks ("her mother said": not her)."""
+    source is not the one who speaks ("her mother said": not her). Given the parsed ``doc``, a place
+    speaks only as the source's head ("Washington said"), not as a word about someone else ("the
+    archbishop of Managua", "Richmond police", "a South Carolina girl"), but through its government
+    ("the government of Harbin", "Suffolk County authorities")."""
+    head = source_head(doc, start, end) if doc is not None else None
+    if head is not None and _word_at(doc, head) in GOVERNMENT_NOUNS:
+        head = None  # "the municipal government of Harbin", "Suffolk County authorities": the place's own
     best, best_key = None, None
     for actor in actors:
         for m in actor.mentions:
@@ -1100,10 +1106,27 @@ def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
                 continue
             if m.text.lower() in POSSESSIVE_PRONOUNS and m.end < end:
                 continue
+            if actor.type == "place" and head is not None and not m.start <= head < m.end:
+                continue
             key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
             if best_key is None or key > best_key:
                 best, best_key = actor, key
     return best
+
+
+#: heads of a source through which a place named in it speaks
+GOVERNMENT_NOUNS = frozenset({"government", "authority", "authorities", "administration", "council", "municipality"})
+
+
+def _word_at(doc, char: int) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].lower_ if span is not None and len(span) else ""
+
+
+def source_head(doc, start: int, end: int) -> int | None:
+    """The character offset of the head word of the source span ``[start, end)`` in ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.idx if span is not None and len(span) else None
 
 
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})

@@ -42,7 +42,7 @@ def extract_claims(doc, actors, quotes=(), dateline=None) -> list[Claim]:
             continue
         start, end = att.content
         source = Span.of(text, *att.source) if att.source else None
-        actor = actor_at(actors, *att.source) if att.source else None
+        actor = actor_at(actors, *att.source, doc=doc) if att.source else None
         claims.append(Claim(
             id="", text=text[start:end], start=start, end=end, kind=att.kind,
             speaker=actor.id if actor else None, source=source, cue=Span.of(text, *att.cue_span),

@@ -17,10 +17,10 @@ from newsclaims.nlp import original_text
 from newsclaims.record import Quote, Span
 
 
-def _speaker(actors, source: tuple[int, int] | None):
+def _speaker(actors, source: tuple[int, int] | None, doc=None):
     if source is None:
         return None
-    actor = actor_at(actors, *source)
+    actor = actor_at(actors, *source, doc=doc)
     return actor.id if actor else None
 
 
@@ -54,7 +54,7 @@ def extract_quotes(doc, actors, dateline=None) -> list[Quote]:
     for att in attributions_of(doc, dateline):
         source = Span.of(text, *att.source) if att.source else None
         cue = Span.of(text, *att.cue_span) if att.cue_span else None
-        speaker = _speaker(actors, att.source)
+        speaker = _speaker(actors, att.source, doc)
         for q in att.quotes:
             items.append(Quote(
                 id="", text=text[q.inner_start:q.inner_end], start=q.inner_start, end=q.inner_end,
