@@ -765,3 +765,17 @@ def test_a_place_speaks_only_as_the_source_or_through_its_government(convert_tex
     (claim,) = record["claims"]
     place = next(a for a in record["actors"] if a["type"] == "place")
     assert claim["speaker"] == (place["id"] if speaks else None)
+
+
+@pytest.mark.parametrize("source, speaks", [
+    ("Ann Okafor's lawyer", False),
+    ("The wife of Ann Okafor", False),
+    ("A spokesman for Ann Okafor", True),
+    ("Ann Okafor's office", True),
+    ("Ann Okafor", True),
+])
+def test_a_person_a_source_belongs_to_is_not_the_speaker(convert_text, source, speaks):
+    record = convert_text(f"{source} said the ferry sank on Monday.")
+    (claim,) = record["claims"]
+    okafor = next(a for a in record["actors"] if a["name"] == "Ann Okafor")
+    assert claim["speaker"] == (okafor["id"] if speaks else None)

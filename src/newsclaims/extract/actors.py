@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from newsclaims.extract import coref
 from newsclaims.extract.content import find_quotes, paragraphs, speaker_tags, text_header
-from newsclaims.extract.cues import speech_lemmas
+from newsclaims.extract.cues import cue_nouns, source_nouns, speech_lemmas
 from newsclaims.extract.entities import (
     NameMention,
     _title_run,
@@ -1108,6 +1108,8 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
                 continue
             if actor.type == "place" and head is not None and not m.start <= head < m.end:
                 continue
+            if actor.type == "person" and head is not None and not m.start <= head < m.end and _someone_elses(doc, m, head):
+                continue
             key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
             if best_key is None or key > best_key:
                 best, best_key = actor, key
@@ -1116,6 +1118,27 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
 
 #: heads of a source through which a place named in it speaks
 GOVERNMENT_NOUNS = frozenset({"government", "authority", "authorities", "administration", "council", "municipality"})
+
+
+#: heads of a source that speak for the person they belong to ("Clinton's office", "a spokesman for Dahl")
+SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "office", "camp", "campaign",
+                        "communique"})
+
+
+def _someone_elses(doc, m: Span, head: int) -> bool:
+    """Whether the source whose head word is at ``head`` is someone (or something) person mention
+    ``m`` only owns: "Ann Okafor's lawyer", "the wife of Lars Dahl", not "Castro's remarks", "a
+    spokesman for Lars Dahl" (their own words), nor a name the parser hung on a long title
+    ("Secretary to Treasury Situmbeko Musokotwane")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    word = doc.char_span(head, head + 1, alignment_mode="expand")
+    if span is None or not len(span) or word is None or not len(word):
+        return False
+    lemma = word[0].lemma_.lower()
+    if lemma in SPEAKS_FOR or lemma in source_nouns() or lemma in cue_nouns():
+        return False
+    root = span.root
+    return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.i == span.start - 1)
 
 
 def _word_at(doc, char: int) -> str:
