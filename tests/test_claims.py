@@ -779,3 +779,16 @@ def test_a_person_a_source_belongs_to_is_not_the_speaker(convert_text, source, s
     (claim,) = record["claims"]
     okafor = next(a for a in record["actors"] if a["name"] == "Ann Okafor")
     assert claim["speaker"] == (okafor["id"] if speaks else None)
+
+
+@pytest.mark.parametrize("source, speaks", [
+    ("Thousands of people in Norway", False),
+    ("The rebels in Norway", False),
+    ("Norwegian officials", True),
+    ("Norway", True),
+])
+def test_a_country_a_source_is_only_located_in_is_not_the_speaker(convert_text, source, speaks):
+    record = convert_text(f"{source} said the ferry sank on Monday.")
+    (claim,) = record["claims"]
+    norway = next(a for a in record["actors"] if a["name"] == "Norway")
+    assert claim["speaker"] == (norway["id"] if speaks else None)

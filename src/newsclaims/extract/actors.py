@@ -1110,6 +1110,8 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
                 continue
             if actor.type == "person" and head is not None and not m.start <= head < m.end and _someone_elses(doc, m, head):
                 continue
+            if actor.type == "country" and head is not None and not m.start <= head < m.end and _located_in(doc, m):
+                continue
             key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
             if best_key is None or key > best_key:
                 best, best_key = actor, key
@@ -1139,6 +1141,19 @@ def _someone_elses(doc, m: Span, head: int) -> bool:
         return False
     root = span.root
     return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.i == span.start - 1)
+
+
+#: prepositions that place a source in a country rather than make it the country's ("some people in El Salvador")
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "around", "within", "inside", "outside"})
+
+
+def _located_in(doc, m: Span) -> bool:
+    """Whether mention ``m`` is the object of a preposition of place right before it ("in El Salvador")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.i == span.start - 1 and root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _word_at(doc, char: int) -> str:
