@@ -670,6 +670,29 @@ def test_a_role_with_no_speaker_before_it_is_the_one_person_it_describes(convert
     assert claim["speaker"] is None
 
 
+def test_a_document_or_medium_as_a_source_speaks_for_who_issued_it(convert_text):
+    text = ("Harbourco Inc said in a statement on Monday that its ferries would sail in May.\n\n"
+            "The statement said the crews had been paid.")
+    record = convert_text(text)
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
+    assert claim["speaker"] == by_name(record, "Harbourco Inc")["id"]
+    # a statement the speaker before did not issue in that sentence is someone else's
+    record = convert_text(text.replace(" in a statement", ""))
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
+    assert claim["speaker"] is None
+    # a medium: an organisation its name or description calls so
+    for text, name in (("Radio Nordland said on Monday that the ferries would sail in May.\n\n"
+                        "The radio said the crews had been paid.", "Radio Nordland"),
+                       ("The Nordland Post, the island's only newspaper, said on Monday that the ferries would sail "
+                        "in May.\n\nThe newspaper said the crews had been paid.", "Nordland Post")):
+        record = convert_text(text)
+        (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
+        assert claim["speaker"] == by_name(record, name)["id"]
+    record = convert_text(text.replace("The newspaper said", "The radio said"))
+    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
+    assert claim["speaker"] is None
+
+
 def test_the_group_as_a_source_speaks_for_the_organisation_before_it(convert_text):
     text = ("According to the Harbour Workers Union, ferries sailed half empty in March.\n\n"
             "The group added that the crews had not been paid.")

@@ -1407,6 +1407,12 @@ NEUTER_TYPES = frozenset({"organization", "country", "group"})
 ROLE_NOUNS = frozenset({"official", "officer"})
 #: sources that the organisation or group speaking before can be ("the group added")
 GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement"})
+#: sources that an organisation so described can be ("the radio said" after "Radio Venceremos said")
+MEDIA_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "magazine", "radio", "station", "agency", "network",
+                         "broadcaster"})
+#: sources that are what the speaker before issued when that speaker's sentence names it ("Bofors
+#: said in a statement … the statement said")
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "report", "letter", "document", "bulletin", "declaration"})
 _GENDERED = {p: g for p, (g, _) in coref.PRONOUNS.items()}
 
 
@@ -1455,7 +1461,11 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
       Leader Pat Coffey"); "the official" and "the officer": any person with a title. With no such
       speaker before it, a role is the one person named before it that the role describes;
     - "the group", "the organization" (no more words: "the Human Rights Watch organization" is no
-      reference back): an organisation or a group.
+      reference back): an organisation or a group;
+    - a medium ("the newspaper", "the radio", "the agency"): an organisation its name or description
+      calls so ("Radio Venceremos", "the official news agency Tass");
+    - a document ("the statement", "the communique", "the report"): the speaker before when that
+      speaker's sentence introduced one ("Bofors said in a statement", "in a public communique").
 
     Another speaker, one who spoke in the first person (a "he" in her own words is someone else), a
     source inside a quotation, or any other cue ("it appears to …", "it was nothing that …") leaves
@@ -1477,7 +1487,8 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
         words = text[src.start:src.end].lower().split()
         word = " ".join(words)
         role = None  # "the spokesman", "the defense minister", "the group" (those two words only)
-        if len(words) > 1 and words[0] == "the" and (words[-1] in roles or len(words) == 2 and words[1] in GROUP_NOUNS):
+        if len(words) > 1 and words[0] == "the" and (words[-1] in roles | MEDIA_NOUNS
+                                                     or len(words) == 2 and words[1] in GROUP_NOUNS | DOCUMENT_NOUNS):
             role = words[-1]
         if item.speaker is not None or (word not in PRONOUN_SOURCES and role is None) or item.cue is None:
             continue
@@ -1491,9 +1502,12 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
         if before is not None and para(src.start) - para(before.source.start) <= 1 \
                 and text[before.source.start:before.source.end].lower() not in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
             actor = by_id.get(before.speaker)  # not one who spoke in the first person: "I think it is up to the judge who he will call"
-        if actor is not None and _can_be(doc, actor, word, role):
+        if role in DOCUMENT_NOUNS:
+            if actor is not None and before.cue is not None and _sentence_names(doc, before.cue.start, role):
+                _give(item, actor, text)
+        elif actor is not None and _can_be(doc, actor, word, role):
             _give(item, actor, text)
-        elif role is not None and role not in ROLE_NOUNS | GROUP_NOUNS:
+        elif role is not None and role not in ROLE_NOUNS | GROUP_NOUNS | MEDIA_NOUNS:
             # no speaker before it that the role describes: the one person named before that it does
             holders = [a for a in actors if a.type == "person" and a.mentions and a.mentions[0].start < src.start
                        and role in _descriptions(doc, a)]
@@ -1505,11 +1519,23 @@ def _can_be(doc, actor: Actor, word: str, role: str | None) -> bool:
     """Whether the source ``word`` (a pronoun) or ``role`` (a role's noun) can stand for ``actor``."""
     if role in GROUP_NOUNS:
         return actor.type in ("organization", "group")
+    if role in MEDIA_NOUNS:
+        return actor.type in ("organization", "group") and (
+            role in _descriptions(doc, actor) or role in {w.lower() for w in name_tokens(actor.name)})
     if role is not None:
         return actor.type == "person" and (role in _descriptions(doc, actor) or (role in ROLE_NOUNS and bool(actor.titles)))
     if word == "it":
         return actor.type in NEUTER_TYPES
     return actor.type == "person" and _gender_of(actor, original_text(doc)) in (None, PRONOUN_SOURCES[word])
+
+
+def _sentence_names(doc, char: int, noun: str) -> bool:
+    """Whether the sentence of the character at ``char`` introduces a ``noun`` ("said in a statement",
+    "in a public communique": the noun with an indefinite article)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(
+        t.lemma_.lower() == noun and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        for t in span[0].sent)
 
 
 def _give(item, actor: Actor, text: str) -> None:
