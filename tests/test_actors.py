@@ -1112,3 +1112,14 @@ def test_a_name_closing_a_long_title_is_the_speaker(source, speaker):
     claim = _claim_of(text, source)
     match_named_sources(text, [okafor], [claim])
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Golfer Jack Nicklaus said the course was hard.", "Jack Nicklaus", "Golfer", None),
+    ("Libyan Ahmad Mustafa said the ferry sank.", "Ahmad Mustafa", None, "LY"),
+])
+def test_a_word_describing_a_person_before_a_first_name_is_no_part_of_the_name(convert_text, text, name, title, country):
+    (actor,) = [a for a in convert_text(text)["actors"] if a["type"] == "person"]
+    assert actor["name"] == name
+    assert title is None or title in actor["titles"]
+    assert country is None or actor["country_code"] == country

@@ -506,6 +506,15 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
     start, titles_found, country, gender = _title_run(doc, name_first, floor)
     if start == name_first:
         name_first = start = tstart  # no title after all: the entity is all name
+    while tend - name_first >= 3 and _describes(doc[name_first]) and is_first_name(doc[name_first + 1].text) \
+            and doc[name_first + 1].lower_ not in NAME_PARTICLES and not any(t.lower_ in org_words() for t in doc[name_first:tend]):
+        # "Golfer Jack Nicklaus", "Libyan Ahmad Mustafa": a word that describes the person before a first name
+        word = doc[name_first].text
+        if demonym_country(word):
+            country = country or demonym_country(word)
+        else:
+            titles_found = [*titles_found, word]
+        name_first += 1
     ns, ne = _chars(doc, name_first, tend)
     s, _ = _chars(doc, start, tend)
     name = text_cased[ns:ne]
@@ -520,6 +529,19 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
         gender = name_gender(toks[0].capitalize(), lone=len(toks) == 1)
     return NameMention(s, ne, ns, ne, "person", name, country_code=country, titles=titles_found, gender=gender,
                        gender_by_first_name=guessed and gender is not None)
+
+
+#: lower-case words inside names ("Costa del Sol", "Nineth de Garcia"), never a first name
+NAME_PARTICLES = frozenset({"de", "del", "la", "da", "di", "van", "von", "le", "du", "dos", "das", "al", "el", "bin", "ibn"})
+
+
+def _describes(tok) -> bool:
+    """Whether ``tok``, opening a person's name, is a word about the person rather than a name: a
+    common English word ("Golfer", "Customer", "Lawyer") or a demonym ("Libyan"), not a first name."""
+    word = tok.text
+    if not word[:1].isupper() or is_first_name(word) or not word.isalpha() or len(word) < 4:
+        return False
+    return demonym_country(word) is not None or english_word(word.lower())
 
 
 _AFTER_FULL_STOP = re.compile(r"[a-z]{2}[.!?][\"'’”)]?\s+([A-Za-z])")  # the letter opening a sentence
