@@ -506,3 +506,15 @@ def test_a_sign_off_closing_the_quotations_paragraph_names_their_speaker(convert
             "“Nobody asked us about the harbour, and we will vote.”― Jo Lee\nThe vote is on Tuesday.\n")
     quotes = convert_text(text)["quotes"]
     assert [(q["source"]["text"], q["cue"]["text"]) for q in quotes] == [("Ann Okafor", "―"), ("Jo Lee", "―")]
+
+
+def test_a_paragraph_of_quotation_after_what_someone_said_is_theirs(convert_text):
+    text = ("Ann Okafor said the council would meet on Monday, although the mayor has suggested that it "
+            "should wait.\n\n\"We cannot wait. The ferries have to sail in May.\"")
+    record = convert_text(text)
+    (quote,) = record["quotes"]
+    assert quote["speaker"] == next(a["id"] for a in record["actors"] if a["name"] == "Ann Okafor")
+    # not when the paragraph before ends in no one's words
+    record = convert_text(text.replace("Ann Okafor said the council", "The council").replace(
+        ", although the mayor has suggested that it should wait", ""))
+    assert record["quotes"][0]["speaker"] is None

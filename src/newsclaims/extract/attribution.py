@@ -14,7 +14,8 @@ the nearest speech cue of its sentence, or to a verb that tags it right after it
 the verb ("“…?” Ann pressed."), or introduces it right before them ("Ann shot back, “…”"); otherwise to the cue that
 introduced it with a colon; otherwise, floating, to the previous speaker of its paragraph (or of
 the paragraph before, for a quote running on): the cue of the paragraph's last quotation, unless a
-cue of a later sentence follows it; a quotation left without a speaker that closes its paragraph
+cue of a later sentence follows it; a paragraph that is one quotation after a paragraph whose last
+main clause says something ("Karah also denied that …") is that speaker's; a quotation left without a speaker that closes its paragraph
 with a bracketed credit ("“…” [Reuters.]", as news digests set them) is the credited source's. A
 short quoted passage with no speaker is a scare quote or a
 title, not speech; a short title-cased one after "on", "in", a possessive, a noun of a work or "told"
@@ -987,6 +988,13 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
         with_quotes = [a for a in cands if a.quotes and a.source is not None]
         if with_quotes:
             return _outer_speaker(with_quotes[-1], cands)
+        # a paragraph that is one quotation after a paragraph closing with what someone said
+        # ("Karah also denied that … ¶ “We are not France's enemies …”"): that speaker's, by the
+        # last cue of a main clause (not "although Paris has suggested …" inside it)
+        main = [a for a in cands if a.cue.head.dep_ == "ROOT"]
+        if main and main[-1].source is not None and main[-1].cue.kind == "speech" and q.closed \
+                and text[q.end:paras[p][1]].strip() in ("", "."):
+            return main[-1]
     # a speech cue, or a verb that tags a quotation of the paragraph whatever its lemma ('“…!” a
     # message on the website reads. “…”': the second quotation is the message's too)
     same = [a for a in before if a.cue.start >= para_start and a.source is not None
