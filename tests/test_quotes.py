@@ -518,3 +518,10 @@ def test_a_paragraph_of_quotation_after_what_someone_said_is_theirs(convert_text
     record = convert_text(text.replace("Ann Okafor said the council", "The council").replace(
         ", although the mayor has suggested that it should wait", ""))
     assert record["quotes"][0]["speaker"] is None
+
+
+def test_a_quotation_opening_a_numbered_list_line_is_a_title(convert_text):
+    text = ("The week's best-selling records, as compiled by the trade magazine.\n"
+            "   1.\"Waiting for a Star to Fall, Again and Again\" Boy Meets Girl (RCA)\n"
+            "   2.\"I Remember Holding You, Once More and Forever\" Boys Club (MCA)\n")
+    assert convert_text(text)["quotes"] == []

@@ -19,7 +19,8 @@ main clause says something ("Karah also denied that …") is that speaker's; a q
 with a bracketed credit ("“…” [Reuters.]", as news digests set them) is the credited source's. A
 short quoted passage with no speaker is a scare quote or a
 title, not speech; a short title-cased one after "on", "in", a possessive, a noun of a work or "told"
-("on CNN’s “New Day”", "the podcast “Tide Talk”") is a title and joins no cue, and so does a short one inside a phrase of the sentence that no cue
+("on CNN’s “New Day”", "the podcast “Tide Talk”") is a title and joins no cue, as does one opening
+a numbered line of a list ("4.``Waiting for a Star to Fall'' Boy Meets Girl (RCA)"), and so does a short one inside a phrase of the sentence that no cue
 reports ("the cross-party “Harbour Six”", "wearing a “Save the Port” cap"): a name or a scare
 quote, not speech. A transcript paragraph opened by a bracketed name (``[CRISTIANI] …``)
 is that speaker's quote, and a paragraph of quotations signed off by the next (``- Ann Okafor.``, as
@@ -591,6 +592,19 @@ def is_title(q: Quoted, text: str) -> bool:
             or last.rstrip(",") in work_nouns())
 
 
+#: a numbered entry of a list up to a quotation opening it ("   4.``Waiting for a Star to Fall''")
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]*$")
+
+
+def _listed(q: Quoted, text: str) -> bool:
+    """A quotation opening a numbered line of a list, with more words after it on its line ("4.``Waiting
+    for a Star to Fall'' Boy Meets Girl (RCA)", a chart of songs): a title in the list, not speech."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    rest = text[q.end:line_end if line_end >= 0 else len(text)]
+    return bool(_LIST_NUMBER.fullmatch(text, line_start, q.start)) and any(c.isalpha() for c in rest)
+
+
 #: parts of speech of the word before a quotation that make it a word of a noun or prepositional phrase
 #: ("the cross-party “Harbour Six”", "this radio “reporter”", "his book “Tidal Lines”")
 PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM"})
@@ -663,6 +677,8 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
     attributions = list(attributions)
     floating: list[Quoted] = []
     for q in quotes:
+        if _listed(q, text):
+            continue  # a title in a numbered list is nobody's speech
         owner = None
         # 1. the cue whose content contains the quote
         best = 0
