@@ -525,3 +525,36 @@ def test_a_quotation_opening_a_numbered_list_line_is_a_title(convert_text):
             "   1.\"Waiting for a Star to Fall, Again and Again\" Boy Meets Girl (RCA)\n"
             "   2.\"I Remember Holding You, Once More and Forever\" Boys Club (MCA)\n")
     assert convert_text(text)["quotes"] == []
+
+
+def test_each_quoted_sentence_opened_and_only_the_last_closed_are_all_quotes(convert_text):
+    # copy that opens every quoted sentence and closes only the last
+    text = "“We waited eleven years for this ferry. “Now it sails in May,” said Ann Okafor."
+    record = convert_text(text)
+    texts = [q["text"] for q in record["quotes"]]
+    assert texts == ["We waited eleven years for this ferry.", "Now it sails in May,"]
+    okafor = next(a["id"] for a in record["actors"] if a["name"] == "Ann Okafor")
+    assert all(q["speaker"] == okafor for q in record["quotes"])
+
+
+def test_a_quotation_left_open_before_a_paragraph_opening_with_a_mark_runs_on():
+    from newsclaims.extract.content import find_quotes
+
+    text = ("Okafor thanked the crews. “We had big storms, and the boats still sailed.\n\n"
+            "“The harbour was never closed,” she said.")
+    quotes = find_quotes(text)
+    assert [text[q.inner_start:q.inner_end] for q in quotes] == [
+        "We had big storms, and the boats still sailed.", "The harbour was never closed,"]
+    # with no quotation after it, an opening mark inside a paragraph is a stray one
+    assert [q.closed for q in find_quotes(text.split("\n\n")[0])] == []
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("“Do you want to sail with us?“ she asked.", "Do you want to sail with us?"),  # closed with an opening mark
+    ("“Let’s go. We can sail.’ Okafor was on the quay.\n\n“Now,” she said.", "Let’s go. We can sail."),  # with a single one
+])
+def test_a_quotation_closed_with_the_wrong_mark_ends_there(text, inner):
+    from newsclaims.extract.content import find_quotes
+
+    first = find_quotes(text)[0]
+    assert text[first.inner_start:first.inner_end] == inner

@@ -702,9 +702,11 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
             owner.quotes.append(q)
         else:
             floating.append(q)
-    # 4. colon introductions and floating quotes: the previous speaker of the paragraph
+    # 4. colon introductions and floating quotes: the previous speaker of the paragraph; a quoted
+    # sentence left open right before the next quotation ("“We waited. “Now it sails,” Okafor said")
+    # is that quotation's
     for q in floating:
-        owner = _previous_speaker(q, attributions, paras, text)
+        owner = _next_quotation_owner(q, attributions, text) or _previous_speaker(q, attributions, paras, text)
         if owner is not None:
             owner.quotes.append(q)
             continue
@@ -714,6 +716,18 @@ def _join_quotes(attributions: list[Attribution], quotes: list[Quoted], sents, p
         elif q.words(text) >= MIN_FLOATING_WORDS:
             attributions.append(Attribution(None, None, None, [q], floating=True))
     return attributions
+
+
+def _next_quotation_owner(q: Quoted, attributions: list[Attribution], text: str) -> Attribution | None:
+    """The attribution of the quotation right after ``q`` in its paragraph when ``q`` was left open
+    before its mark (:func:`newsclaims.extract.content.find_quotes`: copy that opens every quoted
+    sentence). A quotation left open at a paragraph's end runs on from the speaker before instead."""
+    if q.closed:
+        return None
+    for att in attributions:
+        if any(o.start > q.end and text[q.end:o.start].isspace() and "\n" not in text[q.end:o.start] for o in att.quotes):
+            return att
+    return None
 
 
 def _reports_clause(att: Attribution) -> bool:

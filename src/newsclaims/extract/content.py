@@ -3,7 +3,12 @@
 Quote marks handled: straight ``"…"``, curly ``“…”``, AP ````…''`` and curly single ``‘…’`` at the
 top level. Marks pair up within a paragraph; a paragraph that opens a quote and never closes it
 (the newspaper convention for a quote that runs over several paragraphs) yields a quote to the
-paragraph's end; a stray mark elsewhere is ignored locally, never spoiling the rest of the article.
+paragraph's end, and so does a quote opened inside a paragraph when the next paragraph opens with a
+mark; in copy that opens every quoted sentence and closes only the last ("“We waited. “Now it
+sails,” she said") a quote left open before the next opening mark ends there; a closing mark typed
+as an opening one ("…?“ she asked") closes, and a single closing mark after a sentence ends an open
+quote ("go.’ Okafor was there"); a stray mark elsewhere is ignored locally, never spoiling the rest of
+the article.
 """
 
 from __future__ import annotations
@@ -81,16 +86,44 @@ def _looks_closing(text: str, i: int, width: int) -> bool:
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
-def _double_quotes(text: str, start: int, end: int) -> list[Quoted]:
+#: how a quoted sentence ends before the opening mark of the next one ("“Regret? … he also does. “I always …”")
+_SENTENCE_END = re.compile(r"[.?!,][\"”’']?\s+$")
+
+
+#: a single closing mark after a sentence's last word, then a space: where a double quote was closed
+#: with the wrong mark ("“Let’s go. We can stop it.’ Schumer was in the room")
+_SINGLE_CLOSED = re.compile(r"[.?!,]’(?=\s)")
+
+
+def _run_on_end(text: str, inner_start: int, end: int) -> int:
+    """Where an unclosed quotation that runs to ``end`` ends: at a single closing mark that closes
+    it (none being open inside it), else at ``end``, spaces before it left out."""
+    m = _SINGLE_CLOSED.search(text, inner_start, end)
+    if m is not None and "‘" not in text[inner_start:m.start()]:
+        end = m.end() - 1
+    while end > inner_start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _double_quotes(text: str, start: int, end: int, next_opens: bool = False) -> list[Quoted]:
     found: list[Quoted] = []
     opened: tuple[int, int] | None = None  # (position, mark width)
     para_text = text[start:end]
     lead = start + len(para_text) - len(para_text.lstrip())
     for m in _DOUBLE.finditer(text, start, end):
         mark, i, width = m.group(), m.start(), len(m.group())
+        if mark in OPEN and opened is not None and _looks_closing(text, i, width):
+            mark = "”"  # a closing mark typed as an opening one ("… at the time“ said Lee")
         if mark in OPEN or (mark in AMBIGUOUS and opened is None):
             if mark in AMBIGUOUS and _looks_closing(text, i, width) and not (i == lead):
                 continue  # a stray closing mark (inches, a quote closed in an earlier paragraph)
+            if opened is not None and mark in OPEN and _SENTENCE_END.search(text, opened[0] + opened[1], i):
+                # “One sentence. “The next,” she said: copy that opens every quoted sentence and
+                # closes only the last; the first runs to the next opening mark
+                s, w = opened
+                inner_end = _run_on_end(text, s + w, i)
+                found.append(Quoted(s, inner_end, s + w, inner_end, False, s == lead))
             opened = (i, width)  # a second opening mark restarts the quote: tolerate the stray one
         elif opened is not None:
             s, w = opened
@@ -100,10 +133,10 @@ def _double_quotes(text: str, start: int, end: int) -> list[Quoted]:
     if opened is not None:
         s, w = opened
         prior = text[start:s].rstrip()
-        if s == lead or prior.endswith((":", ",")):
-            inner_end = end
-            while inner_end > s + w and text[inner_end - 1].isspace():
-                inner_end -= 1
+        # a quotation running on: from the paragraph's start, after a colon or comma, or from within
+        # it when the next paragraph opens with a quote mark (each paragraph of a long quotation does)
+        if s == lead or prior.endswith((":", ",")) or (next_opens and text[s:s + w] in (*OPEN, '"')):
+            inner_end = _run_on_end(text, s + w, end)
             if inner_end > s + w:
                 found.append(Quoted(s, inner_end, s + w, inner_end, False, s == lead))
     return found
@@ -129,8 +162,10 @@ def find_quotes(text: str) -> list[Quoted]:
     """Every quoted passage of ``text``, in order (marks inside markup tags are not quote marks)."""
     text = MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
     out: list[Quoted] = []
-    for start, end in paragraphs(text):
-        doubles = _double_quotes(text, start, end)
+    paras = paragraphs(text)
+    for k, (start, end) in enumerate(paras):
+        following = text[paras[k + 1][0]:paras[k + 1][1]].lstrip() if k + 1 < len(paras) else ""
+        doubles = _double_quotes(text, start, end, next_opens=following.startswith((*OPEN, '"')))
         out.extend(doubles)
         out.extend(_single_quotes(text, start, end, doubles))
     return sorted(out, key=lambda q: q.start)
