@@ -693,6 +693,16 @@ def test_a_document_or_medium_as_a_source_speaks_for_who_issued_it(convert_text)
     assert claim["speaker"] is None
 
 
+def test_a_medium_as_a_source_is_the_organisation_named_right_after_it(convert_text):
+    # the parser parts "the newspaper" (the source) from "Granma"
+    text = ("Over 750,000 head of cattle are suffering from a severe shortage of feed in the province of "
+            "Camaguey, the newspaper Granma reported.")
+    record = convert_text(text)
+    (claim,) = record["claims"]
+    assert claim["source"]["text"] == "the newspaper"
+    assert claim["speaker"] == by_name(record, "Granma")["id"]
+
+
 def test_the_group_as_a_source_speaks_for_the_organisation_before_it(convert_text):
     text = ("According to the Harbour Workers Union, ferries sailed half empty in March.\n\n"
             "The group added that the crews had not been paid.")

@@ -558,3 +558,17 @@ def test_a_quotation_closed_with_the_wrong_mark_ends_there(text, inner):
 
     first = find_quotes(text)[0]
     assert text[first.inner_start:first.inner_end] == inner
+
+
+def test_a_note_to_editors_quotes_no_one(convert_text):
+    text = ("Ferry Sinks Off Tromso\n"
+            "Eds: LEADS with 3 grafs to UPDATE with mayor saying all were rescued, quote; picks up 3rd\n"
+            "graf, ``The crew...' INSERTS 1 graf after 6th graf pvs, ``In Tromso,...' to UPDATE\n"
+            "By ANN OKAFOR\n"
+            "Associated Press Writer\n"
+            "   The ferry sank on Monday, the coastguard said.\n"
+            "   ``The crew were all rescued,'' said Lars Dahl, the harbour master.\n")
+    record = convert_text(text)
+    assert [q["text"] for q in record["quotes"]] == ["The crew were all rescued,"]
+    note = text.index("Eds:"), text.index("By ANN")
+    assert not any(note[0] <= c["start"] < note[1] or note[0] < c["end"] <= note[1] for c in record["claims"])

@@ -1467,6 +1467,9 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
     - a document ("the statement", "the communique", "the report"): the speaker before when that
       speaker's sentence introduced one ("Bofors said in a statement", "in a public communique").
 
+    First of all, a role or medium right before a name of the right kind is that name's ("the
+    newspaper | Granma reported", where the parser parted the two).
+
     Another speaker, one who spoke in the first person (a "he" in her own words is someone else), a
     source inside a quotation, or any other cue ("it appears to …", "it was nothing that …") leaves
     it unlinked. The source becomes one of the actor's mentions. Updates ``items`` and ``actors`` in place."""
@@ -1502,7 +1505,10 @@ def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
         if before is not None and para(src.start) - para(before.source.start) <= 1 \
                 and text[before.source.start:before.source.end].lower() not in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
             actor = by_id.get(before.speaker)  # not one who spoke in the first person: "I think it is up to the judge who he will call"
-        if role in DOCUMENT_NOUNS:
+        named = _named_right_after(text, actors, src.end, role)
+        if named is not None:
+            _give(item, named, text)  # "the official news agency Tass said", the parser parting the two
+        elif role in DOCUMENT_NOUNS:
             if actor is not None and before.cue is not None and _sentence_names(doc, before.cue.start, role):
                 _give(item, actor, text)
         elif actor is not None and _can_be(doc, actor, word, role):
@@ -1527,6 +1533,19 @@ def _can_be(doc, actor: Actor, word: str, role: str | None) -> bool:
     if word == "it":
         return actor.type in NEUTER_TYPES
     return actor.type == "person" and _gender_of(actor, original_text(doc)) in (None, PRONOUN_SOURCES[word])
+
+
+def _named_right_after(text: str, actors: list[Actor], end: int, role: str | None) -> Actor | None:
+    """The actor named right after a role or medium source ending at ``end`` ("the official news
+    agency | Tass said"): a person for a role, an organisation for a medium, a group noun or a
+    document none."""
+    if role is None or role in DOCUMENT_NOUNS or role in GROUP_NOUNS:
+        return None
+    kinds = ("organization", "group") if role in MEDIA_NOUNS else ("person",)
+    for actor in actors:
+        if actor.type in kinds and any(m.start > end and text[end:m.start].isspace() for m in actor.mentions):
+            return actor
+    return None
 
 
 def _sentence_names(doc, char: int, noun: str) -> bool:

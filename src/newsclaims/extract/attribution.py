@@ -503,6 +503,11 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
             p = _paragraph_of(cue.start, paras)
             if p >= 0:
                 content = (max(content[0], paras[p][0]), min(content[1], paras[p][1]))
+            # nor across what is not prose (a note to editors under the headline, a dateline): it
+            # stays on its cue's side
+            for a, b in excluded:
+                if content[0] < b and a < content[1]:
+                    content = (content[0], min(content[1], a)) if cue.start < a else (max(content[0], b), content[1])
             content = _whole_quotes(trim(text, *_without_setting(doc, content, quotes)), quotes)
             if content[1] <= content[0]:
                 content, rule = None, "none"

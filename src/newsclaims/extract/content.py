@@ -80,6 +80,23 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+#: a wire service's note to editors at the head of a story ("Eds: LEADS with 3 grafs to UPDATE …")
+_EDITOR_NOTE = re.compile(r"^[ \t]*Eds?:", re.MULTILINE)
+#: where such a note ends: a blank line, an indented paragraph or the byline
+_NOTE_END = re.compile(r"\n(?=[ \t]*\n|[ \t]+\S|By [A-Z])")
+
+
+def editor_notes(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every note to editors ("Eds: SUBS 3rd graf pvs, bgng: ``In 1988...''"):
+    bookkeeping about the story's paragraphs, whose quotation marks quote no one. A note runs over
+    its wrapped lines to a blank line, an indented paragraph or the byline."""
+    notes = []
+    for m in _EDITOR_NOTE.finditer(text):
+        end = _NOTE_END.search(text, m.end())
+        notes.append((m.start(), end.start() if end else len(text)))
+    return notes
+
+
 def _looks_closing(text: str, i: int, width: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "

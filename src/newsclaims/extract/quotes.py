@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsclaims.extract.actors import actor_at
 from newsclaims.extract.attribution import Attribution, find_attributions
-from newsclaims.extract.content import Quoted
+from newsclaims.extract.content import Quoted, editor_notes
 from newsclaims.extract.social import Post, find_posts
 from newsclaims.nlp import original_text
 from newsclaims.record import Quote, Span
@@ -38,9 +38,10 @@ def post_excluded_ranges(posts: list[Post]) -> list[tuple[int, int]]:
 
 
 def attributions_of(doc, dateline=None) -> list[Attribution]:
-    """The attribution relations of ``doc`` (its dateline and embedded posts excluded from the prose)."""
-    posts = find_posts(original_text(doc))
-    exclude = post_excluded_ranges(posts)
+    """The attribution relations of ``doc`` (its dateline, embedded posts and notes to editors
+    excluded from the prose)."""
+    text = original_text(doc)
+    exclude = post_excluded_ranges(find_posts(text)) + editor_notes(text)
     if dateline is not None and dateline.start < dateline.end:
         exclude.append((dateline.start, dateline.end))
     return find_attributions(doc, exclude=exclude)
