@@ -1091,10 +1091,16 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
     """The actor a source span ``[start, end)`` names: a person before an organisation, a country
     or a place ("the spokesman of the Foreign Ministry, John Smith"), then the one whose mention
     overlaps it most; ``None`` when no mention overlaps. A possessive pronoun that opens a longer
-    source is not the one who speaks ("her mother said": not her). Given the parsed ``doc``, a place
-    speaks only as the source's head ("Washington said"), not as a word about someone else ("the
-    archbishop of Managua", "Richmond police", "a South Carolina girl"), but through its government
-    ("the government of Harbin", "Suffolk County authorities")."""
+    source is not the one who speaks ("her mother said": not her). Given the parsed ``doc``, a
+    mention that does not hold the source's head word speaks only when the source is its voice:
+
+    - a place speaks as the head ("Washington said") or through its government ("the government of
+      Harbin", "Suffolk County authorities"), not as a word about someone else ("the archbishop of
+      Managua", "Richmond police", "a South Carolina girl");
+    - a person is not the one a source belongs to ("Friedman's attorney", "the wife of Lars Dahl"),
+      unless it is their own words or voice ("Castro's remarks", "a spokesman for Dahl");
+    - a country is not the place a source is in ("some people in El Salvador"), but speaks for its
+      officials ("Turkish officials")."""
     head = source_head(doc, start, end) if doc is not None else None
     if head is not None and _word_at(doc, head) in GOVERNMENT_NOUNS:
         head = None  # "the municipal government of Harbin", "Suffolk County authorities": the place's own
