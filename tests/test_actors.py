@@ -21,6 +21,12 @@ def by_name(record: dict, name: str) -> dict:
     return found[0]
 
 
+def speaker_of(record: dict, opening: str) -> str | None:
+    """The speaker of the one claim whose text starts with ``opening``."""
+    (claim,) = [c for c in record["claims"] if c["text"].startswith(opening)]
+    return claim["speaker"]
+
+
 def mention_texts(actor: dict) -> list[str]:
     return [m["text"] for m in actor["mentions"]]
 
@@ -641,56 +647,46 @@ def test_a_role_as_a_source_speaks_for_the_speaker_before_it_that_the_role_descr
             "The ferry sank at 4:15 p.m., the spokeswoman said.")
     record = convert_text(text)
     okafor = by_name(record, "Ann Okafor")
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
-    assert claim["speaker"] == okafor["id"]
+    assert speaker_of(record, "The ferry sank") == okafor["id"]
     assert any(text[m["start"]:m["end"]] == "the spokeswoman" for m in okafor["mentions"])
     # a role she is not described by is someone else
     record = convert_text(text.replace("the spokeswoman said", "the judge said"))
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
-    assert claim["speaker"] is None
+    assert speaker_of(record, "The ferry sank") is None
     # "the official": any person with a title, none without
     record = convert_text(text.replace("the spokeswoman said", "the official said"))
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
-    assert claim["speaker"] == by_name(record, "Ann Okafor")["id"]
+    assert speaker_of(record, "The ferry sank") == by_name(record, "Ann Okafor")["id"]
     record = convert_text(text.replace("Squadron Leader Ann Okafor, a coastguard spokeswoman,", "Ann Okafor")
                           .replace("the spokeswoman said", "the official said"))
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("The ferry sank")]
-    assert claim["speaker"] is None
+    assert speaker_of(record, "The ferry sank") is None
 
 
 def test_a_role_with_no_speaker_before_it_is_the_one_person_it_describes(convert_text):
     text = ("Ann Okafor, auxiliary bishop of Tromso, opened the synod on Monday. Lars Dahl and his wife "
             "arrived late.\n\nThe auxiliary bishop said the cathedral would stay open all winter.")
     record = convert_text(text)
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("the cathedral")]
-    assert claim["speaker"] == by_name(record, "Ann Okafor")["id"]
+    assert speaker_of(record, "the cathedral") == by_name(record, "Ann Okafor")["id"]
     # a role no one named is described by stays unlinked
     record = convert_text(text.replace("The auxiliary bishop said", "The mayor said"))
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("the cathedral")]
-    assert claim["speaker"] is None
+    assert speaker_of(record, "the cathedral") is None
 
 
 def test_a_document_or_medium_as_a_source_speaks_for_who_issued_it(convert_text):
     text = ("Harbourco Inc said in a statement on Monday that its ferries would sail in May.\n\n"
             "The statement said the crews had been paid.")
     record = convert_text(text)
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
-    assert claim["speaker"] == by_name(record, "Harbourco Inc")["id"]
+    assert speaker_of(record, "the crews") == by_name(record, "Harbourco Inc")["id"]
     # a statement the speaker before did not issue in that sentence is someone else's
     record = convert_text(text.replace(" in a statement", ""))
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
-    assert claim["speaker"] is None
+    assert speaker_of(record, "the crews") is None
     # a medium: an organisation its name or description calls so
     for text, name in (("Radio Nordland said on Monday that the ferries would sail in May.\n\n"
                         "The radio said the crews had been paid.", "Radio Nordland"),
                        ("The Nordland Post, the island's only newspaper, said on Monday that the ferries would sail "
                         "in May.\n\nThe newspaper said the crews had been paid.", "Nordland Post")):
         record = convert_text(text)
-        (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
-        assert claim["speaker"] == by_name(record, name)["id"]
+        assert speaker_of(record, "the crews") == by_name(record, name)["id"]
     record = convert_text(text.replace("The newspaper said", "The radio said"))
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
-    assert claim["speaker"] is None
+    assert speaker_of(record, "the crews") is None
 
 
 def test_a_medium_as_a_source_is_the_organisation_named_right_after_it(convert_text):
@@ -707,8 +703,7 @@ def test_the_group_as_a_source_speaks_for_the_organisation_before_it(convert_tex
     text = ("According to the Harbour Workers Union, ferries sailed half empty in March.\n\n"
             "The group added that the crews had not been paid.")
     record = convert_text(text)
-    (claim,) = [c for c in record["claims"] if c["text"].startswith("the crews")]
-    assert claim["speaker"] == by_name(record, "Harbour Workers Union")["id"]
+    assert speaker_of(record, "the crews") == by_name(record, "Harbour Workers Union")["id"]
 
 
 def test_a_source_that_opens_one_organisation_name_is_that_organisation(convert_text):
