@@ -769,6 +769,8 @@ def test_source_in_an_earlier_paragraph_keeps_to_the_paragraph_it_ends_in(nlp):
     # a country a source is only located in is not the speaker; it speaks for its officials
     ("Thousands of people in Norway", "Norway", False),
     ("The rebels in Norway", "Norway", False),
+    ("A former Norwegian beauty queen", "Norway", False),
+    ("Norwegian guerrillas", "Norway", False),
     ("Norwegian officials", "Norway", True),
     ("Norway", "Norway", True),
 ])

@@ -1099,8 +1099,9 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
       Managua", "Richmond police", "a South Carolina girl");
     - a person is not the one a source belongs to ("Friedman's attorney", "the wife of Lars Dahl"),
       unless it is their own words or voice ("Castro's remarks", "a spokesman for Dahl");
-    - a country is not the place a source is in ("some people in El Salvador"), but speaks for its
-      officials ("Turkish officials")."""
+    - a country is not the place a source is in ("some people in El Salvador") nor the country of
+      people who speak for themselves ("a former Italian beauty queen", "Salvadoran guerrillas":
+      ``resources/private_nouns.txt``), but speaks for its officials ("Turkish officials")."""
     head = source_head(doc, start, end) if doc is not None else None
     if head is not None and _word_at(doc, head) in GOVERNMENT_NOUNS:
         head = None  # "the municipal government of Harbin", "Suffolk County authorities": the place's own
@@ -1116,7 +1117,8 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
                 continue
             if actor.type == "person" and head is not None and not m.start <= head < m.end and _someone_elses(doc, m, head):
                 continue
-            if actor.type == "country" and head is not None and not m.start <= head < m.end and _located_in(doc, m):
+            if actor.type == "country" and head is not None and not m.start <= head < m.end \
+                    and (_located_in(doc, m) or _lemma_at(doc, head) in private_nouns()):
                 continue
             key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
             if best_key is None or key > best_key:
@@ -1160,6 +1162,17 @@ def _located_in(doc, m: Span) -> bool:
         return False
     root = span.root
     return root.dep_ == "pobj" and root.head.i == span.start - 1 and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+@lru_cache(maxsize=1)
+def private_nouns() -> frozenset[str]:
+    """Nouns of people who speak for themselves, not their country (``resources/private_nouns.txt``)."""
+    return frozenset(load_lines("private_nouns.txt"))
+
+
+def _lemma_at(doc, char: int) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].lemma_.lower() if span is not None and len(span) else ""
 
 
 def _word_at(doc, char: int) -> str:
