@@ -1128,3 +1128,12 @@ def test_a_word_describing_a_person_before_a_first_name_is_no_part_of_the_name(c
     assert actor["name"] == name
     assert title is None or title in actor["titles"]
     assert country is None or actor["country_code"] == country
+
+
+def test_the_first_of_a_double_surname_names_the_person(convert_text):
+    text = ("SAN SALVADOR, 2 MAY 90 -- [TEXT] WE NOW HAVE COLONEL SIGIFREDO OCHOA PEREZ ON THE TELEPHONE.\n\n"
+            "[REPORTER] GOOD MORNING, COLONEL.\n\n"
+            "[OCHOA] GOOD MORNING. I HAVE SIMPLY EXPRESSED MY VIEWPOINT AS A SOLDIER.")
+    record = convert_text(text)
+    ochoa = by_name(record, "Sigifredo Ochoa Perez")
+    assert [q["speaker"] for q in record["quotes"] if q["text"].startswith("GOOD MORNING. I")] == [ochoa["id"]]

@@ -1371,7 +1371,8 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
     """A quote or claim whose source names an actor at a place recognition missed ("COL ISAACS
     ADDED" after "ARMY SPOKESMAN COLONEL LUIS ARTURO ISAACS") gets that actor as its speaker, and
     the source becomes one of the actor's mentions: the source's name (titles and a leading article
-    aside) is the surname of exactly one person, or the name or alias of exactly one organisation.
+    aside) is the surname of exactly one person (or the first of a double surname: "OCHOA" of
+    "Sigifredo Ochoa Perez"), or the name or alias of exactly one organisation.
     Updates ``items`` and ``actors`` in place."""
     for item in items:
         src = item.source
@@ -1391,7 +1392,8 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
         key = tuple(w.lower() for w in words)
         # "Nordline Ferries Co", "Harbour Ferries Inc" (not "group": "the guerrilla group" is no company's name)
         company = len(key) > 1 and key[-1].rstrip(".") != "group" and without_legal_form(key) != key
-        found = [a for a in actors if a.type == "person" and key == tuple(w.lower() for w in name_tokens(a.name)[-len(key):])] \
+        found = [a for a in actors if a.type == "person" and (key == tuple(w.lower() for w in name_tokens(a.name)[-len(key):])
+                                                               or _first_surname(key, a))] \
             or [a for a in actors if a.type in ("organization", "group")
                 and key in {tuple(w.lower() for w in name_tokens(n)) for n in (a.name, *a.aliases)}] \
             or ([a for a in actors if a.type == "organization" and _short_name_of(key, a)] if company else [])
@@ -1409,6 +1411,13 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
             found = [a for a in actors if a.type == "organization" and _opens_name(key, a)]
         if len(found) == 1:
             _give(item, found[0], text)
+
+
+def _first_surname(key: tuple[str, ...], actor: Actor) -> bool:
+    """Whether the one word ``key`` is the first of a double surname closing ``actor``'s name of
+    three words or more ("merino" of "Francisco Merino Lopez", as Spanish names are shortened)."""
+    name = [w.lower() for w in name_tokens(actor.name)]
+    return len(key) == 1 and len(name) >= 3 and name[-2] == key[0] and not is_first_name(key[0].capitalize())
 
 
 def _opens_name(key: tuple[str, ...], actor: Actor) -> bool:
