@@ -18,8 +18,8 @@ from typing import TypeVar
 from newsclaims.errors import ArticleError, NewsclaimsError
 from newsclaims.extract.actors import (
     extract_actors,
-    link_pronoun_sources,
     link_quoted_first_person,
+    link_referring_sources,
     link_voiced_first_person,
     match_named_sources,
     unlink_quoted_third_person,
@@ -58,7 +58,7 @@ def annotate(record: Record, doc) -> Record:
     unlink_quoted_third_person(record.actors, record.quotes)
     record.claims = clip_to_dateline(record.text, record.dateline, extract_claims(doc, record.actors, record.quotes, record.dateline))
     match_named_sources(record.text, record.actors, record.claims)
-    link_pronoun_sources(doc, record.actors, [*record.quotes, *record.claims])
+    link_referring_sources(doc, record.actors, [*record.quotes, *record.claims])
     return record
 
 

@@ -1103,7 +1103,7 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
       people who speak for themselves ("a former Italian beauty queen", "Salvadoran guerrillas":
       ``resources/private_nouns.txt``), but speaks for its officials ("Turkish officials")."""
     head = source_head(doc, start, end) if doc is not None else None
-    if head is not None and _word_at(doc, head) in GOVERNMENT_NOUNS:
+    if head is not None and _token_at(doc, head).lower_ in GOVERNMENT_NOUNS:
         head = None  # "the municipal government of Harbin", "Suffolk County authorities": the place's own
     best, best_key = None, None
     for actor in actors:
@@ -1118,7 +1118,7 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
             if actor.type == "person" and head is not None and not m.start <= head < m.end and _someone_elses(doc, m, head):
                 continue
             if actor.type == "country" and head is not None and not m.start <= head < m.end \
-                    and (_located_in(doc, m) or _lemma_at(doc, head) in private_nouns()):
+                    and (_located_in(doc, m) or _token_at(doc, head).lemma_.lower() in private_nouns()):
                 continue
             key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
             if best_key is None or key > best_key:
@@ -1141,10 +1141,9 @@ def _someone_elses(doc, m: Span, head: int) -> bool:
     spokesman for Lars Dahl" (their own words), nor a name the parser hung on a long title
     ("Secretary to Treasury Situmbeko Musokotwane")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    word = doc.char_span(head, head + 1, alignment_mode="expand")
-    if span is None or not len(span) or word is None or not len(word):
+    if span is None or not len(span):
         return False
-    lemma = word[0].lemma_.lower()
+    lemma = _token_at(doc, head).lemma_.lower()
     if lemma in SPEAKS_FOR or lemma in source_nouns() or lemma in cue_nouns():
         return False
     root = span.root
@@ -1168,16 +1167,6 @@ def _located_in(doc, m: Span) -> bool:
 def private_nouns() -> frozenset[str]:
     """Nouns of people who speak for themselves, not their country (``resources/private_nouns.txt``)."""
     return frozenset(load_lines("private_nouns.txt"))
-
-
-def _lemma_at(doc, char: int) -> str:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].lemma_.lower() if span is not None and len(span) else ""
-
-
-def _word_at(doc, char: int) -> str:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].lower_ if span is not None and len(span) else ""
 
 
 def source_head(doc, start: int, end: int) -> int | None:
@@ -1476,7 +1465,7 @@ def _descriptions(doc, actor: Actor) -> set[str]:
     return words
 
 
-def link_pronoun_sources(doc, actors: list[Actor], items) -> None:
+def link_referring_sources(doc, actors: list[Actor], items) -> None:
     """A quote or claim whose source is a pronoun or a role that nothing resolved, and whose cue is a
     verb of speech, takes the speaker of the nearest item before it, in its paragraph or the one
     before, when that speaker can be it:
@@ -1579,10 +1568,10 @@ def _named_right_after(text: str, actors: list[Actor], end: int, role: str | Non
 def _sentence_names(doc, char: int, noun: str) -> bool:
     """Whether the sentence of the character at ``char`` introduces a ``noun`` ("said in a statement",
     "in a public communique": the noun with an indefinite article)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and any(
+    tok = _token_at(doc, char)
+    return tok is not None and any(
         t.lemma_.lower() == noun and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
-        for t in span[0].sent)
+        for t in tok.sent)
 
 
 def _give(item, actor: Actor, text: str) -> None:
