@@ -15,7 +15,9 @@ the verb ("“…?” Ann pressed."), or introduces it right before them ("Ann s
 introduced it with a colon; otherwise, floating, to the previous speaker of its paragraph (or of
 the paragraph before, for a quote running on): the cue of the paragraph's last quotation, unless a
 cue of a later sentence follows it; a paragraph that is one quotation after a paragraph whose last
-main clause says something ("Karah also denied that …") is that speaker's; a quotation left without a speaker that closes its paragraph
+main clause says something ("Karah also denied that …") is that speaker's, and a quoted sentence
+left open right before the next quotation of its paragraph ("“We waited. “Now it sails,” Okafor
+said") is that quotation's; a quotation left without a speaker that closes its paragraph
 with a bracketed credit ("“…” [Reuters.]", as news digests set them) is the credited source's. A
 short quoted passage with no speaker is a scare quote or a
 title, not speech; a short title-cased one after "on", "in", a possessive, a noun of a work or "told"

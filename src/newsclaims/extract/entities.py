@@ -510,8 +510,8 @@ def _person(doc, text_cased: str, tstart: int, tend: int, floor: int) -> NameMen
             and doc[name_first + 1].lower_ not in NAME_PARTICLES and not any(t.lower_ in org_words() for t in doc[name_first:tend]):
         # "Golfer Jack Nicklaus", "Libyan Ahmad Mustafa": a word that describes the person before a first name
         word = doc[name_first].text
-        if demonym_country(word):
-            country = country or demonym_country(word)
+        if code := demonym_country(word):
+            country = country or code
         else:
             titles_found = [*titles_found, word]
         name_first += 1
