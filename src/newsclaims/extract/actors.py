@@ -1113,12 +1113,7 @@ def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | Non
                 continue
             if m.text.lower() in POSSESSIVE_PRONOUNS and m.end < end:
                 continue
-            if actor.type == "place" and head is not None and not m.start <= head < m.end:
-                continue
-            if actor.type == "person" and head is not None and not m.start <= head < m.end and _someone_elses(doc, m, head):
-                continue
-            if actor.type == "country" and head is not None and not m.start <= head < m.end \
-                    and (_located_in(doc, m) or _token_at(doc, head).lemma_.lower() in private_nouns()):
+            if head is not None and not m.start <= head < m.end and not _speaks_off_head(doc, actor.type, m, head):
                 continue
             key = (actor.type == "person", overlap, -TYPE_PRIORITY.get(actor.type, 9), -(m.end - m.start))
             if best_key is None or key > best_key:
@@ -1133,34 +1128,34 @@ GOVERNMENT_NOUNS = frozenset({"government", "authority", "authorities", "adminis
 #: heads of a source that speak for the person they belong to ("Clinton's office", "a spokesman for Dahl")
 SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "office", "camp", "campaign",
                         "communique"})
-
-
-def _someone_elses(doc, m: Span, head: int) -> bool:
-    """Whether the source whose head word is at ``head`` is someone (or something) person mention
-    ``m`` only owns: "Ann Okafor's lawyer", "the wife of Lars Dahl", not "Castro's remarks", "a
-    spokesman for Lars Dahl" (their own words), nor a name the parser hung on a long title
-    ("Secretary to Treasury Situmbeko Musokotwane")."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    lemma = _token_at(doc, head).lemma_.lower()
-    if lemma in SPEAKS_FOR or lemma in source_nouns() or lemma in cue_nouns():
-        return False
-    root = span.root
-    return root.dep_ == "poss" or (root.dep_ == "pobj" and root.head.i == span.start - 1)
-
-
 #: prepositions that place a source in a country rather than make it the country's ("some people in El Salvador")
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "around", "within", "inside", "outside"})
 
 
-def _located_in(doc, m: Span) -> bool:
-    """Whether mention ``m`` is the object of a preposition of place right before it ("in El Salvador")."""
+def _speaks_off_head(doc, kind: str, m: Span, head: int) -> bool:
+    """Whether mention ``m`` of an actor of type ``kind``, which does not hold the head word of its
+    source (at ``head``), speaks for that source (see :func:`actor_at`): a place never; a person
+    unless the source is someone or something the person only owns ("Ann Okafor's lawyer", "the
+    wife of Lars Dahl"; not "Castro's remarks", "a spokesman for Lars Dahl", nor a name the parser
+    hung on a long title: "Secretary to Treasury Situmbeko Musokotwane"); a country unless the source
+    is only in it ("some people in El Salvador") or speaks for itself ("a former Italian beauty
+    queen"); anything else always."""
+    if kind == "place":
+        return False
+    if kind not in ("person", "country"):
+        return True
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
-    root = span.root
-    return root.dep_ == "pobj" and root.head.i == span.start - 1 and root.head.lower_ in LOCATIVE_PREPOSITIONS
+        return True
+    root, lemma = span.root, _token_at(doc, head).lemma_.lower()
+    # the preposition the mention is the object of, right before it ("the wife of | Lars Dahl")
+    preposition = root.head if root.dep_ == "pobj" and root.head.i == span.start - 1 else None
+    if kind == "person":
+        if lemma in SPEAKS_FOR or lemma in source_nouns() or lemma in cue_nouns():
+            return True
+        return not (root.dep_ == "poss" or preposition is not None)
+    located = preposition is not None and preposition.lower_ in LOCATIVE_PREPOSITIONS
+    return not (located or lemma in private_nouns())
 
 
 @lru_cache(maxsize=1)
