@@ -396,6 +396,25 @@ def test_a_content_its_attribution_interrupts_is_in_parts(convert_text, text, co
         assert text[p["start"]:p["end"]] == p["text"] and claim["start"] <= p["start"] < p["end"] <= claim["end"]
 
 
+@pytest.mark.parametrize("text, cue, parts", [
+    # a condition set off before the aside is what is said, whatever the parser hung it on
+    ("If the fees are not cut, Mr. Okafor warned, the skippers plan to leave the harbour.", "warned",
+     ["If the fees are not cut", "the skippers plan to leave the harbour"]),
+    ('If the fees rise again, the harbour master said, "the ferries will stop."', "said",
+     ["If the fees rise again", '"the ferries will stop."']),
+])
+def test_a_fronted_condition_is_the_first_piece(convert_text, text, cue, parts):
+    rec = convert_text(text)
+    claim = next(c for c in rec["claims"] if c["cue"]["text"] == cue)
+    assert [p["text"] for p in claim["parts"]] == parts
+
+
+def test_a_quoted_fronted_condition_stays_a_quotation(convert_text):
+    rec = convert_text('"If I cannot sail in May," Okafor said, "I will sail in June."')
+    assert [q["text"] for q in rec["quotes"]] == ["If I cannot sail in May,", "I will sail in June."]
+    assert rec["claims"] == []
+
+
 def test_a_fronted_subject_hung_on_the_cue_is_the_first_piece(convert_text):
     # the parser makes "Voters" a second subject of "suggested"; it is the subject of what is reported
     rec = convert_text("Voters, Okafor suggested, don't have to worry that the ferry will stop.")

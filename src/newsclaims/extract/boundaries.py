@@ -230,11 +230,36 @@ def _aside_words(head, clause) -> set[int]:
     return ids
 
 
+#: dependents that make a fronted participle a clause of its own ("If the demands are not met, …")
+#: rather than the speaker's circumstance ("Asked about the vote, …")
+FRONTED_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark"})
+
+
+#: subordinators of a condition: a fronted conditional clause is part of the proposition ("*If the
+#: demands are not met*, Taylor warned, …"), where a fronted "as", "while" or "after" clause is as
+#: often the time of the saying ("As boos erupt, she says, “…”")
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def _fronted_conditions(head, subject) -> set[int]:
+    """Token indices of the conditional clauses the parser hung on the cue ``head`` before its
+    ``subject`` ("*If the rule takes effect*, Dr. Clark added, “…”"): set off with the cue, they
+    belong to what is said. A quoted one is a quotation of its own ("“If …,” he said, “…”")."""
+    if subject is None:
+        return set()
+    doc = head.doc
+    return {t.i for c in head.children if c.dep_ == "advcl" and c.right_edge.i < subject.left_edge.i
+            and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+            and not any(t.is_quote for t in doc[max(c.left_edge.i - 1, 0):c.right_edge.i + 2])
+            for t in c.subtree}
+
+
 def _setting_clause(span) -> bool:
     """A participle clause that sets the scene of the saying ("Asked about the vote, he said, …"): the
     speaker's circumstance, not part of what is said."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    return len(roots) == 1 and roots[0].dep_ == "advcl" and roots[0].tag_ in ("VBN", "VBG")
+    return len(roots) == 1 and roots[0].dep_ == "advcl" and roots[0].tag_ in ("VBN", "VBG") \
+        and not any(c.dep_ in FRONTED_CLAUSE_DEPS for c in roots[0].children)
 
 
 def _closes_quotation(doc, span) -> bool:
@@ -288,7 +313,8 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
         # cue's own subject or the "as" of "As the harbour master, Ann Okafor, put it, “…”"
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i]
         own = {t.i for t in subjects[-1].subtree} if subjects else set()
-        before = clause_ids - own - {c.i for c in head.children if c.dep_ == "mark"}
+        before = (clause_ids | _fronted_conditions(head, subjects[-1] if subjects else None)) - own \
+            - {c.i for c in head.children if c.dep_ == "mark"}
         first = last
         while first - 1 >= sent.start and (first - 1) in before:
             first -= 1
@@ -299,6 +325,8 @@ def interrupted_parts(doc, content: tuple[int, int], head, clause) -> list[tuple
         piece = (doc[first].idx, doc[last].idx + len(doc[last]))
         if _closes_quotation(doc, doc[first:last + 1]) and not any(t.is_quote for t in doc[opening:span.start + 1]):
             return [piece]  # '“Too much noise,” she said, blaming …': what follows the aside is the speaker's doing
+        if opening + 1 < span.start and span[-1].is_quote:
+            content = (doc[opening + 1].idx, end)  # the quotation the second piece closes opens it too
         return [piece, content]
     if span.end <= head.i:  # the content comes before the aside: look for its second piece after it
         k = span.end
