@@ -642,6 +642,23 @@ def test_he_or_she_as_a_source_after_a_long_quotation_speaks_for_the_speaker_bef
     assert record["quotes"][0]["speaker"] is None
 
 
+def test_a_pronoun_source_paragraphs_after_the_speaker_is_the_speaker_when_no_one_else_is_named(convert_text):
+    text = ("Captain Ann Okafor said on Monday that the ferry would sail in May.\n\n"
+            "The boat was built in Bergen in 1998. It has carried islanders to the mainland for twenty years. "
+            "The council wanted to sell it in 2015. The islanders said no. The crew painted it blue.\n\n"
+            "“We will miss the old boat,” she said.")
+    record = convert_text(text)
+    quote = next(q for q in record["quotes"] if q["text"].startswith("We will"))
+    assert quote["source"]["text"] == "she" and quote["speaker"] == by_name(record, "Ann Okafor")["id"]
+    # another person named between them could be the one meant
+    record = convert_text(text.replace("to sell it in", "to sell it to Lars Dahl in"))
+    assert next(q for q in record["quotes"] if q["text"].startswith("We will"))["speaker"] is None
+    # and more than four paragraphs back is out of reach
+    record = convert_text(text.replace("in 1998. ", "in 1998.\n\n").replace("years. ", "years.\n\n")
+                          .replace("in 2015. ", "in 2015.\n\n"))
+    assert next(q for q in record["quotes"] if q["text"].startswith("We will"))["speaker"] is None
+
+
 def test_a_role_as_a_source_speaks_for_the_speaker_before_it_that_the_role_describes(convert_text):
     text = ("Squadron Leader Ann Okafor, a coastguard spokeswoman, said the search was called off on Monday.\n\n"
             "The ferry sank at 4:15 p.m., the spokeswoman said.")

@@ -1413,6 +1413,9 @@ def _opens_name(key: tuple[str, ...], actor: Actor) -> bool:
 
 #: pronoun sources that speak for the speaker of the item before them, and the actors each can stand for
 PRONOUN_SOURCES = {"it": None, "he": "m", "she": "f"}
+#: a pronoun source takes the speaker before it up to this many paragraphs back when no other actor
+#: it could stand for is named between them (the paragraph before, always)
+PRONOUN_PARAGRAPHS = 4
 #: actor types that "it" can stand for ("it said": an organisation, a country or a group)
 NEUTER_TYPES = frozenset({"organization", "country", "group"})
 #: role sources that any titled person can be ("the official said" after "Justice Minister Samayoa said")
@@ -1463,7 +1466,8 @@ def _descriptions(doc, actor: Actor) -> set[str]:
 def link_referring_sources(doc, actors: list[Actor], items) -> None:
     """A quote or claim whose source is a pronoun or a role that nothing resolved, and whose cue is a
     verb of speech, takes the speaker of the nearest item before it, in its paragraph or the one
-    before, when that speaker can be it:
+    before (a pronoun: up to :data:`PRONOUN_PARAGRAPHS` back when no other actor it could stand for
+    is named between them), when that speaker can be it:
 
     - "it": an organisation, a country or a group ("Adsteam said … “We expect …,” it said");
     - "he" / "she": a person of that gender, or of none known ("Ghosh said … “…” (five sentences)
@@ -1514,9 +1518,13 @@ def link_referring_sources(doc, actors: list[Actor], items) -> None:
             continue
         before = next((o for o in reversed(ordered[:k]) if o.speaker is not None and o.source.end <= src.start), None)
         actor = None
-        if before is not None and para(src.start) - para(before.source.start) <= 1 \
-                and text[before.source.start:before.source.end].lower() not in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
-            actor = by_id.get(before.speaker)  # not one who spoke in the first person: "I think it is up to the judge who he will call"
+        if before is not None and text[before.source.start:before.source.end].lower() not in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
+            # not one who spoke in the first person: "I think it is up to the judge who he will call"
+            actor = by_id.get(before.speaker)
+            gap = para(src.start) - para(before.source.start)
+            if actor is not None and gap > 1 and (gap > PRONOUN_PARAGRAPHS or role is not None
+                                                  or _rival_between(actors, actor, before.source.end, src.start, word)):
+                actor = None
         named = _named_right_after(text, actors, src.end, role)
         if named is not None:
             _give(item, named, text)  # "the official news agency Tass said", the parser parting the two
@@ -1531,6 +1539,13 @@ def link_referring_sources(doc, actors: list[Actor], items) -> None:
                        and role in _descriptions(doc, a)]
             if len(holders) == 1:
                 _give(item, holders[0], text)
+
+
+def _rival_between(actors: list[Actor], actor: Actor, start: int, end: int, word: str) -> bool:
+    """Whether an actor other than ``actor`` that the pronoun ``word`` could stand for is mentioned
+    between ``start`` and ``end``."""
+    kinds = NEUTER_TYPES if word == "it" else {"person"}
+    return any(a is not actor and a.type in kinds and any(start <= m.start < end for m in a.mentions) for a in actors)
 
 
 def _can_be(doc, actor: Actor, word: str, role: str | None) -> bool:
