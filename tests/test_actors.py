@@ -1154,3 +1154,16 @@ def test_the_first_of_a_double_surname_names_the_person(convert_text):
     record = convert_text(text)
     ochoa = by_name(record, "Sigifredo Ochoa Perez")
     assert [q["speaker"] for q in record["quotes"] if q["text"].startswith("GOOD MORNING. I")] == [ochoa["id"]]
+
+
+@pytest.mark.parametrize("text, names", [
+    # the department a title names is part of the person's title, no organisation
+    ("Secretary of State Madeleine Albright said the talks would resume.", ["Madeleine Albright"]),
+    ("SECRETARY OF STATE JAMES BAKER SAID THE TALKS WOULD RESUME.", ["James Baker"]),
+    ("DEFENSE MINISTER GENERAL EUGENIO VIDES SAID THE ARMY WAS READY.", ["Eugenio Vides"]),
+    # a country a title names stays the country, an organisation before a spokesman speaks through him
+    ("When the president of Cyprus admitted that his country was broke, nobody cared.", ["Cyprus"]),
+    ("It is too late, an Institute spokesman said.", ["Institute"]),
+])
+def test_a_department_in_a_title_is_no_actor(convert_text, text, names):
+    assert [a["name"] for a in convert_text(text)["actors"]] == names

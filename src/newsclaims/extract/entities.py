@@ -615,6 +615,29 @@ def _pronoun_us(doc, text: str, ts: int, te: int) -> bool:
     return not (ts > 0 and doc[ts - 1].lower_ == "the") and tok.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
 
 
+#: titles a department's name stands before ("*Finance* Minister", "*Treasury* Secretary"; an
+#: organisation before others speaks through them: "an *Institute* spokesman")
+MINISTER_TITLES = frozenset({"minister", "secretary"})
+
+
+def _title_department(doc, ts: int, te: int) -> bool:
+    """Whether the one word ``doc[ts:te]``, tagged an organisation, is the department a title names,
+    an English word after "<title> of" or before the title ("Secretary of *State* Madeleine
+    Albright", "*Finance* Minister Beshir Omer"): part of the person's title, no organisation ("the
+    president of *Cyprus*" stays the country)."""
+    if te - ts != 1:
+        return False
+    word = doc[ts]
+    after = ts >= 2 and doc[ts - 1].lower_ == "of" and doc[ts - 2].lower_.rstrip(".") in titles()
+    before = te < len(doc) and doc[te].lower_ in MINISTER_TITLES
+    if not (after or before):
+        return False
+    title = doc[ts - 2] if after else doc[te]
+    capitals = word.text.isupper() and title.text.isupper()  # "SECRETARY OF STATE", not "the commander of HYDRA"
+    return (word.text.istitle() or capitals) and english_word(word.text) and not country_code(word.text) \
+        and word.lower_ not in _big_cities()
+
+
 def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMention]:
     """Every named mention in ``doc`` (``text`` is the original article text), typed and corrected."""
     cased = doc.text
@@ -647,7 +670,7 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             continue  # "Islamophobia"; 'It' of '"It' tagged as a person
         if capitalised and surface.islower():
             continue  # "satin", "prison van" tagged as persons: a text that capitalises names did not
-        if _pronoun_us(doc, text, ts, te):
+        if _pronoun_us(doc, text, ts, te) or (ent.label_ == "ORG" and _title_department(doc, ts, te)):
             continue
         floor = ent.sent.start if floor_sentences else 0
         if kind != "person":
