@@ -1167,3 +1167,24 @@ def test_the_first_of_a_double_surname_names_the_person(convert_text):
 ])
 def test_a_department_in_a_title_is_no_actor(convert_text, text, names):
     assert [a["name"] for a in convert_text(text)["actors"]] == names
+
+
+def test_the_credit_of_a_dateline_is_no_actor(convert_text):
+    # who filed the story is the dateline's agencies, no actor of the news
+    record = convert_text("KAMPALA, Uganda (AP) _ At least 20 people were killed in fighting in southwestern "
+                          "Uganda, the newspaper New Vision reported Tuesday.")
+    assert record["dateline"]["agencies"] == ["AP"]
+    assert [a["name"] for a in record["actors"]] == ["Kampala", "Uganda", "New Vision"]
+    # named in the story too, it is an actor with the story's mention only
+    text = "BEIJING, Nov. 3 (Xinhua) -- China will open three ports, Xinhua said."
+    record = convert_text(text)
+    (xinhua,) = [a for a in record["actors"] if a["name"] == "Xinhua"]
+    assert [m["start"] for m in xinhua["mentions"]] == [text.rindex("Xinhua")]
+    assert record["claims"][0]["speaker"] == xinhua["id"]
+
+
+def test_a_name_in_capitals_takes_the_case_the_text_or_the_gazetteer_gives_it(convert_text):
+    record = convert_text("WASHINGTON (AP) _ The Senate voted on Tuesday to approve the bill, officials said.")
+    assert [a["name"] for a in record["actors"]][:1] == ["Washington"]
+    record = convert_text("NORDLINE FERRIES SAID IT WOULD SAIL. Later, Nordline Ferries said the boats were ready.")
+    assert "Nordline Ferries" in [a["name"] for a in record["actors"]]

@@ -103,6 +103,8 @@ class Entity:
     @property
     def canonical(self) -> str:
         proper = [n for n in self.names if not (n.isupper() and n.isalpha() and len(n) <= 8)] or self.names
+        cased = {n.lower() for n in proper if not n.isupper()}
+        proper = [n for n in proper if not (n.isupper() and n.lower() in cased)]  # "Washington", not "WASHINGTON"
         return max(proper, key=lambda n: (len(name_tokens(n)), len(n))) if proper else ""
 
     @property
@@ -359,12 +361,25 @@ def _dateline_mention(dateline, text: str) -> NameMention | None:
     return NameMention(place.start, place.end, place.start, place.end, "place", name, country_code=code, via="dateline")
 
 
+def _in_credit(start: int, end: int, kind: str, dateline) -> bool:
+    """Whether a mention ``[start, end)`` of an actor of type ``kind`` names who filed the story in
+    its dateline ("KAMPALA, Uganda (*AP*)", "BEIJING, Nov. 3 (*Xinhua*) --"): the credit is the
+    dateline's ``agencies``, no actor of the news."""
+    if dateline is None or kind in ("place", "country") or not (dateline.start <= start and end <= dateline.end):
+        return False
+    place = dateline.place
+    return place is None or not (start < place.end and place.start < end)
+
+
 def _as_dateline_place(m: NameMention, dl: NameMention, text: str) -> list[NameMention]:
     """``m`` corrected by the dateline's place ``dl`` when recognition typed a part of that place a
     person, organisation or group: the place's first name is the place ("PALM BAY, Fla. (AP) -" read
     as a person's name), a later part a place of its own ("ILL." of "NORTHBROOK, ILL." read as an
     organisation), and a mention that runs into the place from a byline before it ("Ann Okafor
-    HARARE") ends before the place, which is a mention of its own."""
+    HARARE") ends before the place, which is a mention of its own. A place in capitals that is the
+    dateline place's name takes its case ("WASHINGTON" → "Washington")."""
+    if m.type == dl.type == "place" and m.start == dl.start and m.name.isupper() and dl.name.upper() == m.name:
+        m.name = dl.name  # "WASHINGTON (AP) _": the gazetteer's "Washington"
     if m.type not in ("person", "organization", "group") or not (m.start < dl.end and dl.start < m.end) or m.end > dl.end:
         return [m]
     if m.start >= dl.start:
@@ -965,7 +980,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     ``coref_model`` replaces the packaged pronoun ranker (``({}, 0)``: the salience sum alone);
     ``coref_trace`` collects the ranker's candidates (see :func:`newsclaims.extract.coref.resolve`)."""
     text = original_text(doc)
-    named = recognise(doc, text)
+    named = [m for m in recognise(doc, text) if not _in_credit(m.start, m.end, m.type, dateline)]
     dl = _dateline_mention(dateline, text)
     if dl is not None:
         named = [c for m in named for c in _as_dateline_place(m, dl, text)]
@@ -1043,6 +1058,8 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
             continue  # a group ("the Sandinistas", "Southern") or an agency ("Xinhua") is no "he"
         if not_a_person(doc, text, ent, companies):
             continue  # a film, a club, a company the model took for a person
+        if dl is not None and any(s < dl.end and dl.start < e for s, e in ent.spans):
+            continue  # the dateline's place ("EAST BERLIN (EAST GERMANY), 22 MAR 89 --")
         if ent.type != "person" or ent.latent:
             unsure.add(i)
         for (s, e) in ent.spans:
@@ -1068,6 +1085,9 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     for r in coref.resolve_impersonal(doc, heads, types, sent_index=sent_index):
         merger.entities[r.entity].spans.setdefault((r.start, r.end), "pronoun")
 
+    for ent in merger.entities:
+        for span in [sp for sp in ent.spans if _in_credit(*sp, ent.type, dateline)]:
+            del ent.spans[span]  # found again by its name ("(Xinhua) -- … Xinhua said")
     entities = [e for e in merger.entities if e.spans and not (e.latent and not e.referred)]
     entities.sort(key=lambda e: (e.first, TYPE_PRIORITY[e.type]))
     actors = []
