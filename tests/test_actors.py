@@ -1188,3 +1188,10 @@ def test_a_name_in_capitals_takes_the_case_the_text_or_the_gazetteer_gives_it(co
     assert [a["name"] for a in record["actors"]][:1] == ["Washington"]
     record = convert_text("NORDLINE FERRIES SAID IT WOULD SAIL. Later, Nordline Ferries said the boats were ready.")
     assert "Nordline Ferries" in [a["name"] for a in record["actors"]]
+
+
+def test_a_unit_or_time_zone_after_a_number_is_no_actor(convert_text):
+    record = convert_text("THE RADIO SAID AT 1730 GMT THAT THE DRUGS WERE FOUND 30 KM NORTHEAST OF THE CITY.")
+    assert record["actors"] == []
+    record = convert_text("The phone has 6GB RAM and 128GB storage.")
+    assert record["actors"] == []

@@ -615,6 +615,17 @@ def _pronoun_us(doc, text: str, ts: int, te: int) -> bool:
     return not (ts > 0 and doc[ts - 1].lower_ == "the") and tok.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
 
 
+@lru_cache(maxsize=1)
+def units() -> frozenset[str]:
+    return frozenset(load_lines("units.txt"))
+
+
+def _unit_after_number(doc, ts: int, te: int) -> bool:
+    """Whether the one word ``doc[ts:te]`` is a unit or a time zone after a number ("1730 GMT",
+    "350 KM", "128GB"): no name (``resources/units.txt``)."""
+    return te - ts == 1 and ts > 0 and doc[ts].lower_ in units() and doc[ts - 1].like_num
+
+
 #: titles a department's name stands before ("*Finance* Minister", "*Treasury* Secretary"; an
 #: organisation before others speaks through them: "an *Institute* spokesman")
 MINISTER_TITLES = frozenset({"minister", "secretary"})
@@ -670,7 +681,8 @@ def recognise(doc, text: str, *, floor_sentences: bool = True) -> list[NameMenti
             continue  # "Islamophobia"; 'It' of '"It' tagged as a person
         if capitalised and surface.islower():
             continue  # "satin", "prison van" tagged as persons: a text that capitalises names did not
-        if _pronoun_us(doc, text, ts, te) or (ent.label_ == "ORG" and _title_department(doc, ts, te)):
+        if _pronoun_us(doc, text, ts, te) or (ent.label_ == "ORG" and _title_department(doc, ts, te)) \
+                or _unit_after_number(doc, ts, te):
             continue
         floor = ent.sent.start if floor_sentences else 0
         if kind != "person":
