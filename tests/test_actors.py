@@ -824,6 +824,22 @@ def test_a_company_source_names_the_company_by_its_short_name():
     assert "Nordline Ferries Co" in [m.text for m in nordline.mentions]
 
 
+def test_a_country_source_recognition_missed_is_the_country_when_it_speaks():
+    from newsclaims.extract.actors import match_named_sources
+
+    text = "BAHRAIN - Norway reported a new offensive. Later Norway said more.\n[NORWAY] We are ready.\nNORWAY: A NEW FERRY"
+    later = text.index("Norway said")
+    norway = Actor(id="norway", name="Norway", type="country", country_code="NO", mentions=[Span.of(text, later, later + 6)])
+    reported = _claim_of(text, "Norway")
+    reported.cue = Span.of(text, text.index("reported"), text.index("reported") + 8)
+    tag = _claim_of(text, "NORWAY")  # a speaker tag: a person of that name
+    topic = _claim_of(text, "NORWAY:")
+    topic.source = Span.of(text, text.index("NORWAY:"), text.index("NORWAY:") + 6)
+    topic.cue = Span.of(text, text.index("NORWAY:") + 6, text.index("NORWAY:") + 7)  # a headline's topic
+    match_named_sources(text, [norway], [reported, tag, topic])
+    assert reported.speaker == "norway" and tag.speaker is None and topic.speaker is None
+
+
 def test_a_company_source_retypes_a_place_of_its_name():
     from newsclaims.extract.actors import match_named_sources
 

@@ -1376,7 +1376,7 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
     ADDED" after "ARMY SPOKESMAN COLONEL LUIS ARTURO ISAACS") gets that actor as its speaker, and
     the source becomes one of the actor's mentions: the source's name (titles and a leading article
     aside) is the surname of exactly one person (or the first of a double surname: "OCHOA" of
-    "Sigifredo Ochoa Perez"), or the name or alias of exactly one organisation.
+    "Sigifredo Ochoa Perez"), or the name or alias of exactly one organisation or country.
     Updates ``items`` and ``actors`` in place."""
     for item in items:
         src = item.source
@@ -1394,11 +1394,14 @@ def match_named_sources(text: str, actors: list[Actor], items) -> None:
                 _give(item, actor, text)
             continue
         key = tuple(w.lower() for w in words)
+        # a country speaks through a verb ("Iran reported"), not as a speaker tag ("[MONTENEGRO]", a
+        # person of that name) or a headline's topic ("COLOMBIA: DRUG KINGPINS …")
+        voiced = item.cue is not None and text[item.cue.start:item.cue.end].strip() != ":"
         # "Nordline Ferries Co", "Harbour Ferries Inc" (not "group": "the guerrilla group" is no company's name)
         company = len(key) > 1 and key[-1].rstrip(".") != "group" and without_legal_form(key) != key
         found = [a for a in actors if a.type == "person" and (key == tuple(w.lower() for w in name_tokens(a.name)[-len(key):])
                                                                or _first_surname(key, a))] \
-            or [a for a in actors if a.type in ("organization", "group")
+            or [a for a in actors if (a.type in ("organization", "group") or (a.type == "country" and voiced))
                 and key in {tuple(w.lower() for w in name_tokens(n)) for n in (a.name, *a.aliases)}] \
             or ([a for a in actors if a.type == "organization" and _short_name_of(key, a)] if company else [])
         if not found and company:
