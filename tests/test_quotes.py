@@ -520,6 +520,25 @@ def test_a_paragraph_of_quotation_after_what_someone_said_is_theirs(convert_text
     assert record["quotes"][0]["speaker"] is None
 
 
+@pytest.mark.parametrize("intro", ["Ann Okafor said:", "Ann Okafor said the ferry would sail."])
+def test_every_paragraph_of_a_quotation_over_several_is_the_speakers(convert_text, intro):
+    # each paragraph opens with a mark, only the last closes
+    text = (f"{intro}\n\n\"I believe the ferry will sail, but there are many problems.\n\n"
+            "\"The council emerged from a long struggle. Now they are in opposition.\n\n"
+            "\"The split is for the better. We are now in the final stages.\"\n\nThe mayor left.")
+    record = convert_text(text)
+    okafor = next(a["id"] for a in record["actors"] if a["name"] == "Ann Okafor")
+    assert [q["text"][:12] for q in record["quotes"]] == ["I believe th", "The council ", "The split is"]
+    assert [q["speaker"] for q in record["quotes"]] == [okafor] * 3
+
+
+def test_a_quoted_transcript_line_is_no_continuation_of_the_one_before(convert_text):
+    text = ("The host asked Ann Okafor:\n\n\"Will the ferry sail in May?\n\n"
+            "\"OKAFOR: It will sail if the council pays for the crew.\n\n\"HOST: Thank you.\"")
+    quotes = convert_text(text)["quotes"]
+    assert [(q["text"][:7], q["speaker"]) for q in quotes if q["text"].startswith("OKAFOR")] == [("OKAFOR:", None)]
+
+
 def test_a_quotation_opening_a_numbered_list_line_is_a_title(convert_text):
     text = ("The week's best-selling records, as compiled by the trade magazine.\n"
             "   1.\"Waiting for a Star to Fall, Again and Again\" Boy Meets Girl (RCA)\n"

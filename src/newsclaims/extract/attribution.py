@@ -600,6 +600,8 @@ def is_title(q: Quoted, text: str) -> bool:
 
 
 #: a numbered entry of a list up to a quotation opening it ("   4.``Waiting for a Star to Fall''")
+#: a transcript's speaker opening a quoted paragraph ("“PENCE: Well, …"): each line is its speaker's
+_LINE_SPEAKER = re.compile(r"[A-Z][A-Z.' -]{1,40}:")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]*$")
 
 
@@ -1017,6 +1019,13 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
         if cands:
             return cands[-1]
     if q.start == paras[p][0] + (len(text[paras[p][0]:paras[p][1]]) - len(text[paras[p][0]:paras[p][1]].lstrip())) and p > 0:
+        # a paragraph of a quotation that runs over several (each paragraph opens with a mark, only
+        # the last closes): the speaker of the paragraph before it, wherever that one's cue stands
+        running = [a for a in before if any(not o.closed and paras[p - 1][0] <= o.start and (o.paragraph_start or o is a.quotes[0])
+                                            and not text[o.end:paras[p - 1][1]].strip() and not _LINE_SPEAKER.match(text, o.inner_start)
+                                            for o in a.quotes)]
+        if running and not _LINE_SPEAKER.match(text, q.inner_start):
+            return running[-1]
         prev_text = text[paras[p - 1][0]:paras[p - 1][1]].rstrip()
         cands = [a for a in before if a.cue.start >= paras[p - 1][0]]
         if prev_text.endswith(":") and cands:
@@ -1029,7 +1038,7 @@ def _previous_speaker(q: Quoted, attributions: list[Attribution], paras, text: s
         # ("Karah also denied that … ¶ “We are not France's enemies …”"): that speaker's, by the
         # last cue of a main clause (not "although Paris has suggested …" inside it)
         main = [a for a in cands if a.cue.head.dep_ == "ROOT"]
-        if main and main[-1].source is not None and main[-1].cue.kind == "speech" and q.closed \
+        if main and main[-1].source is not None and main[-1].cue.kind == "speech" \
                 and text[q.end:paras[p][1]].strip() in ("", "."):
             return main[-1]
     # a speech cue, or a verb that tags a quotation of the paragraph whatever its lemma ('“…!” a
