@@ -1211,3 +1211,8 @@ def test_a_unit_or_time_zone_after_a_number_is_no_actor(convert_text):
     assert record["actors"] == []
     record = convert_text("The phone has 6GB RAM and 128GB storage.")
     assert record["actors"] == []
+
+
+def test_a_name_right_after_a_noun_of_the_press_is_the_newspaper(convert_text):
+    record = convert_text("The United Arab Emirates daily al-Khaleej published what it said was the text of his plan.")
+    assert by_name(record, "al-Khaleej")["type"] == "organization"

@@ -892,6 +892,20 @@ def _cities_taken_for_persons(doc, merger: Merger) -> None:
             ent.countries = [c for c in [place_country(name)] if c]
 
 
+def _media_taken_for_persons(doc, merger: Merger) -> None:
+    """A name the model took for a person's that no title makes one, right after a noun of the
+    press ("the daily al-Khaleej", "the newspaper Granma", "Radio station Nordvox"): the newspaper,
+    station or agency it names (:data:`MEDIA_NOUNS`), whatever pronoun its sentence holds."""
+    for ent in merger.entities:
+        if ent.type != "person" or ent.titles:
+            continue
+        for s, _ in ent.name_spans:
+            tok = _token_at(doc, s)
+            if tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ in MEDIA_NOUNS:
+                ent.type, ent.person_like = "organization", False  # no "he" either
+                break
+
+
 def _plainly_a_thing(doc, s: int, e: int, nouns: frozenset[str]) -> bool:
     """An indefinite article right before the name ("nominated for an Emmy"), or the name modifying
     a work noun ("the Marvel movie"): a thing's name even when it is also a first name."""
@@ -1046,6 +1060,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     _in_text_handles(doc, text, merger, taken, country_at)
     _country_by_stance(doc, merger, person_at, country_at)
     _cities_taken_for_persons(doc, merger)
+    _media_taken_for_persons(doc, merger)
 
     # pronouns
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
