@@ -1216,3 +1216,25 @@ def test_a_unit_or_time_zone_after_a_number_is_no_actor(convert_text):
 def test_a_name_right_after_a_noun_of_the_press_is_the_newspaper(convert_text):
     record = convert_text("The United Arab Emirates daily al-Khaleej published what it said was the text of his plan.")
     assert by_name(record, "al-Khaleej")["type"] == "organization"
+
+
+def test_a_name_written_in_capitals_only_is_named_as_names_are_written(convert_text):
+    record = convert_text("SAN SALVADOR, 3 FEB 90 (RADIO) -- THE GUERRILLAS WILL ATTACK MEDELLIN WITH M-16 RIFLES. "
+                          "THE CIA SAID IT WAS NOT INVOLVED.")
+    names = {a["name"] for a in record["actors"]}
+    assert {"Medellin", "CIA"} <= names
+
+
+@pytest.mark.parametrize("name, written, acronyms, shown", [
+    ("national revolutionary movement", "NATIONAL REVOLUTIONARY MOVEMENT", True, "National Revolutionary Movement"),
+    ("Banco De La Nacion", "BANCO DE LA NACION", True, "Banco de la Nacion"),
+    ("Colombian Newspaper El Tiempo", "COLOMBIAN NEWSPAPER EL TIEMPO", True, "Colombian Newspaper El Tiempo"),
+    ("Ucr Deputies", "UCR DEPUTIES", True, "UCR Deputies"),
+    ("Feliciano Ama", "FELICIANO AMA", False, "Feliciano Ama"),  # a person's name has no acronyms
+    ("Estado De Sao Paulo", "ESTADO DE SAO PAULO", True, "Estado de Sao Paulo"),
+    ("medellin", "Medellin", True, "medellin"),  # written in ordinary case somewhere: as it is
+])
+def test_display_case(name, written, acronyms, shown):
+    from newsclaims.extract.actors import _display_case
+
+    assert _display_case(name, [written], acronyms=acronyms) == shown

@@ -69,6 +69,7 @@ from newsclaims.extract.social import find_signatures
 from newsclaims.nlp import original_text
 from newsclaims.record import Actor, Span
 from newsclaims.resources import load_lines
+from newsclaims.truecase import english_pos
 
 TYPE_PRIORITY = {"person": 0, "organization": 1, "group": 2, "country": 3, "place": 4}
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,50}")
@@ -1114,12 +1115,63 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
             nt = name_tokens(n)
             if n != canonical and nt != ctoks and not set(nt) <= set(ctoks) and n not in aliases:
                 aliases.append(n)
+        spans = _outermost(ent.spans)
+        canonical = _display_case(canonical, [text[s:e] for s, e in spans], acronyms=ent.type in ("organization", "group"))
         actors.append(Actor(
             id=aid, name=canonical, type=ent.type, titles=list(ent.titles), aliases=aliases,
             country_code=ent.country, handles=list(ent.handles),
-            mentions=[Span.of(text, s, e) for (s, e) in _outermost(ent.spans)],
+            mentions=[Span.of(text, s, e) for (s, e) in spans],
         ))
     return actors
+
+
+#: words a name in capitals keeps in lower case inside it ("Armed Forces of Liberation", "Banco de la Nacion")
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "with", "de", "del", "la", "las", "los", "el", "es",
+                           "y", "da", "do", "dos", "das", "e", "di", "du", "des", "van", "von"})
+
+
+#: Spanish articles, capitalised where they open a name inside a longer one ("Newspaper El Tiempo")
+_ARTICLES = frozenset({"el", "la", "las", "los"})
+#: short words of names that are no acronyms ("Sao Paulo", "Tel Aviv", "Abu Dhabi")
+_SHORT_NAME_WORDS = frozenset({"sao", "san", "rio", "don", "paz", "luz", "sur", "mar", "sol", "oro", "tel", "abu", "bin",
+                               "ibn", "ben", "bou", "mac"})
+
+
+#: acronyms that are words of the parser's lexicon ("the CIA", "a UN force")
+_LEXICON_ACRONYMS = frozenset({"cia", "fbi", "un", "usa", "ussr", "nato", "dea", "oas", "eec", "upi", "afp", "efe", "tv"})
+
+
+def _acronym(word: str) -> bool:
+    """Whether the lower-cased ``word`` of a name in capitals is an acronym: one of a few that are
+    also lexicon words, or a word of three letters or fewer with no vowel ("FDR") or outside the
+    lexicon and no name ("ERP", "UCR"; not "Li", "Sao", "Law")."""
+    if word in _LEXICON_ACRONYMS:
+        return True
+    if not word.isalpha() or len(word) > 3 or word in _NAME_JOINERS or word in _SHORT_NAME_WORDS:
+        return False
+    return not any(c in "aeiouy" for c in word) or (not english_pos(word) and not is_first_name(word.capitalize()))
+
+
+def _display_case(name: str, written: list[str], *, acronyms: bool = True) -> str:
+    """``name`` as a name is written when the text writes it only in capitals and the truecaser left
+    words of it in lower case ("medellin", "national revolutionary movement") or made an acronym a
+    name ("Fdr"): each word capitalised but the joining words inside it, a word with a digit as
+    written ("M-19", "AK-47"), and with ``acronyms`` (an organisation's name) an acronym
+    (:func:`_acronym`: "FDR", "UCR Deputies")."""
+    caps = [w for w in written if w.isupper() and " ".join(w.split()).lower() == name.lower()]
+    if not caps:
+        return name
+    original = " ".join(caps[0].split()).split(" ")
+    words = []
+    for i, (word, orig) in enumerate(zip(name.split(" "), original)):
+        low = word.lower()
+        if any(c.isdigit() for c in orig) or (acronyms and _acronym(low)):
+            words.append(orig)  # an acronym ("FDR", "M-19"), not a short name or word ("Li", "Sao", "New", "Law")
+        elif i and low in _NAME_JOINERS and (low not in _ARTICLES or words[-1].lower() in ("de", "del", "da", "do")):
+            words.append(low)  # "Banco de la Nacion", but "Newspaper El Tiempo"
+        else:
+            words.append(word[:1].upper() + word[1:])
+    return " ".join(words)
 
 
 def actor_at(actors: list[Actor], start: int, end: int, doc=None) -> Actor | None:
