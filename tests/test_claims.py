@@ -798,3 +798,10 @@ def test_an_actor_named_in_a_source_speaks_only_when_the_source_is_its_voice(con
     (claim,) = record["claims"]
     actor = next(a for a in record["actors"] if a["name"] == name)
     assert claim["speaker"] == (actor["id"] if speaks else None)
+
+
+def test_a_verb_in_a_line_label_is_no_cue(convert_text):
+    # a web page's link to another story: nobody's claim
+    rec = convert_text("The board met on Monday.\n\nALSO READ: Nurses take on doctors over pay\n\n"
+                       "The bank said it would review the loan.")
+    assert [c["text"] for c in rec["claims"]] == ["it would review the loan"]

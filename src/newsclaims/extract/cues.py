@@ -277,5 +277,18 @@ def find_cues(doc, *, all_verbs: bool = False) -> list[Cue]:
             continue
         if tok.dep_ in ("aux", "auxpass") or (tok.dep_ == "amod" and not _governs_clause(tok)):
             continue
+        if _in_line_label(doc, tok):
+            continue  # "ALSO READ: Nurses take on doctors": a link's label, no one's saying
         cues.append(Cue(tok, (tok,), kind))
     return cues
+
+
+def _in_line_label(doc, tok) -> bool:
+    """Whether ``tok`` stands in a label that opens its line before a colon (:func:`is_label`)."""
+    i = tok.i + 1
+    while i < len(doc) and i <= tok.i + 4 and "\n" not in doc[i - 1].text_with_ws:
+        if doc[i].text == ":":
+            start = colon_lead_start(doc, i)
+            return start <= tok.i and is_label(doc[start:i].text)
+        i += 1
+    return False
