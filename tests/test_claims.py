@@ -792,6 +792,9 @@ def test_source_in_an_earlier_paragraph_keeps_to_the_paragraph_it_ends_in(nlp):
     ("Norwegian guerrillas", "Norway", False),
     ("Norwegian officials", "Norway", True),
     ("Norway", "Norway", True),
+    # nor is it the press of the country
+    ("The Norwegian radio station", "Norway", False),
+    ("Norwegian newspapers", "Norway", False),
 ])
 def test_an_actor_named_in_a_source_speaks_only_when_the_source_is_its_voice(convert_text, source, name, speaks):
     record = convert_text(f"{source} said the ferry sank on Monday.")

@@ -1226,7 +1226,7 @@ def _speaks_off_head(doc, kind: str, m: Span, head: int) -> bool:
     wife of Lars Dahl"; not "Castro's remarks", "a spokesman for Lars Dahl", nor a name the parser
     hung on a long title: "Secretary to Treasury Situmbeko Musokotwane"); a country unless the source
     is only in it ("some people in El Salvador") or speaks for itself ("a former Italian beauty
-    queen"); anything else always."""
+    queen", "the Honduran radio station Radio America"); anything else always."""
     if kind == "place":
         return False
     if kind not in ("person", "country"):
@@ -1242,7 +1242,7 @@ def _speaks_off_head(doc, kind: str, m: Span, head: int) -> bool:
             return True
         return not (root.dep_ == "poss" or preposition is not None)
     located = preposition is not None and preposition.lower_ in LOCATIVE_PREPOSITIONS
-    return not (located or lemma in private_nouns())
+    return not (located or lemma in private_nouns() or lemma in MEDIA_NOUNS)
 
 
 @lru_cache(maxsize=1)
