@@ -1216,6 +1216,10 @@ def test_a_unit_or_time_zone_after_a_number_is_no_actor(convert_text):
 def test_a_name_right_after_a_noun_of_the_press_is_the_newspaper(convert_text):
     record = convert_text("The United Arab Emirates daily al-Khaleej published what it said was the text of his plan.")
     assert by_name(record, "al-Khaleej")["type"] == "organization"
+    # or the name before it
+    record = convert_text("The team was handed a rough deal by the draw in Leipzig.\n\n"
+                          "Fraternite Matin newspaper said: \"The team are ready.\"")
+    assert by_name(record, "Fraternite Matin")["type"] == "organization"
 
 
 def test_a_name_written_in_capitals_only_is_named_as_names_are_written(convert_text):

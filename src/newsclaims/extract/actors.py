@@ -895,14 +895,19 @@ def _cities_taken_for_persons(doc, merger: Merger) -> None:
 
 def _media_taken_for_persons(doc, merger: Merger) -> None:
     """A name the model took for a person's that no title makes one, right after a noun of the
-    press ("the daily al-Khaleej", "the newspaper Granma", "Radio station Nordvox"): the newspaper,
-    station or agency it names (:data:`MEDIA_NOUNS`), whatever pronoun its sentence holds."""
+    press or modifying one right after it ("the daily al-Khaleej", "the newspaper Granma", "the
+    Business Day newspaper"): the newspaper, station or agency it names (:data:`MEDIA_NOUNS`),
+    whatever pronoun its sentence holds."""
     for ent in merger.entities:
         if ent.type != "person" or ent.titles:
             continue
-        for s, _ in ent.name_spans:
-            tok = _token_at(doc, s)
-            if tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ in MEDIA_NOUNS:
+        for s, e in ent.name_spans:
+            tok, last = _token_at(doc, s), _token_at(doc, e - 1)
+            before = tok is not None and tok.i > 0 and doc[tok.i - 1].lower_ in MEDIA_NOUNS
+            # "the Business Day newspaper": the name modifies the noun right after it
+            after = last is not None and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in MEDIA_NOUNS \
+                and last.dep_ == "compound" and last.head.i == last.i + 1
+            if before or after:
                 ent.type, ent.person_like = "organization", False  # no "he" either
                 break
 
