@@ -1133,15 +1133,11 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
 #: words a name in capitals keeps in lower case inside it ("Armed Forces of Liberation", "Banco de la Nacion")
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "with", "de", "del", "la", "las", "los", "el", "es",
                            "y", "da", "do", "dos", "das", "e", "di", "du", "des", "van", "von"})
-
-
 #: Spanish articles, capitalised where they open a name inside a longer one ("Newspaper El Tiempo")
 _ARTICLES = frozenset({"el", "la", "las", "los"})
 #: short words of names that are no acronyms ("Sao Paulo", "Tel Aviv", "Abu Dhabi")
 _SHORT_NAME_WORDS = frozenset({"sao", "san", "rio", "don", "paz", "luz", "sur", "mar", "sol", "oro", "tel", "abu", "bin",
                                "ibn", "ben", "bou", "mac"})
-
-
 #: acronyms that are words of the parser's lexicon ("the CIA", "a UN force")
 _LEXICON_ACRONYMS = frozenset({"cia", "fbi", "un", "usa", "ussr", "nato", "dea", "oas", "eec", "upi", "afp", "efe", "tv"})
 

@@ -600,9 +600,9 @@ def is_title(q: Quoted, text: str) -> bool:
 
 
 #: a numbered entry of a list up to a quotation opening it ("   4.``Waiting for a Star to Fall''")
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]*$")
 #: a transcript's speaker opening a quoted paragraph ("“PENCE: Well, …"): each line is its speaker's
 _LINE_SPEAKER = re.compile(r"[A-Z][A-Z.' -]{1,40}:")
-_LIST_NUMBER = re.compile(r"[ \t]*\d{1,3}[.)][ \t]*$")
 
 
 def _listed(q: Quoted, text: str) -> bool:
