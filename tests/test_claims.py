@@ -808,3 +808,14 @@ def test_a_verb_in_a_line_label_is_no_cue(convert_text):
     rec = convert_text("The board met on Monday.\n\nALSO READ: Nurses take on doctors over pay\n\n"
                        "The bank said it would review the loan.")
     assert [c["text"] for c in rec["claims"]] == ["it would review the loan"]
+
+
+def test_a_lead_parsed_with_its_headline_reports_the_clause_after_its_cue(convert_text):
+    # wire copy: the parser makes the headline a second complement of the lead's "said"
+    text = ("NORDLINE <NRD> HAS HIGHER NET DESPITE HIGHER COSTS\n"
+            "BERGEN, March 11 - Nordline Ferries Co said net income for\n"
+            "the third quarter rose 18.2 pct despite an increase in\nmarketing expenses.\n"
+            "    Meanwhile, the company said it raised its quarterly\ndividend to 28 cts a share.\n"
+            "    It said fares would rise in May.\n")
+    rec = convert_text(text)
+    assert any(c["text"].startswith("net income for") and c["source"]["text"] == "Nordline Ferries Co" for c in rec["claims"])

@@ -209,8 +209,10 @@ def _names_only(toks) -> bool:
             and sum(t.pos_ == "PROPN" for t in words) >= 0.6 * len(words))
 
 
-def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
-    """The content span governed by ``cue``, the claim kind it makes, and the rule that found it.
+def content_of(cue: Cue, floor: int = 0) -> tuple[tuple[int, int] | None, str, str]:
+    """The content span governed by ``cue``, the claim kind it makes, and the rule that found it
+    (of the cue's clausal complements, those that end at ``floor`` or later: not one across the
+    dateline, as "HEADLINE⏎CITY, March 11 - Harbour Co said net income rose" parses).
 
     Rules: ``according`` (the clause "according to X" hangs on), ``in`` and ``poll`` (the clause
     "In a statement" or "In the poll" hangs on; a speech verb's own, "In the poll, 60 percent said …",
@@ -257,7 +259,8 @@ def content_of(cue: Cue) -> tuple[tuple[int, int] | None, str, str]:
             # Facebook": a list or a name, not a statement (a quotation after the colon is still drawn)
             return None, "indirect", "colon"
         return _subtree_span(toks, set()), "indirect", "colon"
-    comps = _one_side([c for c in head.children if c.dep_ in COMPLEMENT_DEPS or _asked_question(c)], head)
+    comps = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS or _asked_question(c)]
+    comps = _one_side([c for c in comps if c.right_edge.idx >= floor] or comps, head)
     if comps:
         exclude = cue_ids
         classes = cue_classes()
@@ -499,7 +502,7 @@ def find_attributions(doc, *, exclude: list[tuple[int, int]] = (), learned: bool
         if any(a < cue.start < b and not (_NOTE_OF_SPEECH.fullmatch(text, cue.end, b) and classes.get(cue_lemma(cue)) == "speech")
                for a, b in notes):
             continue
-        content, kind, rule = content_of(cue)
+        content, kind, rule = content_of(cue, max((b for a, b in excluded if b <= cue.start), default=0))
         if content is not None:
             # a content never runs out of its cue's paragraph (the parser may join paragraphs)
             p = _paragraph_of(cue.start, paras)
