@@ -154,6 +154,18 @@ def test_a_sentence_starts_after_every_blank_line(nlp):
     assert not any(s.endswith("The pier") for s in sents)  # a single line break wraps, starts nothing
 
 
+def test_a_sentence_starts_after_a_wire_headline_and_a_credit_line(nlp):
+    text = ("Ferry talks stall in Bergen over crew pay\nBERGEN, Norway, April 7 (AFP)\n"
+            "Talks on the ferry crews' pay broke down on Monday, officials said.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ["Ferry talks stall in Bergen over crew pay", "BERGEN, Norway, April 7 (AFP)",
+                     "Talks on the ferry crews' pay broke down on Monday, officials said."]
+    # not a wrapped first line, nor a headline in capitals (it parses better with its lead)
+    assert len(list(nlp("The mayor of the island said on Monday that the\nFerry would sail in May.").sents)) == 1
+    caps = "HARBOURCO SEES HIGHER NET\nOSLO, March 2 - Harbourco Inc said net income rose."
+    assert not any(t.is_sent_start for t in nlp(caps) if t.text == "OSLO")
+
+
 def test_the_parse_fingerprint_names_the_pipeline_components(nlp):
     from newsclaims.nlp import fingerprint
 

@@ -87,17 +87,44 @@ def _load_nlp(name: str):
     return nlp
 
 
+#: the version of the sentence starts :func:`_paragraph_starts` sets, part of the parse's fingerprint
+SENTENCE_STARTS = "2"
+
+
 def _paragraph_starts(doc):
     """A sentence starts after each blank line: the parser never runs a headline, a dateline or a
-    speaker's name into the next paragraph. (A single line break may wrap a sentence, even a name.)"""
+    speaker's name into the next paragraph. (A single line break may wrap a sentence, even a name.)
+    It starts too after a wire story's headline line and after a dateline line that closes with its
+    credit ("Two militants killed in Kashmir⏎SRINAGAR, India, April 7 (AFP)⏎Indian border guards …"),
+    where a single line break parts them."""
+    text = doc.text
+    headline = _HEADLINE_LINE.match(text)
+    if headline is not None and (headline.group(0).split()[-1].lower() in _LINE_END_WORDS or headline.group(0).isupper()):
+        # "The mayor said on Monday that the⏎Ferry …": a wrapped sentence, no headline; a headline in
+        # capitals parses better with its lead ("HARBOURCO SEES HIGHER NET⏎OSLO, March 2 - …")
+        headline = None
     for tok in doc[1:]:
         prev = doc[tok.i - 1]  # a blank line is a space token of its own (a token's whitespace_ is one space at most)
-        if not tok.is_space and prev.is_space and _BLANK_LINE.search(prev.text_with_ws):
+        if tok.is_space or not prev.is_space:
+            continue
+        if _BLANK_LINE.search(prev.text_with_ws):
+            tok.is_sent_start = True
+        elif "\n" in prev.text_with_ws and (headline is not None and prev.idx == headline.end()
+                                             or _CREDIT_LINE.search(text, 0, prev.idx)):
             tok.is_sent_start = True
     return doc
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\xa0]*\n")
+#: a wire story's first line when it is a headline: no closing punctuation, a single line break,
+#: and a dateline's place in capitals opening the next line ("SRINAGAR, India", "CHARLOTTE, N.C. (AP)")
+_HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{10,120}[^\n.,;:!?\"”’'\s](?=[ \t]*\n[ \t]*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,| \(| -| —))")
+#: words a headline does not end with (a wrapped sentence's line may)
+_LINE_END_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+                             "but", "that", "which", "who", "as", "said", "says", "is", "was", "are", "were", "his",
+                             "her", "its", "their", "mr", "mrs", "ms", "dr"})
+#: a dateline line closing with its credit ("CHARLOTTE, N.C. (AP)", "KATHMANDU, Nov. 11 , 2005 (Xinhua)")
+_CREDIT_LINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'-]+,[^\n]{0,60}\([A-Za-z][\w .&/-]{1,30}\)[ \t]*$")
 
 
 def _register() -> None:
@@ -120,7 +147,8 @@ def fingerprint(nlp) -> str:
     tok = nlp.tokenizer
     patterns = [getattr(getattr(f, "__self__", None), "pattern", "") for f in
                 (tok.prefix_search, tok.suffix_search, tok.infix_finditer)]
-    parts = [nlp.meta.get("name", ""), nlp.meta.get("version", ""), spacy.__version__, *patterns, *nlp.pipe_names]
+    parts = [nlp.meta.get("name", ""), nlp.meta.get("version", ""), spacy.__version__, *patterns, *nlp.pipe_names,
+             SENTENCE_STARTS]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
 
 
