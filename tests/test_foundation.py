@@ -160,6 +160,10 @@ def test_a_sentence_starts_after_a_wire_headline_and_a_credit_line(nlp):
     sents = [s.text.strip() for s in nlp(text).sents]
     assert sents == ["Ferry talks stall in Bergen over crew pay", "BERGEN, Norway, April 7 (AFP)",
                      "Talks on the ferry crews' pay broke down on Monday, officials said."]
+    # a byline's lines too
+    text = "Harbour Talks Stall\nBy ANN OKAFOR\nAssociated Press Writer\nBERGEN, Norway (AP)\n   The talks stalled."
+    assert [s.text.strip() for s in nlp(text).sents] == ["Harbour Talks Stall", "By ANN OKAFOR", "Associated Press Writer",
+                                                        "BERGEN, Norway (AP)", "The talks stalled."]
     # not a wrapped first line, nor a headline in capitals (it parses better with its lead)
     assert len(list(nlp("The mayor of the island said on Monday that the\nFerry would sail in May.").sents)) == 1
     caps = "HARBOURCO SEES HIGHER NET\nOSLO, March 2 - Harbourco Inc said net income rose."

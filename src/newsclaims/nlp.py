@@ -88,14 +88,15 @@ def _load_nlp(name: str):
 
 
 #: the version of the sentence starts :func:`_paragraph_starts` sets, part of the parse's fingerprint
-SENTENCE_STARTS = "2"
+SENTENCE_STARTS = "3"
 
 
 def _paragraph_starts(doc):
     """A sentence starts after each blank line: the parser never runs a headline, a dateline or a
     speaker's name into the next paragraph. (A single line break may wrap a sentence, even a name.)
-    It starts too after a wire story's headline line and after a dateline line that closes with its
-    credit ("Two militants killed in Kashmir⏎SRINAGAR, India, April 7 (AFP)⏎Indian border guards …"),
+    It starts too after a wire story's headline line, a byline's lines and a dateline line that
+    closes with its credit ("Two militants killed in Kashmir⏎SRINAGAR, India, April 7 (AFP)⏎Indian
+    border guards …", "Castro Rejects Reforms⏎By GEORGE GEDDA⏎Associated Press Writer⏎HAVANA (AP)"),
     where a single line break parts them."""
     text = doc.text
     headline = _HEADLINE_LINE.match(text)
@@ -110,7 +111,7 @@ def _paragraph_starts(doc):
         if _BLANK_LINE.search(prev.text_with_ws):
             tok.is_sent_start = True
         elif "\n" in prev.text_with_ws and (headline is not None and prev.idx == headline.end()
-                                             or _CREDIT_LINE.search(text, 0, prev.idx)):
+                                             or _CREDIT_LINE.search(text, 0, prev.idx) or _BYLINE_LINE.search(text, 0, prev.idx)):
             tok.is_sent_start = True
     return doc
 
@@ -118,7 +119,9 @@ def _paragraph_starts(doc):
 _BLANK_LINE = re.compile(r"\n[ \t\r\xa0]*\n")
 #: a wire story's first line when it is a headline: no closing punctuation, a single line break,
 #: and a dateline's place in capitals opening the next line ("SRINAGAR, India", "CHARLOTTE, N.C. (AP)")
-_HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{10,120}[^\n.,;:!?\"”’'\s](?=[ \t]*\n[ \t]*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,| \(| -| —))")
+_HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{10,120}[^\n.,;:!?\"”’'\s](?=[ \t]*\n[ \t]*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,| \(| -| —)|By [A-Z]))")
+#: a byline's line ("By GEORGE GEDDA", "Associated Press Writer")
+_BYLINE_LINE = re.compile(r"(?:^|\n)[ \t]*(?:By [A-Z][A-Za-z.' -]{2,40}|[A-Z][A-Za-z ]{0,30} (?:Writer|Correspondent))[ \t]*$")
 #: words a headline does not end with (a wrapped sentence's line may)
 _LINE_END_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
                              "but", "that", "which", "who", "as", "said", "says", "is", "was", "are", "were", "his",
