@@ -1222,6 +1222,16 @@ def test_a_name_right_after_a_noun_of_the_press_is_the_newspaper(convert_text):
     assert by_name(record, "Fraternite Matin")["type"] == "organization"
 
 
+def test_a_name_before_a_legal_form_is_the_company(convert_text):
+    text = ("HEINZ <HNZ> HAS HIGHER NET\nPITTSBURGH, March 11 - H.J. Heinz Co said net income for\n"
+            "the third quarter rose.\n    Heinz earned 74.7 mln dlrs.\n    It said sales rose.\n")
+    assert by_name(convert_text(text), "Heinz")["type"] == "organization"
+    # not a group ("the rebel Bahrel Ghazal group")
+    record = convert_text("Fighting in the Bahrel Ghazal area went on. A spokesman of the rebel Bahrel Ghazal group said "
+                          "its forces held the town.")
+    assert all(a["type"] != "organization" for a in record["actors"] if a["name"] == "Bahrel Ghazal")
+
+
 def test_a_name_written_in_capitals_only_is_named_as_names_are_written(convert_text):
     record = convert_text("SAN SALVADOR, 3 FEB 90 (RADIO) -- THE GUERRILLAS WILL ATTACK MEDELLIN WITH M-16 RIFLES. "
                           "THE CIA SAID IT WAS NOT INVOLVED.")

@@ -893,13 +893,19 @@ def _cities_taken_for_persons(doc, merger: Merger) -> None:
             ent.countries = [c for c in [place_country(name)] if c]
 
 
-def _media_taken_for_persons(doc, merger: Merger) -> None:
+def _media_and_companies_taken_for_persons(doc, merger: Merger) -> None:
     """A name the model took for a person's that no title makes one, right after a noun of the
     press or modifying one right after it ("the daily al-Khaleej", "the newspaper Granma", "the
     Business Day newspaper"): the newspaper, station or agency it names (:data:`MEDIA_NOUNS`),
-    whatever pronoun its sentence holds."""
+    whatever pronoun its sentence holds; or right before a legal form ("H.J. Heinz Co said", "Sara
+    Lee Corp"): the company."""
     for ent in merger.entities:
         if ent.type != "person" or ent.titles:
+            continue
+        forms = corporate_forms() - {"group"}  # "the rebel Bahrel Ghazal group": no company
+        if any((last := _token_at(doc, e - 1)) is not None and last.i + 1 < len(doc)
+               and doc[last.i + 1].text.rstrip(".").lower() in forms for s, e in ent.spans):
+            ent.type, ent.person_like = "organization", False  # "H.J. Heinz Co said", "Sara Lee Corp"
             continue
         for s, e in ent.name_spans:
             tok, last = _token_at(doc, s), _token_at(doc, e - 1)
@@ -1066,7 +1072,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     _in_text_handles(doc, text, merger, taken, country_at)
     _country_by_stance(doc, merger, person_at, country_at)
     _cities_taken_for_persons(doc, merger)
-    _media_taken_for_persons(doc, merger)
+    _media_and_companies_taken_for_persons(doc, merger)
 
     # pronouns
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
