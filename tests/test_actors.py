@@ -1230,6 +1230,10 @@ def test_a_name_before_a_legal_form_is_the_company(convert_text):
     record = convert_text("Fighting in the Bahrel Ghazal area went on. A spokesman of the rebel Bahrel Ghazal group said "
                           "its forces held the town.")
     assert all(a["type"] != "organization" for a in record["actors"] if a["name"] == "Bahrel Ghazal")
+    # nor a verb or a prefix that reads like one ("incorporated", "co-wrote")
+    record = convert_text("Toru Takemitsu met the players in Zurich. Takemitsu incorporated their tunes into his "
+                          "score, and Natalie Appleton co-wrote the lyrics with him.")
+    assert by_name(record, "Toru Takemitsu")["type"] == "person" and by_name(record, "Natalie Appleton")["type"] == "person"
 
 
 def test_a_name_written_in_capitals_only_is_named_as_names_are_written(convert_text):

@@ -903,8 +903,8 @@ def _media_and_companies_taken_for_persons(doc, merger: Merger) -> None:
         if ent.type != "person" or ent.titles:
             continue
         forms = corporate_forms() - {"group"}  # "the rebel Bahrel Ghazal group": no company
-        if any((last := _token_at(doc, e - 1)) is not None and last.i + 1 < len(doc)
-               and doc[last.i + 1].text.rstrip(".").lower() in forms for s, e in ent.spans):
+        if any((last := _token_at(doc, e - 1)) is not None and last.i + 1 < len(doc) and _legal_form(doc[last.i + 1], forms)
+               for s, e in ent.spans):
             ent.type, ent.person_like = "organization", False  # "H.J. Heinz Co said", "Sara Lee Corp"
             continue
         for s, e in ent.name_spans:
@@ -916,6 +916,13 @@ def _media_and_companies_taken_for_persons(doc, merger: Merger) -> None:
             if before or after:
                 ent.type, ent.person_like = "organization", False  # no "he" either
                 break
+
+
+def _legal_form(tok, forms: frozenset[str]) -> bool:
+    """Whether ``tok`` is a company's legal form as a name writes it ("Co", "Inc.", "SA"; not the
+    verb "incorporated" nor the "co" of "co-wrote")."""
+    return tok.text[:1].isupper() and tok.pos_ != "VERB" and tok.text.rstrip(".").lower() in forms \
+        and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in ("-", "‐"))
 
 
 def _plainly_a_thing(doc, s: int, e: int, nouns: frozenset[str]) -> bool:
