@@ -1256,3 +1256,27 @@ def test_display_case(name, written, acronyms, shown):
     from newsclaims.extract.actors import _display_case
 
     assert _display_case(name, [written], acronyms=acronyms) == shown
+
+
+@pytest.mark.parametrize(("text", "one", "apart"), [
+    # a company or body said with and without the words of its kind is one actor
+    ("Nordline Airlines said on Monday it would cut 200 flights. Nordline blamed a strike by pilots.",
+     "Nordline Airlines", None),
+    ("Harwick said the talks had failed. Harwick Oil Co. had sought a deal with the union since May.",
+     "Harwick Oil Co.", None),
+    # another word is another thing: a product, a branch, the place's own police
+    ("Google said it would sell the Google Home speaker in May.", None, ("Google", "Google Home")),
+    ("Antioquia Police said three men were held. Antioquia is in the northwest.", None, ("Antioquia Police",)),
+])
+def test_a_name_with_and_without_the_words_of_its_kind_is_one_organisation(convert_text, text, one, apart):
+    actors = convert_text(text)["actors"]
+    names = {a["name"]: a for a in actors}
+    if one is not None:
+        ones = [a for a in actors if a["name"] == one or one in a.get("aliases", [])]
+        assert len(ones) == 1 and ones[0]["type"] == "organization"
+        short = one.split()[0]
+        mentioned = {text[m["start"]:m["end"]] for m in ones[0]["mentions"]}
+        assert short in mentioned and one in mentioned
+        assert short not in names
+    for name in apart or ():
+        assert name in names

@@ -225,6 +225,13 @@ class Merger:
                 return i
             if m.name.isupper() and len(m.name) >= 2 and e.type == "organization" and any(initials(n) == m.name for n in e.names):
                 return i
+        if m.type == "organization":
+            # "Eastern Airlines" and "Eastern", "Harvard" and "Harvard University": one company or
+            # body, said with and without the words of its kind, when only one organisation fits
+            fits = [i for i, e in enumerate(self.entities) if e.type == "organization"
+                    and any(_described(toks, name_tokens(n)) or _described(name_tokens(n), toks) for n in e.names)]
+            if len(fits) == 1:
+                return fits[0]
         return None
 
     def absorb(self, keep: int, other: int) -> None:
@@ -840,6 +847,22 @@ def without_legal_form(name: tuple[str, ...]) -> tuple[str, ...]:
     return name[:k] if k else name
 
 
+#: words naming a public body of the place before them ("Antioquia Police", "Huancayo Hospital"):
+#: the place's name alone is the place, not the body
+PLACE_BODY_WORDS = frozenset({"department", "police", "government", "hospital", "city", "county", "state", "province",
+                              "district", "council", "municipality", "court", "army", "administration"})
+
+
+def _described(bare: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether ``name`` is ``bare`` followed only by words of an organisation's kind and legal
+    forms ("Eastern Airlines" of "Eastern", "Harvard University" of "Harvard"; not "Google Home",
+    "Microsoft India", "Antioquia Police"), ``bare`` being a name of its own, no such word."""
+    words = _organisation_words()
+    rest = [w.rstrip(".") for w in name[len(bare):]]
+    return (0 < len(bare) < len(name) and name[:len(bare)] == bare and bare[-1] not in words
+            and all(w in words and w not in PLACE_BODY_WORDS for w in rest))
+
+
 def short_company_names(orgs: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The organisations' names less a legal form that ends them ("Texaco" of "Texaco Inc")."""
     shorts = [(o, without_legal_form(o)) for o in orgs]
@@ -916,6 +939,20 @@ def _media_and_companies_taken_for_persons(doc, merger: Merger) -> None:
             if before or after:
                 ent.type, ent.person_like = "organization", False  # no "he" either
                 break
+
+
+def _companies_said_short(merger: Merger) -> None:
+    """A name the model took for a person's that no title or gender makes one, and that is the
+    name of one organisation of the article less the words of its kind ("Nordline" of "Nordline
+    Airlines", "Harwick" of "Harwick Oil Co."): that organisation said short."""
+    orgs = [i for i, e in enumerate(merger.entities) if e.type == "organization" and e.names]
+    for i, ent in enumerate(merger.entities):
+        if ent.type != "person" or ent.titles or ent.genders or not ent.names:
+            continue
+        toks = name_tokens(ent.canonical)
+        fits = [j for j in orgs if any(_described(toks, name_tokens(n)) for n in merger.entities[j].names)]
+        if len(fits) == 1:
+            merger.absorb(fits[0], i)
 
 
 def _legal_form(tok, forms: frozenset[str]) -> bool:
@@ -1080,6 +1117,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     _country_by_stance(doc, merger, person_at, country_at)
     _cities_taken_for_persons(doc, merger)
     _media_and_companies_taken_for_persons(doc, merger)
+    _companies_said_short(merger)
 
     # pronouns
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
