@@ -1280,3 +1280,22 @@ def test_a_name_with_and_without_the_words_of_its_kind_is_one_organisation(conve
         assert short not in names
     for name in apart or ():
         assert name in names
+
+
+def test_the_byline_writer_is_a_credit_not_an_actor(convert_text):
+    text = ("Harbour Fees Rise Again\nBy DANA KENNEDY\nAssociated Press Writer\nBERGEN, Norway (AP)\n"
+            "   The harbour master, Ann Okafor, said on Monday that she would raise the fees.\n"
+            "   Fishermen said Kennedy Marine would pay most of it.\n")
+    rec = convert_text(text)
+    spans = [(m["start"], m["end"]) for a in rec["actors"] for m in a["mentions"]]
+    byline_end = text.index("BERGEN")
+    assert not any(s < byline_end and e > text.index("By ") for s, e in spans)
+    assert "Ann Okafor" in {a["name"] for a in rec["actors"]}
+    assert owners_at(rec, text.index("she")) == ["Ann Okafor"]
+
+
+def test_a_line_opening_with_by_in_the_story_is_no_byline():
+    from newsclaims.extract.actors import byline_spans
+
+    text = "Headline Here\nBy ANN OKAFOR\nOSLO (AP)\n" + "Body line.\n" * 6 + "By Monday Ann Okafor\n"
+    assert byline_spans(text) == [(14, 27)]

@@ -113,7 +113,7 @@ def _paragraph_starts(doc):
         elif "\n" in prev.text_with_ws:
             line = text[text.rfind("\n", 0, prev.idx) + 1:prev.idx]  # the line this break closes
             if headline is not None and prev.idx == headline.end() or _CREDIT_LINE.fullmatch(line) \
-                    or _BYLINE_LINE.fullmatch(line):
+                    or BYLINE_LINE.fullmatch(line):
                 tok.is_sent_start = True
     return doc
 
@@ -123,7 +123,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\xa0]*\n")
 #: and a dateline's place in capitals opening the next line ("SRINAGAR, India", "CHARLOTTE, N.C. (AP)")
 _HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{10,120}[^\n.,;:!?\"”’'\s](?=[ \t]*\n[ \t]*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,| \(| -| —)|By [A-Z]))")
 #: a byline's line ("By GEORGE GEDDA", "Associated Press Writer")
-_BYLINE_LINE = re.compile(r"[ \t]*(?:By [A-Z][A-Za-z.' -]{2,40}|[A-Z][A-Za-z ]{0,30} (?:Writer|Correspondent))[ \t]*")
+BYLINE_LINE = re.compile(r"[ \t]*(?:By [A-Z][A-Za-z.' -]{2,40}|[A-Z][A-Za-z ]{0,30} (?:Writer|Correspondent))[ \t]*")
 #: words a headline does not end with (a wrapped sentence's line may)
 _LINE_END_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
                              "but", "that", "which", "who", "as", "said", "says", "is", "was", "are", "were", "his",

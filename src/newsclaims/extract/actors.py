@@ -66,7 +66,7 @@ from newsclaims.extract.entities import (
     well_known_place,
 )
 from newsclaims.extract.social import find_signatures
-from newsclaims.nlp import original_text
+from newsclaims.nlp import BYLINE_LINE, original_text
 from newsclaims.record import Actor, Span
 from newsclaims.resources import load_lines
 from newsclaims.truecase import english_pos
@@ -367,6 +367,24 @@ def _dateline_mention(dateline, text: str) -> NameMention | None:
         c = country_code(name)
         return NameMention(place.start, place.end, place.start, place.end, "country", country_name(c), country_code=c, via="dateline")
     return NameMention(place.start, place.end, place.start, place.end, "place", name, country_code=code, via="dateline")
+
+
+#: a byline stands among a story's first lines
+BYLINE_LINES = 6
+
+
+def byline_spans(text: str) -> list[tuple[int, int]]:
+    """The byline lines among the story's first :data:`BYLINE_LINES` lines ("By GEORGE GEDDA",
+    "By M.R. Kropko", "Associated Press Writer"): who wrote the story is a credit of the story,
+    like a dateline's agency, no actor of the news."""
+    spans = []
+    pos = 0
+    for line in text.split("\n")[:BYLINE_LINES]:
+        words = line.split()
+        if BYLINE_LINE.fullmatch(line) and all(w[:1].isupper() for w in words[1:]):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 def _in_credit(start: int, end: int, kind: str, dateline) -> bool:
@@ -1050,7 +1068,9 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     ``coref_model`` replaces the packaged pronoun ranker (``({}, 0)``: the salience sum alone);
     ``coref_trace`` collects the ranker's candidates (see :func:`newsclaims.extract.coref.resolve`)."""
     text = original_text(doc)
-    named = [m for m in recognise(doc, text) if not _in_credit(m.start, m.end, m.type, dateline)]
+    bylines = byline_spans(text)
+    named = [m for m in recognise(doc, text) if not _in_credit(m.start, m.end, m.type, dateline)
+             and not any(a <= m.start < b for a, b in bylines)]
     dl = _dateline_mention(dateline, text)
     if dl is not None:
         named = [c for m in named for c in _as_dateline_place(m, dl, text)]
@@ -1158,7 +1178,8 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
         merger.entities[r.entity].spans.setdefault((r.start, r.end), "pronoun")
 
     for ent in merger.entities:
-        for span in [sp for sp in ent.spans if _in_credit(*sp, ent.type, dateline)]:
+        for span in [sp for sp in ent.spans if _in_credit(*sp, ent.type, dateline)
+                     or any(a <= sp[0] < b for a, b in bylines)]:
             del ent.spans[span]  # found again by its name ("(Xinhua) -- … Xinhua said")
     entities = [e for e in merger.entities if e.spans and not (e.latent and not e.referred)]
     entities.sort(key=lambda e: (e.first, TYPE_PRIORITY[e.type]))
