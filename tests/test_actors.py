@@ -1264,6 +1264,8 @@ def test_display_case(name, written, acronyms, shown):
      "Nordline Airlines", None),
     ("Harwick said the talks had failed. Harwick Oil Co. had sought a deal with the union since May.",
      "Harwick Oil Co.", None),
+    ("Harwick Electric Corp said its profit rose. Harwick sold its lamp division in March.",
+     "Harwick Electric Corp", None),
     # another word is another thing: a product, a branch, the place's own police
     ("Google said it would sell the Google Home speaker in May.", None, ("Google", "Google Home")),
     ("Antioquia Police said three men were held. Antioquia is in the northwest.", None, ("Antioquia Police",)),
