@@ -1301,3 +1301,25 @@ def test_a_line_opening_with_by_in_the_story_is_no_byline():
 
     text = "Headline Here\nBy ANN OKAFOR\nOSLO (AP)\n" + "Body line.\n" * 6 + "By Monday Ann Okafor\n"
     assert byline_spans(text) == [(14, 27)]
+
+
+@pytest.mark.parametrize(("text", "full", "acronym"), [
+    ("The PLO said on Monday it would talk. The Palestine Liberation Organization named two envoys.",
+     "Palestine Liberation Organization", "PLO"),
+    ("HEC said its profit rose. Harwick Electric Co Plc sold its lamp division in March.",
+     "Harwick Electric Co Plc", "HEC"),
+])
+def test_an_acronym_said_before_its_full_name_is_one_actor(convert_text, text, full, acronym):
+    actors = convert_text(text)["actors"]
+    ones = [a for a in actors if a["name"] == full or full in a.get("aliases", [])]
+    assert len(ones) == 1
+    mentioned = {text[m["start"]:m["end"]] for m in ones[0]["mentions"]}
+    assert {full, acronym} <= mentioned
+    assert acronym not in {a["name"] for a in actors}
+
+
+def test_a_name_holding_the_acronym_is_not_spelled_by_it():
+    from newsclaims.extract.actors import _spelled_out
+
+    assert _spelled_out("PCC Central Committee") == set()
+    assert _spelled_out("General Electric Co Plc") == {"GECP", "GEC", "GE"}

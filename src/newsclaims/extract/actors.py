@@ -225,6 +225,13 @@ class Merger:
                 return i
             if m.name.isupper() and len(m.name) >= 2 and e.type == "organization" and any(initials(n) == m.name for n in e.names):
                 return i
+        spelled = _spelled_out(m.name) if m.type in ("organization", "group") else set()
+        if spelled:
+            # the full name after its acronym ("the PLO … the Palestine Liberation Organization")
+            fits = [i for i, e in enumerate(self.entities) if e.type in ("organization", "group")
+                    and any(n in spelled for n in e.names)]
+            if len(fits) == 1:
+                return fits[0]
         if m.type == "organization":
             # "Eastern Airlines" and "Eastern", "Harvard" and "Harvard University": one company or
             # body, said with and without the words of its kind, when only one organisation fits
@@ -863,6 +870,23 @@ def without_legal_form(name: tuple[str, ...]) -> tuple[str, ...]:
     while k > 0 and name[k - 1].rstrip(".").lower() in corporate_forms():
         k -= 1
     return name[:k] if k else name
+
+
+def _spelled_out(name: str) -> set[str]:
+    """The acronyms a name of several words spells ("Palestine Liberation Organization" → PLO;
+    "General Electric Co Plc" → GECP, GEC, GE), none of its own words ("PCC Central Committee")."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    out = set()
+    while len(words) >= 2:
+        acronym = initials(" ".join(words))
+        if len(acronym) >= 2 and acronym not in name.split():
+            out.add(acronym)
+        if words[-1].rstrip(".").lower() not in corporate_forms():
+            break
+        words = words[:-1]
+    return out
 
 
 #: words naming a public body of the place before them ("Antioquia Police", "Huancayo Hospital"):
