@@ -1323,3 +1323,47 @@ def test_a_name_holding_the_acronym_is_not_spelled_by_it():
 
     assert _spelled_out("PCC Central Committee") == set()
     assert _spelled_out("General Electric Co Plc") == {"GECP", "GEC", "GE"}
+
+
+def _entity(kind: str, name: str, *spans: tuple[int, int], via: str = "name", **attrs):
+    from newsclaims.extract.actors import Entity
+
+    return Entity(type=kind, names=[name], spans={s: via for s in spans}, latent=False, **attrs)
+
+
+@pytest.mark.parametrize(("entities", "expected"), [
+    # a place the gazetteer knows that recognition once took for a person
+    ([("place", "Khartoum", [(0, 8), (50, 58)], {}), ("person", "Khartoum", [(90, 98)], {})], [("place", 3)]),
+    # a company most of whose mentions were typed a company
+    ([("organization", "Statoil", [(0, 7), (20, 27), (40, 47)], {}), ("person", "Statoil", [(60, 67)], {})],
+     [("organization", 4)]),
+    # a person a gender makes one, though a place has that name ("his son, Salvador")
+    ([("place", "Salvador", [(0, 8)], {}), ("person", "Salvador", [(30, 38)], {"genders": ["m"]})], [("person", 2)]),
+    # a country written without its accents
+    ([("person", "Cote d'Ivoire", [(0, 13)], {}), ("place", "Cote d'Ivoire", [(40, 53)], {})], [("country", 2)]),
+    # as many mentions each way and nothing else to go by: left apart
+    ([("organization", "Mando", [(0, 5)], {}), ("person", "Mando", [(20, 25)], {})],
+     [("organization", 1), ("person", 1)]),
+    # two persons of one name stay two ("Bakker" and "Bakker")
+    ([("person", "Bakker", [(0, 6)], {}), ("person", "Bakker", [(20, 26)], {}), ("place", "Bakker", [(40, 46)], {})],
+     [("person", 1), ("person", 1), ("place", 1)]),
+])
+def test_one_name_typed_two_ways_is_one_actor(entities, expected):
+    from newsclaims.extract.actors import Merger, _one_name_one_actor
+
+    merger = Merger()
+    merger.entities = [_entity(k, n, *spans, **attrs) for k, n, spans, attrs in entities]
+    _one_name_one_actor(merger)
+    got = sorted((e.type, len(e.spans)) for e in merger.entities if e.spans)
+    assert got == sorted(expected)
+
+
+def test_a_person_whose_pronouns_were_resolved_is_not_made_a_place():
+    from newsclaims.extract.actors import Merger, _one_name_one_actor
+
+    merger = Merger()
+    person = _entity("person", "Livingston", (0, 10))
+    person.spans[(30, 32)] = "pronoun"
+    merger.entities = [_entity("place", "Livingston", (50, 60), (70, 80)), person]
+    _one_name_one_actor(merger)
+    assert sorted(e.type for e in merger.entities if e.spans) == ["person", "place"]

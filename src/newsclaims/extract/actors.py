@@ -997,6 +997,43 @@ def _companies_said_short(merger: Merger) -> None:
             merger.absorb(fits[0], i)
 
 
+def _one_name_one_actor(merger: Merger) -> None:
+    """Actors of one name that recognition typed differently ("Khartoum" a place and a person,
+    "Statoil" a company and a person) are one, once pronouns are resolved: a person where a title
+    or a gender says so ("his son, Salvador"), else a country or a place the gazetteer knows by
+    that name, else what clearly most of its mentions were typed; left apart where that is not
+    clear, and where two of them are persons (a couple, "Bakker"). A person whose pronouns were
+    resolved is never made a place or a thing."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, e in enumerate(merger.entities):
+        if e.names and e.spans and not e.latent:
+            groups.setdefault(name_tokens(e.canonical), []).append(i)
+    for members in groups.values():
+        ents = [merger.entities[i] for i in members]
+        persons = [e for e in ents if e.type == "person"]
+        if len(members) < 2 or len(persons) > 1:
+            continue
+        name = ents[0].canonical
+        spoken_of = bool(persons) and any(via == "pronoun" for via in persons[0].spans.values())
+        if persons and (persons[0].titles or persons[0].genders):
+            kind = "person"
+        elif any(e.type == "country" for e in ents) or country_code(name):
+            kind = "country"
+        elif place_country(name) or well_known_place(name):
+            kind = "place"
+        else:
+            counts = sorted(((len(e.spans), e.type) for e in ents), reverse=True)
+            kind = counts[0][1] if counts[0][0] > counts[1][0] else None
+        if kind is None or (spoken_of and kind != "person"):
+            continue
+        keep = max(members, key=lambda i: (merger.entities[i].type == kind, len(merger.entities[i].spans)))
+        for i in members:
+            if i != keep:
+                merger.absorb(keep, i)
+        merger.entities[keep].type = kind
+        merger.entities[keep].person_like = kind == "person"
+
+
 def _legal_form(tok, forms: frozenset[str]) -> bool:
     """Whether ``tok`` is a company's legal form as a name writes it ("Co", "Inc.", "SA"; not the
     verb "incorporated" nor the "co" of "co-wrote")."""
@@ -1201,6 +1238,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     for r in coref.resolve_impersonal(doc, heads, types, sent_index=sent_index):
         merger.entities[r.entity].spans.setdefault((r.start, r.end), "pronoun")
 
+    _one_name_one_actor(merger)
     for ent in merger.entities:
         for span in [sp for sp in ent.spans if _in_credit(*sp, ent.type, dateline)
                      or any(a <= sp[0] < b for a, b in bylines)]:

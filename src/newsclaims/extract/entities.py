@@ -92,7 +92,18 @@ def country_table() -> tuple[dict[str, str], dict[str, str]]:
         names[row[0].lower()] = row[1]
         if len(row) > 2 and row[2] == "=":
             display[row[1]] = row[0]
+    # wire copy writes names without their accents ("Cote d'Ivoire", "Sao Tome and Principe"); not
+    # a one-word name, which may then be a word ("Réunion", "reunion")
+    for name, code in list(names.items()):
+        if " " in name:
+            names.setdefault(_unaccented(name), code)
     return names, display
+
+
+def _unaccented(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def country_code(name: str) -> str | None:
