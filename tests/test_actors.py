@@ -1367,3 +1367,11 @@ def test_a_person_whose_pronouns_were_resolved_is_not_made_a_place():
     merger.entities = [_entity("place", "Livingston", (50, 60), (70, 80)), person]
     _one_name_one_actor(merger)
     assert sorted(e.type for e in merger.entities if e.spans) == ["person", "place"]
+
+
+def test_a_name_is_not_the_person_whose_name_opens_it_when_it_is_a_company(convert_text):
+    text = "Vantor said it would sell the Vantor Home speaker in May."
+    rec = convert_text(text)
+    names = {a["name"]: a["type"] for a in rec["actors"]}
+    assert names.get("Vantor Home") == "organization"
+    assert "Vantor" in names

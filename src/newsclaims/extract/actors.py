@@ -169,7 +169,8 @@ class Merger:
     def find_person(self, toks: tuple[str, ...], *, before: int | None = None, exact: bool = False,
                     gender: str | None = None, surname_only: bool = False) -> int | None:
         """The person a name refers to: same tokens; else (unless ``exact``) a surname alone, or a
-        first name (unless ``surname_only``: "Kolkata" is not "Kolkata Knight")."""
+        first name (unless ``surname_only``: "Kolkata" is not "Kolkata Knight", "Vantor" not the
+        "Vantor Home" read after it)."""
         if not toks:
             return None
         people = self._persons()
@@ -199,7 +200,7 @@ class Merger:
             return None
         for i, e in recent:
             et = e.tokens
-            if len(et) == 1 and et[0] in (toks[-1], toks[0]):
+            if len(et) == 1 and (et[0] == toks[-1] or et[0] == toks[0] and not surname_only):
                 return i  # the surname (or "Mobutu" of "Mobutu Sese Seko") came first, now the full name
             if len(et) > 1 and et[-1] == toks[-1] and (et[0] == toks[0] or et[0][0] == toks[0][0] and (len(et[0]) <= 2 or len(toks[0]) <= 2)):
                 return i  # "George W. Bush" / "George Bush", "J. Smith" / "John Smith"
@@ -285,7 +286,11 @@ class Merger:
             idx = self.find_org(m)
             if idx is None and (len(name_tokens(m.name)) == 1 or m.person_like) and m.type in ("organization", "place", "group"):
                 # a surname the model took for a place; a big city's name is no first name ("Kolkata" of "Kolkata Knight")
-                idx = self.find_person(name_tokens(m.name), surname_only=m.type == "place" and well_known_place(m.name))
+                # a person's name first is no person's in a company's name after it ("Vantor … the
+                # Vantor Home speaker"); its surname may be ("Smith … John Smith" read as a company)
+                toks = name_tokens(m.name)
+                idx = self.find_person(toks, surname_only=m.type == "place" and well_known_place(m.name)
+                                       or m.type == "organization" and len(toks) > 1)
                 if not self._fits_clause(m, idx):
                     idx = None
             if idx is None:
