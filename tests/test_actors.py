@@ -1375,3 +1375,10 @@ def test_a_name_is_not_the_person_whose_name_opens_it_when_it_is_a_company(conve
     names = {a["name"]: a["type"] for a in rec["actors"]}
     assert names.get("Vantor Home") == "organization"
     assert "Vantor" in names
+
+
+def test_a_name_after_a_noun_of_a_company_is_no_place(convert_text):
+    text = "Global credit rating agency Fitch today affirmed India's sovereign rating at BBB-."
+    rec = convert_text(text)
+    owner = next(a for a in rec["actors"] for m in a["mentions"] if m["start"] == text.index("Fitch"))
+    assert owner["type"] == "organization"

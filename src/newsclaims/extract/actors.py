@@ -963,13 +963,24 @@ def _cities_taken_for_persons(doc, merger: Merger) -> None:
             ent.countries = [c for c in [place_country(name)] if c]
 
 
+#: nouns of a company or an agency that a name right after names ("rating agency Fitch")
+COMPANY_NOUNS = frozenset({"agency", "firm", "company", "carrier", "airline", "lender", "insurer", "brokerage",
+                           "broadcaster", "newspaper", "daily", "network", "conglomerate", "retailer", "automaker"})
+
+
 def _media_and_companies_taken_for_persons(doc, merger: Merger) -> None:
-    """A name the model took for a person's that no title makes one, right after a noun of the
-    press or modifying one right after it ("the daily al-Khaleej", "the newspaper Granma", "the
+    """A name the model took for a place's right after a noun of a company (:data:`COMPANY_NOUNS`:
+    "rating agency Fitch") is that company's. A name the model took for a person's that no title
+    makes one, right after a noun of the press or modifying one right after it ("the daily al-Khaleej", "the newspaper Granma", "the
     Business Day newspaper"): the newspaper, station or agency it names (:data:`MEDIA_NOUNS`),
     whatever pronoun its sentence holds; or right before a legal form ("H.J. Heinz Co said", "Sara
     Lee Corp"): the company."""
     for ent in merger.entities:
+        if ent.type == "place" and not ent.latent and any(
+                (tok := _token_at(doc, s)) is not None and tok.i > 0 and doc[tok.i - 1].lower_ in COMPANY_NOUNS
+                and doc[tok.i - 1].dep_ != "pobj" for s, _ in ent.name_spans):
+            ent.type = "organization"  # "rating agency Fitch", "the carrier Nordline": no place
+            continue
         if ent.type != "person" or ent.titles:
             continue
         forms = corporate_forms() - {"group"}  # "the rebel Bahrel Ghazal group": no company
