@@ -1382,3 +1382,12 @@ def test_a_name_after_a_noun_of_a_company_is_no_place(convert_text):
     rec = convert_text(text)
     owner = next(a for a in rec["actors"] for m in a["mentions"] if m["start"] == text.index("Fitch"))
     assert owner["type"] == "organization"
+
+
+def test_a_hashtag_is_a_topic_not_an_actor(convert_text):
+    text = ("Ann Okafor won the harbour race on Sunday. Fans cheered online with #NeverForget and "
+            "#HarbourRace2018, and Okafor thanked them.")
+    rec = convert_text(text)
+    spans = [(m["start"], m["end"]) for a in rec["actors"] for m in a["mentions"]]
+    assert not any(s > 0 and text[s - 1] == "#" for s, _ in spans)
+    assert "Ann Okafor" in {a["name"] for a in rec["actors"]}

@@ -399,6 +399,11 @@ def byline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _hashtag(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is a hashtag's ("#NeverForget", "#WWEGRR"): a topic, no actor."""
+    return start > 0 and text[start - 1] in "#＃"
+
+
 def _in_credit(start: int, end: int, kind: str, dateline) -> bool:
     """Whether a mention ``[start, end)`` of an actor of type ``kind`` names who filed the story in
     its dateline ("KAMPALA, Uganda (*AP*)", "BEIJING, Nov. 3 (*Xinhua*) --"): the credit is the
@@ -1257,7 +1262,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     _one_name_one_actor(merger)
     for ent in merger.entities:
         for span in [sp for sp in ent.spans if _in_credit(*sp, ent.type, dateline)
-                     or any(a <= sp[0] < b for a, b in bylines)]:
+                     or any(a <= sp[0] < b for a, b in bylines) or _hashtag(text, sp[0])]:
             del ent.spans[span]  # found again by its name ("(Xinhua) -- … Xinhua said")
     entities = [e for e in merger.entities if e.spans and not (e.latent and not e.referred)]
     entities.sort(key=lambda e: (e.first, TYPE_PRIORITY[e.type]))
