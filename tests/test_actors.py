@@ -1391,3 +1391,32 @@ def test_a_hashtag_is_a_topic_not_an_actor(convert_text):
     spans = [(m["start"], m["end"]) for a in rec["actors"] for m in a["mentions"]]
     assert not any(s > 0 and text[s - 1] == "#" for s, _ in spans)
     assert "Ann Okafor" in {a["name"] for a in rec["actors"]}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jason Okafor🇮🇪 wrote that the harbour race had been fixed.", "Jason Okafor"),
+    ("The band played ``Voice of the Harbour Revolution'' all night, the mayor said.", None),
+])
+def test_a_name_ends_at_its_last_word_not_at_a_symbol(convert_text, text, name):
+    rec = convert_text(text)
+    for a in rec["actors"]:
+        assert a["name"][:1].isalnum() and a["name"][-1:].isalnum() or a["name"][-1:] in ".)", a["name"]
+        for m in a["mentions"]:
+            mention = text[m["start"]:m["end"]]
+            assert mention[:1].isalnum() and (mention[-1:].isalnum() or mention[-1:] in ".)"), mention
+    if name is not None:
+        assert name in {a["name"] for a in rec["actors"]}
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Jermaine sang ``Steal My Girl'' in the first round.", "Steal My Girl", True),
+    ("``Too Young 's'' words were written by Sylvia Dee.", "Too Young", True),
+    ("She sang “Lay Me Down,” then left.", "Lay Me Down", True),
+    ("``the blood of Timur'', the name means.", "Timur", False),
+    ("Jermaine Okafor sang in the first round.", "Jermaine Okafor", False),
+])
+def test_a_name_that_is_all_of_a_quotation_is_a_title(text, name, title):
+    from newsclaims.extract.actors import _in_title_marks
+
+    s = text.index(name)
+    assert _in_title_marks(text, s, s + len(name)) is title

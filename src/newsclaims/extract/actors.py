@@ -834,19 +834,29 @@ FOREIGN_ARTICLES = frozenset({"la", "el", "le", "los", "las", "les", "il", "der"
 PERSON_DETERMINERS = frozenset({"this", "that", "these", "those", "all", "both", "each", "either", "neither"})  # "both Smith and Jones"
 
 
+_TITLE_CLOSE = re.compile(r"(?:\s?['’]s)?[,.!?]?(?:''|[\"”’])")
+
+
+def _in_title_marks(text: str, s: int, e: int) -> bool:
+    """Whether the name is all that stands between quotation marks: a title ("``Too Young''",
+    "“Steal My Girl”"), a possessive or a comma before the closing mark allowed."""
+    return (text[:s].endswith("``") or text[s - 1:s] in ('"', "“", "‘")) and _TITLE_CLOSE.match(text, e) is not None
+
+
 def _named_as_thing(doc, text: str, s: int, e: int, nouns: frozenset[str]) -> tuple[bool, bool]:
     """What one name mention says of its bearer (``nouns``: :func:`work_nouns`): (evidence that it is a thing — a work, a
     company, a club — rather than a person; evidence that it is a person). A thing: a year in
     brackets after it ("Khoobsurat (2014)"), a determiner or possessive right before it ("our
     National Territory", "La Prensa", "the Arsenal manager"), a work noun it modifies ("Disney
     film") or stands in apposition to ("Khoobsurat, a Disney film"; "the film X"; "X is a film").
-    A person: the subject of a verb of saying ("Ghosh said")."""
+    A name that is all of a quotation is a title ("``Too Young''"). A person: the subject of a
+    verb of saying ("Ghosh said")."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
         return False, False
     root = span.root
     person = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speech_lemmas()
-    if _WORK_YEAR.match(text, e):
+    if _WORK_YEAR.match(text, e) or _in_title_marks(text, s, e):
         return True, person
     if span.start > 0:
         prev = doc[span.start - 1]

@@ -392,15 +392,19 @@ def is_concept(word: str) -> bool:
 # --- recognition --------------------------------------------------------------------------------
 
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
-    """Token span without a leading article, a trailing possessive, or punctuation and line
-    breaks at either end."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
-                           or doc[start].text in "<>" or (doc[start].tag_ == "RB" and doc[start].is_sent_start)):
+    """Token span without a leading article, a trailing possessive, or punctuation, symbols
+    (AP's ``, an emoji) and line breaks at either end."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or _no_word(doc[start])
+                           or (doc[start].tag_ == "RB" and doc[start].is_sent_start)):
         start += 1  # "Later Thoms said": a sentence's opening adverb is no part of the name
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].is_space or doc[end - 1].text in "<>"):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].tag_ == "POS" or _no_word(doc[end - 1])):
         end -= 1
     return start, end
+
+
+def _no_word(tok) -> bool:
+    """Punctuation, a symbol or a line break: a token with no letter or digit in it."""
+    return tok.is_punct or tok.is_space or not any(c.isalnum() for c in tok.text)
 
 
 PRONOUN_WORDS = frozenset({"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
