@@ -840,7 +840,8 @@ _TITLE_CLOSE = re.compile(r"(?:\s?['’]s)?[,.!?]?(?:''|[\"”’])")
 def _in_title_marks(text: str, s: int, e: int) -> bool:
     """Whether the name is all that stands between quotation marks: a title ("``Too Young''",
     "“Steal My Girl”"), a possessive or a comma before the closing mark allowed."""
-    return (text[:s].endswith("``") or text[s - 1:s] in ('"', "“", "‘")) and _TITLE_CLOSE.match(text, e) is not None
+    opened = text.startswith("``", max(s - 2, 0)) or text[s - 1:s] in ('"', "“", "‘")
+    return opened and _TITLE_CLOSE.match(text, e) is not None
 
 
 def _named_as_thing(doc, text: str, s: int, e: int, nouns: frozenset[str]) -> tuple[bool, bool]:
@@ -895,13 +896,12 @@ def without_legal_form(name: tuple[str, ...]) -> tuple[str, ...]:
 def _spelled_out(name: str) -> set[str]:
     """The acronyms a name of several words spells ("Palestine Liberation Organization" → PLO;
     "General Electric Co Plc" → GECP, GEC, GE), none of its own words ("PCC Central Committee")."""
-    words = name.split()
-    if len(words) < 2:
-        return set()
+    own = name.split()
+    words = own
     out = set()
     while len(words) >= 2:
         acronym = initials(" ".join(words))
-        if len(acronym) >= 2 and acronym not in name.split():
+        if len(acronym) >= 2 and acronym not in own:
             out.add(acronym)
         if words[-1].rstrip(".").lower() not in corporate_forms():
             break
@@ -990,6 +990,7 @@ def _media_and_companies_taken_for_persons(doc, merger: Merger) -> None:
     Business Day newspaper"): the newspaper, station or agency it names (:data:`MEDIA_NOUNS`),
     whatever pronoun its sentence holds; or right before a legal form ("H.J. Heinz Co said", "Sara
     Lee Corp"): the company."""
+    forms = corporate_forms() - {"group"}  # "the rebel Bahrel Ghazal group": no company
     for ent in merger.entities:
         if ent.type == "place" and not ent.latent and any(
                 (tok := _token_at(doc, s)) is not None and tok.i > 0 and doc[tok.i - 1].lower_ in COMPANY_NOUNS
@@ -998,7 +999,6 @@ def _media_and_companies_taken_for_persons(doc, merger: Merger) -> None:
             continue
         if ent.type != "person" or ent.titles:
             continue
-        forms = corporate_forms() - {"group"}  # "the rebel Bahrel Ghazal group": no company
         if any((last := _token_at(doc, e - 1)) is not None and last.i + 1 < len(doc) and _legal_form(doc[last.i + 1], forms)
                for s, e in ent.spans):
             ent.type, ent.person_like = "organization", False  # "H.J. Heinz Co said", "Sara Lee Corp"
@@ -1161,8 +1161,12 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
     ``coref_trace`` collects the ranker's candidates (see :func:`newsclaims.extract.coref.resolve`)."""
     text = original_text(doc)
     bylines = byline_spans(text)
-    named = [m for m in recognise(doc, text) if not _in_credit(m.start, m.end, m.type, dateline)
-             and not any(a <= m.start < b for a, b in bylines)]
+
+    def credited(start: int, end: int, kind: str) -> bool:
+        """Who filed or wrote the story: the dateline's credit, a byline."""
+        return _in_credit(start, end, kind, dateline) or any(a <= start < b for a, b in bylines)
+
+    named = [m for m in recognise(doc, text) if not credited(m.start, m.end, m.type)]
     dl = _dateline_mention(dateline, text)
     if dl is not None:
         named = [c for m in named for c in _as_dateline_place(m, dl, text)]
@@ -1271,8 +1275,7 @@ def extract_actors(doc, *, dateline=None, weights: coref.Weights = coref.DEFAULT
 
     _one_name_one_actor(merger)
     for ent in merger.entities:
-        for span in [sp for sp in ent.spans if _in_credit(*sp, ent.type, dateline)
-                     or any(a <= sp[0] < b for a, b in bylines) or _hashtag(text, sp[0])]:
+        for span in [sp for sp in ent.spans if credited(*sp, ent.type) or _hashtag(text, sp[0])]:
             del ent.spans[span]  # found again by its name ("(Xinhua) -- … Xinhua said")
     entities = [e for e in merger.entities if e.spans and not (e.latent and not e.referred)]
     entities.sort(key=lambda e: (e.first, TYPE_PRIORITY[e.type]))

@@ -99,12 +99,16 @@ _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "frid
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its accents ("Côte d'Ivoire" → "Cote d'Ivoire")."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _key(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key of a name."""
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return _NON_ALNUM.sub(" ", folded).strip()
+    return _NON_ALNUM.sub(" ", unaccented(text.casefold())).strip()
 
 
 def _compact(text: str) -> str:

@@ -94,16 +94,12 @@ def country_table() -> tuple[dict[str, str], dict[str, str]]:
             display[row[1]] = row[0]
     # wire copy writes names without their accents ("Cote d'Ivoire", "Sao Tome and Principe"); not
     # a one-word name, which may then be a word ("Réunion", "reunion")
+    from newsclaims.extract.dateline import unaccented
+
     for name, code in list(names.items()):
         if " " in name:
-            names.setdefault(_unaccented(name), code)
+            names.setdefault(unaccented(name), code)
     return names, display
-
-
-def _unaccented(text: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def country_code(name: str) -> str | None:
